@@ -1,0 +1,138 @@
+import { isInputField, type InputField } from "../fields";
+import { LIMITS } from "../fields/limits";
+import { effectiveMaxLength } from "../rules/text";
+import { fieldProblems } from "./field-problems";
+import type { DefinitionProblem } from "./problem";
+import { formDefinitionSchema, type FormDefinition } from "./schema";
+
+/**
+ * Checks whether a form can be published and lists every problem, or returns
+ * `[]` when it can. A value that does not match `formDefinitionSchema` gets
+ * one "invalidStructure" problem per zod issue and no further checks.
+ * Otherwise the publishing rules apply: a title, labels and option values
+ * that are not blank, unique page ids, field ids and option values,
+ * non-empty option lists and pages, ranges whose minimum is not above their
+ * maximum, patterns that compile, at least one input field, and answers
+ * that fit `LIMITS`.
+ */
+export function validateDefinition(definition: unknown): DefinitionProblem[] {
+  const parsed = formDefinitionSchema.safeParse(definition);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      code: "invalidStructure",
+      path: issue.path.map((key) =>
+        typeof key === "number" ? key : String(key),
+      ),
+      message: issue.message,
+    }));
+  }
+  return [...formProblems(parsed.data), ...pageProblems(parsed.data)];
+}
+
+function formProblems(definition: FormDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  if (definition.title.trim() === "") {
+    problems.push({
+      code: "missingText",
+      path: ["title"],
+      message: "Enter a form title.",
+    });
+  }
+
+  const fields = definition.pages.flatMap((page) => page.fields);
+  const inputs = fields.filter(isInputField);
+  if (inputs.length === 0) {
+    problems.push({
+      code: "noInputFields",
+      path: ["pages"],
+      message: "Add at least one question that patients can answer.",
+    });
+  }
+  if (inputs.length > LIMITS.inputFields) {
+    problems.push({
+      code: "formTooLarge",
+      path: ["pages"],
+      message: `Remove questions until the form has at most ${LIMITS.inputFields}. It has ${inputs.length}.`,
+    });
+  }
+  const answerCharacters = inputs.reduce(
+    (sum, field) => sum + field.id.length + maxAnswerCharacters(field),
+    0,
+  );
+  if (answerCharacters > LIMITS.answerCharacters) {
+    problems.push({
+      code: "formTooLarge",
+      path: ["pages"],
+      message:
+        "Lower the maximum lengths or remove long-answer questions, because the answers could exceed the size a submission may have.",
+    });
+  }
+  return problems;
+}
+
+function pageProblems(definition: FormDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const pageIds = new Set<string>();
+  const fieldIds = new Set<string>();
+
+  definition.pages.forEach((page, pageIndex) => {
+    const pagePath = ["pages", pageIndex];
+    if (pageIds.has(page.id)) {
+      problems.push({
+        code: "duplicatePageId",
+        path: [...pagePath, "id"],
+        message: `Use a page id other than "${page.id}", which an earlier page already uses.`,
+      });
+    }
+    pageIds.add(page.id);
+    if (page.fields.length === 0) {
+      problems.push({
+        code: "emptyPage",
+        path: [...pagePath, "fields"],
+        message: "Add a field to this page or delete the page.",
+      });
+    }
+
+    page.fields.forEach((field, fieldIndex) => {
+      const fieldPath = [...pagePath, "fields", fieldIndex];
+      if (fieldIds.has(field.id)) {
+        problems.push({
+          code: "duplicateFieldId",
+          path: [...fieldPath, "id"],
+          message: `Use a field id other than "${field.id}", which an earlier field already uses.`,
+        });
+      }
+      fieldIds.add(field.id);
+      problems.push(...fieldProblems(field, fieldPath));
+    });
+  });
+  return problems;
+}
+
+/** Returns the length in characters of the longest answer a field accepts. */
+function maxAnswerCharacters(field: InputField): number {
+  switch (field.type) {
+    case "shortText":
+    case "longText":
+      return effectiveMaxLength(field);
+    case "email":
+      return LIMITS.emailLength;
+    case "phone":
+      return LIMITS.phoneLength;
+    case "date":
+      return "YYYY-MM-DD".length;
+    case "number":
+      // The longest JavaScript number text, like "-0.0000012345678901234567".
+      return 25;
+    case "singleChoice":
+      return Math.max(0, ...field.options.map((option) => option.value.length));
+    case "multipleChoice":
+      return field.options.reduce(
+        (sum, option) => sum + option.value.length,
+        0,
+      );
+    case "yesNo":
+    case "consent":
+      return "false".length;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Size limits on definitions and answers. The backend stores answers as given
+ * once `validateAnswers` accepts them, so these caps bound what it stores.
+ * Lengths count UTF-16 code units, as `String.length` and the HTML
+ * `maxlength` attribute do, so a browser input and the validator agree.
+ */
+export const LIMITS = {
+  /** Maximum length of a field or page id. */
+  idLength: 64,
+  /** Maximum length of a form title, page title, label or option label. */
+  labelLength: 200,
+  /** Maximum length of help, description, consent statement or static text. */
+  textBlockLength: 5000,
+  /** Maximum length of a placeholder or a custom pattern message. */
+  hintLength: 200,
+  /** Maximum length of a text pattern's source. */
+  patternLength: 500,
+  /** Maximum length of a shortText answer, and the default when unset. */
+  shortTextLength: 500,
+  /** Maximum length of a longText answer, and the default when unset. */
+  longTextLength: 5000,
+  /** Maximum length of an email answer (RFC 5321 path limit). */
+  emailLength: 254,
+  /** Maximum length of a phone answer, formatting characters included. */
+  phoneLength: 40,
+  /** Minimum digits in a phone answer, a short local number. */
+  phoneMinDigits: 7,
+  /** Maximum digits in a phone answer (E.164 allows 15). */
+  phoneMaxDigits: 15,
+  /** Maximum length of a choice option's stored value. */
+  optionValueLength: 100,
+  /** Maximum options per choice field. */
+  options: 100,
+  /** Maximum pages per form. */
+  pages: 50,
+  /** Maximum fields per page, static fields included. */
+  fieldsPerPage: 200,
+  /** Maximum answerable fields in a publishable form. */
+  inputFields: 200,
+  /**
+   * Maximum sum of every input field's largest possible answer in a
+   * publishable form, in characters. At up to 3 UTF-8 bytes per code unit,
+   * 250,000 characters keep one submission under the 1 MiB that Convex
+   * allows per document.
+   */
+  answerCharacters: 250_000,
+} as const;

@@ -1,0 +1,65 @@
+/**
+ * Form model for Intake: zod schemas for form definitions, the answer
+ * validator shared by the patient app and the backend, and form templates.
+ * It imports neither React nor Convex, so both sides can use it.
+ */
+
+/** Zod schemas for fields and their inferred types. */
+export {
+  fieldSchema,
+  isInputField,
+  FIELD_TYPES,
+  STATIC_FIELD_TYPES,
+  type Field,
+  type FieldType,
+  type InputField,
+  type InputFieldType,
+  type StaticField,
+  type ChoiceOption,
+} from "./fields";
+
+/** Field id rules and the size limits that definitions and answers obey. */
+export { FIELD_ID_PATTERN, fieldIdSchema } from "./fields/common";
+export { LIMITS } from "./fields/limits";
+export { isIsoDate } from "./fields/iso-date";
+
+/** Zod schemas for pages and whole form definitions. */
+export {
+  pageSchema,
+  formDefinitionSchema,
+  type Page,
+  type FormDefinition,
+} from "./definition/schema";
+
+/** Publishing checks for a form definition. */
+export { validateDefinition } from "./definition/validate-definition";
+export {
+  DEFINITION_PROBLEM_CODES,
+  type DefinitionProblem,
+  type DefinitionProblemCode,
+} from "./definition/problem";
+export { inputFields } from "./definition/input-fields";
+
+/** Answer shapes and the one answer validator. */
+export {
+  answersSchema,
+  answerValueSchema,
+  type Answers,
+  type AnswerValue,
+} from "./answers/schema";
+export { validateAnswers } from "./answers/validate-answers";
+export { validateField } from "./answers/validate-field";
+export { isAnswerEmpty } from "./answers/is-empty";
+
+/** Field error codes and shapes returned by the answer validator. */
+export {
+  FIELD_ERROR_CODES,
+  type FieldError,
+  type FieldErrorCode,
+  type FieldErrors,
+} from "./rules/field-error";
+
+/** Ready-made forms that staff start from, and sample answers for demos. */
+export { templates, getTemplate, newPatientTemplate } from "./templates";
+export type { FormTemplate } from "./templates/template";
+export { newPatientSampleAnswers } from "./templates/new-patient-sample";

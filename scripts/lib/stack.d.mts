@@ -1,0 +1,25 @@
+export declare const root: string;
+export declare const ports: {
+  api: number;
+  site: number;
+  admin: number;
+  intake: number;
+};
+export declare const urls: {
+  api: string;
+  site: string;
+  admin: string;
+  intake: string;
+};
+export declare const demo: {
+  email: string;
+  password: string;
+  formSlug: string;
+};
+export declare function startBackend(options: {
+  stateDir: string;
+  watch: boolean;
+}): Promise<void>;
+export declare function startApps(script: "dev" | "start"): Promise<void>;
+export declare function stopChildren(): void;
+export declare function stateDirFor(name: string): string;

@@ -1,0 +1,80 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `convex-local codegen`.
+ * @module
+ */
+
+import type * as auth from "../auth.js";
+import type * as clinics from "../clinics.js";
+import type * as counters from "../counters.js";
+import type * as forms from "../forms.js";
+import type * as http from "../http.js";
+import type * as lib_access from "../lib/access.js";
+import type * as lib_errors from "../lib/errors.js";
+import type * as lib_published from "../lib/published.js";
+import type * as lib_random from "../lib/random.js";
+import type * as lib_size from "../lib/size.js";
+import type * as lib_slug from "../lib/slug.js";
+import type * as lib_text from "../lib/text.js";
+import type * as lib_validators from "../lib/validators.js";
+import type * as members from "../members.js";
+import type * as seed from "../seed.js";
+import type * as stats from "../stats.js";
+import type * as submissions from "../submissions.js";
+import type * as versions from "../versions.js";
+import type * as views from "../views.js";
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+
+declare const fullApi: ApiFromModules<{
+  "auth": typeof auth;
+  "clinics": typeof clinics;
+  "counters": typeof counters;
+  "forms": typeof forms;
+  "http": typeof http;
+  "lib/access": typeof lib_access;
+  "lib/errors": typeof lib_errors;
+  "lib/published": typeof lib_published;
+  "lib/random": typeof lib_random;
+  "lib/size": typeof lib_size;
+  "lib/slug": typeof lib_slug;
+  "lib/text": typeof lib_text;
+  "lib/validators": typeof lib_validators;
+  "members": typeof members;
+  "seed": typeof seed;
+  "stats": typeof stats;
+  "submissions": typeof submissions;
+  "versions": typeof versions;
+  "views": typeof views;
+}>;
+
+/**
+ * References to this app's public functions, for example
+ * `api.myModule.myFunction`.
+ */
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+
+/**
+ * References to this app's internal functions, for example
+ * `internal.myModule.myFunction`.
+ */
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;
+
+/** The components installed in `convex.config.ts`, by instance name. */
+export declare const components: {
+  "shardedCounter": import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
+};

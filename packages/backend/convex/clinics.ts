@@ -1,0 +1,58 @@
+import { getAuthUserId } from "@convex-dev/auth/server";
+import { v } from "convex/values";
+import { mutation, query } from "./_generated/server";
+import { requireUser } from "./lib/access";
+import { requireName } from "./lib/text";
+import { roleValidator } from "./lib/validators";
+
+/**
+ * Lists the clinics the caller is a member of, with the caller's role.
+ * Returns an empty list to anonymous callers, so a page can render before
+ * sign-in completes.
+ */
+export const listMine = query({
+  args: {},
+  returns: v.array(
+    v.object({
+      clinicId: v.id("clinics"),
+      name: v.string(),
+      role: roleValidator,
+    }),
+  ),
+  handler: async (ctx) => {
+    const userId = await getAuthUserId(ctx);
+    if (userId === null) return [];
+
+    const members = await ctx.db
+      .query("members")
+      .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .collect();
+    const rows = await Promise.all(
+      members.map(async (member) => {
+        const clinic = await ctx.db.get(member.clinicId);
+        if (clinic === null) return null;
+        return { clinicId: clinic._id, name: clinic.name, role: member.role };
+      }),
+    );
+    return rows
+      .filter((row) => row !== null)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  },
+});
+
+/** Creates a clinic and makes the caller its owner. */
+export const create = mutation({
+  args: { name: v.string() },
+  returns: v.id("clinics"),
+  handler: async (ctx, args) => {
+    const userId = await requireUser(ctx);
+    const name = requireName(args.name, "clinic name");
+
+    const clinicId = await ctx.db.insert("clinics", {
+      name,
+      createdBy: userId,
+    });
+    await ctx.db.insert("members", { clinicId, userId, role: "owner" });
+    return clinicId;
+  },
+});

@@ -1,0 +1,252 @@
+import {
+  type FormDefinition,
+  formDefinitionSchema,
+  getTemplate,
+  validateDefinition,
+} from "@intake/form-schema";
+import { v } from "convex/values";
+import type { Id } from "./_generated/dataModel";
+import { type MutationCtx, mutation, query } from "./_generated/server";
+import { requireForm, requireMember } from "./lib/access";
+import { intakeError } from "./lib/errors";
+import { byteLength } from "./lib/size";
+import { uniqueSlug } from "./lib/slug";
+import { requireName } from "./lib/text";
+import { definitionValidator, formStatusValidator } from "./lib/validators";
+import {
+  publishDraft,
+  versionSummaries,
+  versionSummaryValidator,
+} from "./versions";
+
+/**
+ * Maximum JSON size in bytes of a draft, a quarter of Convex's 1 MiB
+ * document limit.
+ */
+export const maxDefinitionBytes = 256 * 1024;
+
+/** A `DefinitionProblem` of `@intake/form-schema`. */
+const problemValidator = v.object({
+  code: v.string(),
+  path: v.array(v.union(v.string(), v.number())),
+  message: v.string(),
+});
+
+/** Lists a clinic's forms, most recently changed first. */
+export const list = query({
+  args: { clinicId: v.id("clinics") },
+  returns: v.array(
+    v.object({
+      formId: v.id("forms"),
+      title: v.string(),
+      slug: v.string(),
+      status: formStatusValidator,
+      publishedVersion: v.union(v.number(), v.null()),
+      updatedAt: v.number(),
+    }),
+  ),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId);
+
+    const forms = await ctx.db
+      .query("forms")
+      .withIndex("by_clinicId_and_updatedAt", (q) =>
+        q.eq("clinicId", args.clinicId),
+      )
+      .order("desc")
+      .collect();
+    return forms.map((form) => ({
+      formId: form._id,
+      title: form.title,
+      slug: form.slug,
+      status: form.status,
+      publishedVersion: form.publishedVersion,
+      updatedAt: form.updatedAt,
+    }));
+  },
+});
+
+/** Returns a form for its clinic's staff: the draft and every version. */
+export const get = query({
+  args: { formId: v.id("forms") },
+  returns: v.object({
+    formId: v.id("forms"),
+    clinicId: v.id("clinics"),
+    title: v.string(),
+    slug: v.string(),
+    status: formStatusValidator,
+    publishedVersion: v.union(v.number(), v.null()),
+    publishedVersionId: v.union(v.id("formVersions"), v.null()),
+    draft: definitionValidator,
+    updatedAt: v.number(),
+    versions: v.array(versionSummaryValidator),
+  }),
+  handler: async (ctx, args) => {
+    const { form } = await requireForm(ctx, args.formId);
+    return {
+      formId: form._id,
+      clinicId: form.clinicId,
+      title: form.title,
+      slug: form.slug,
+      status: form.status,
+      publishedVersion: form.publishedVersion,
+      publishedVersionId: form.publishedVersionId,
+      draft: form.draft,
+      updatedAt: form.updatedAt,
+      versions: await versionSummaries(ctx, form._id),
+    };
+  },
+});
+
+/** Creates a draft form from a template of `@intake/form-schema`. */
+export const createFromTemplate = mutation({
+  args: {
+    clinicId: v.id("clinics"),
+    templateId: v.string(),
+    title: v.optional(v.string()),
+  },
+  returns: v.id("forms"),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId);
+
+    const template = getTemplate(args.templateId);
+    if (template === undefined) {
+      throw intakeError({
+        kind: "invalidArgument",
+        argument: "templateId",
+        message: `No template has the id "${args.templateId}".`,
+      });
+    }
+    const title =
+      args.title === undefined
+        ? template.definition.title
+        : requireName(args.title, "form title", 200);
+
+    return await insertDraftForm(ctx, args.clinicId, {
+      ...template.definition,
+      title,
+    });
+  },
+});
+
+/** Creates a draft form with one empty page. */
+export const createBlank = mutation({
+  args: { clinicId: v.id("clinics"), title: v.string() },
+  returns: v.id("forms"),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId);
+    const title = requireName(args.title, "form title", 200);
+    return await insertDraftForm(ctx, args.clinicId, {
+      title,
+      pages: [{ id: "page1", title: "", fields: [] }],
+    });
+  },
+});
+
+async function insertDraftForm(
+  ctx: MutationCtx,
+  clinicId: Id<"clinics">,
+  draft: FormDefinition,
+): Promise<Id<"forms">> {
+  return await ctx.db.insert("forms", {
+    clinicId,
+    title: draft.title,
+    slug: await uniqueSlug(ctx, draft.title),
+    draft,
+    status: "draft",
+    publishedVersion: null,
+    publishedVersionId: null,
+    updatedAt: Date.now(),
+  });
+}
+
+/**
+ * Replaces a form's draft. The draft must parse with
+ * `formDefinitionSchema`, but it may still break publishing rules.
+ * Those come back as `problems`, which is empty for a publishable draft.
+ */
+export const saveDraft = mutation({
+  args: { formId: v.id("forms"), definition: definitionValidator },
+  returns: v.object({ problems: v.array(problemValidator) }),
+  handler: async (ctx, args) => {
+    const { form } = await requireForm(ctx, args.formId);
+
+    if (byteLength(args.definition) > maxDefinitionBytes) {
+      throw intakeError({
+        kind: "invalidArgument",
+        argument: "definition",
+        message: `A form definition may have at most ${maxDefinitionBytes} bytes of JSON.`,
+      });
+    }
+    const parsed = formDefinitionSchema.safeParse(args.definition);
+    if (!parsed.success) {
+      throw intakeError({
+        kind: "invalidDefinition",
+        message: "The definition does not have the shape of a form.",
+        problems: validateDefinition(args.definition),
+      });
+    }
+
+    await ctx.db.patch(form._id, {
+      draft: parsed.data,
+      title: parsed.data.title.trim() || form.title,
+      updatedAt: Date.now(),
+    });
+    return { problems: validateDefinition(parsed.data) };
+  },
+});
+
+/**
+ * Publishes the draft as a new immutable version, which patients then
+ * see. Throws `invalidDefinition` when the draft cannot be published.
+ */
+export const publish = mutation({
+  args: { formId: v.id("forms") },
+  returns: v.object({ version: v.number() }),
+  handler: async (ctx, args) => {
+    const { form, userId } = await requireForm(ctx, args.formId);
+    return { version: await publishDraft(ctx, form, userId) };
+  },
+});
+
+/**
+ * Returns the live version of a published form, for anyone, or null when
+ * no form with this slug is published.
+ */
+export const getPublished = query({
+  args: { slug: v.string() },
+  returns: v.union(
+    v.null(),
+    v.object({
+      formId: v.id("forms"),
+      slug: v.string(),
+      versionId: v.id("formVersions"),
+      version: v.number(),
+      title: v.string(),
+      clinicName: v.string(),
+      definition: definitionValidator,
+    }),
+  ),
+  handler: async (ctx, args) => {
+    const form = await ctx.db
+      .query("forms")
+      .withIndex("by_slug", (q) => q.eq("slug", args.slug))
+      .unique();
+    if (form === null || form.publishedVersionId === null) return null;
+
+    const [version, clinic] = await Promise.all([
+      ctx.db.get(form.publishedVersionId),
+      ctx.db.get(form.clinicId),
+    ]);
+    if (version === null || clinic === null) return null;
+    return {
+      formId: form._id,
+      slug: form.slug,
+      versionId: version._id,
+      version: version.version,
+      title: version.definition.title,
+      clinicName: clinic.name,
+      definition: version.definition,
+    };
+  },
+});

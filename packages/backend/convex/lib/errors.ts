@@ -1,0 +1,83 @@
+import type { DefinitionProblem, FieldErrors } from "@intake/form-schema";
+import { ConvexError } from "convex/values";
+
+/**
+ * Payload of every `ConvexError` the backend throws for a user to see.
+ * Clients branch on `kind`; `message` is for developers and logs.
+ */
+export type IntakeErrorData =
+  | { kind: "unauthenticated"; message: string }
+  | { kind: "forbidden"; message: string }
+  | { kind: "notFound"; message: string }
+  | { kind: "invalidArgument"; message: string; argument: string }
+  | {
+      kind: "invalidDefinition";
+      message: string;
+      problems: DefinitionProblem[];
+    }
+  | { kind: "invalidAnswers"; message: string; fieldErrors: FieldErrors }
+  | { kind: "answersTooLarge"; message: string; maxBytes: number }
+  | { kind: "formNotFound"; message: string }
+  | {
+      kind: "versionMismatch";
+      message: string;
+      /** The version a new submit must name, or null if none is live. */
+      currentVersionId: string | null;
+    };
+
+/** Every error kind the backend can throw. */
+export type IntakeErrorKind = IntakeErrorData["kind"];
+
+/** The payload of one error kind. */
+export type IntakeErrorOf<K extends IntakeErrorKind> = Extract<
+  IntakeErrorData,
+  { kind: K }
+>;
+
+/** The list of kinds, for exhaustive client tables and tests. */
+export const intakeErrorKinds = [
+  "unauthenticated",
+  "forbidden",
+  "notFound",
+  "invalidArgument",
+  "invalidDefinition",
+  "invalidAnswers",
+  "answersTooLarge",
+  "formNotFound",
+  "versionMismatch",
+] as const satisfies readonly IntakeErrorKind[];
+
+/** Builds the `ConvexError` for a payload; callers `throw` the result. */
+export function intakeError<Data extends IntakeErrorData>(
+  data: Data,
+): ConvexError<Data> {
+  return new ConvexError(data);
+}
+
+/**
+ * Returns the payload when `error` is a backend `ConvexError`, else null.
+ * Works on errors re-created by the Convex client, which carry the
+ * `Symbol.for("ConvexError")` marker but may come from another copy of
+ * the `convex` package, so `instanceof` alone is not enough.
+ */
+export function getIntakeErrorData(error: unknown): IntakeErrorData | null {
+  if (typeof error !== "object" || error === null) return null;
+  const isConvexError =
+    error instanceof ConvexError ||
+    (error as Record<symbol, unknown>)[Symbol.for("ConvexError")] === true;
+  if (!isConvexError) return null;
+
+  const data = (error as { data?: unknown }).data;
+  if (typeof data !== "object" || data === null) return null;
+  const kind = (data as { kind?: unknown }).kind;
+  if (!(intakeErrorKinds as readonly unknown[]).includes(kind)) return null;
+  return data as IntakeErrorData;
+}
+
+/** Type guard: true when `error` is a backend error of the given kind. */
+export function isIntakeError<K extends IntakeErrorKind>(
+  error: unknown,
+  kind: K,
+): error is ConvexError<IntakeErrorOf<K>> {
+  return getIntakeErrorData(error)?.kind === kind;
+}

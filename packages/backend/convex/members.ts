@@ -1,0 +1,132 @@
+import { v } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
+import { mutation, query, type QueryCtx } from "./_generated/server";
+import { requireMember } from "./lib/access";
+import { intakeError } from "./lib/errors";
+import { roleValidator } from "./lib/validators";
+
+/** Lists the members of a clinic. Any member may read the list. */
+export const list = query({
+  args: { clinicId: v.id("clinics") },
+  returns: v.array(
+    v.object({
+      userId: v.id("users"),
+      email: v.union(v.string(), v.null()),
+      role: roleValidator,
+    }),
+  ),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId);
+
+    const members = await ctx.db
+      .query("members")
+      .withIndex("by_clinicId_and_userId", (q) =>
+        q.eq("clinicId", args.clinicId),
+      )
+      .collect();
+    return await Promise.all(
+      members.map(async (member) => {
+        const user = await ctx.db.get(member.userId);
+        return {
+          userId: member.userId,
+          email: user?.email ?? null,
+          role: member.role,
+        };
+      }),
+    );
+  },
+});
+
+/**
+ * Adds an existing account, found by its email address, to a clinic.
+ * Only owners may add members. Adding a current member changes their role.
+ */
+export const add = mutation({
+  args: { clinicId: v.id("clinics"), email: v.string(), role: roleValidator },
+  returns: v.id("users"),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId, "owner");
+
+    const email = args.email.trim();
+    const user = await ctx.db
+      .query("users")
+      .withIndex("email", (q) => q.eq("email", email))
+      .first();
+    if (user === null) {
+      throw intakeError({
+        kind: "notFound",
+        message: `No account uses ${email}. Ask them to sign up first.`,
+      });
+    }
+
+    const existing = await ctx.db
+      .query("members")
+      .withIndex("by_clinicId_and_userId", (q) =>
+        q.eq("clinicId", args.clinicId).eq("userId", user._id),
+      )
+      .unique();
+    if (existing === null) {
+      await ctx.db.insert("members", {
+        clinicId: args.clinicId,
+        userId: user._id,
+        role: args.role,
+      });
+    } else {
+      await requireAnotherOwner(ctx, existing, args.role);
+      await ctx.db.patch(existing._id, { role: args.role });
+    }
+    return user._id;
+  },
+});
+
+/** Removes a member from a clinic. Only owners may remove members. */
+export const remove = mutation({
+  args: { clinicId: v.id("clinics"), userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId, "owner");
+
+    const existing = await ctx.db
+      .query("members")
+      .withIndex("by_clinicId_and_userId", (q) =>
+        q.eq("clinicId", args.clinicId).eq("userId", args.userId),
+      )
+      .unique();
+    if (existing === null) {
+      throw intakeError({
+        kind: "notFound",
+        message: `User ${args.userId} is not a member of this clinic.`,
+      });
+    }
+    await requireAnotherOwner(ctx, existing, null);
+    await ctx.db.delete(existing._id);
+    return null;
+  },
+});
+
+/**
+ * Throws `invalidArgument` when demoting or removing `member` would leave
+ * its clinic without an owner. `newRole` is null for a removal.
+ */
+async function requireAnotherOwner(
+  ctx: QueryCtx,
+  member: Doc<"members">,
+  newRole: Doc<"members">["role"] | null,
+): Promise<void> {
+  if (member.role !== "owner" || newRole === "owner") return;
+
+  const members = await ctx.db
+    .query("members")
+    .withIndex("by_clinicId_and_userId", (q) =>
+      q.eq("clinicId", member.clinicId),
+    )
+    .collect();
+  const owners = members.filter((row) => row.role === "owner").length;
+  if (owners < 2) {
+    throw intakeError({
+      kind: "invalidArgument",
+      argument: "role",
+      message: "A clinic needs at least one owner. Add another owner first.",
+    });
+  }
+}

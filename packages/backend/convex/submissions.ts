@@ -1,0 +1,244 @@
+import { validateAnswers } from "@intake/form-schema";
+import { v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import { type MutationCtx, mutation, query } from "./_generated/server";
+import { countSubmission } from "./counters";
+import { requireClinicDoc, requireForm, requireMember } from "./lib/access";
+import { intakeError } from "./lib/errors";
+import { requirePublishedForm } from "./lib/published";
+import { randomCode, referenceAlphabet } from "./lib/random";
+import { byteLength } from "./lib/size";
+import { requireToken } from "./lib/text";
+import { answersValidator, definitionValidator } from "./lib/validators";
+
+/**
+ * Maximum UTF-8 size of one submission's answers as JSON. It is half of
+ * Convex's 1 MiB document limit and fits about a hundred long-text
+ * answers at the default 5,000-character limit in plain ASCII.
+ */
+export const maxAnswersBytes = 512 * 1024;
+
+/** Length of the patient-facing reference, from a 29-character alphabet. */
+export const referenceLength = 6;
+
+const defaultListLimit = 100;
+const maxListLimit = 500;
+
+const submissionFields = {
+  submissionId: v.id("submissions"),
+  formId: v.id("forms"),
+  versionId: v.id("formVersions"),
+  version: v.number(),
+  reference: v.string(),
+  answers: answersValidator,
+  submittedAt: v.number(),
+  reviewedAt: v.union(v.number(), v.null()),
+};
+
+function toSummary(row: Doc<"submissions">) {
+  return {
+    submissionId: row._id,
+    formId: row.formId,
+    versionId: row.versionId,
+    version: row.version,
+    reference: row.reference,
+    answers: row.answers,
+    submittedAt: row.submittedAt,
+    reviewedAt: row.reviewedAt ?? null,
+  };
+}
+
+/**
+ * Stores a patient's answers to the live version of a published form.
+ * Anyone may call it. A repeated `submissionKey` returns the first
+ * result without storing again. Every error stores nothing:
+ * `formNotFound` when the slug has no published form, `versionMismatch`
+ * when `versionId` is not the live version, `answersTooLarge`, and
+ * `invalidAnswers` with the field errors of `validateAnswers`.
+ */
+export const submit = mutation({
+  args: {
+    slug: v.string(),
+    versionId: v.id("formVersions"),
+    visitorId: v.string(),
+    submissionKey: v.string(),
+    answers: answersValidator,
+  },
+  returns: v.object({
+    submissionId: v.id("submissions"),
+    reference: v.string(),
+  }),
+  handler: async (ctx, args) => {
+    requireToken(args.visitorId, "visitorId");
+    requireToken(args.submissionKey, "submissionKey");
+
+    const form = await requirePublishedForm(ctx, args.slug);
+
+    // A retry after a lost response must get the first result even when
+    // the form has been republished since.
+    const earlier = await ctx.db
+      .query("submissions")
+      .withIndex("by_submissionKey", (q) =>
+        q.eq("submissionKey", args.submissionKey),
+      )
+      .unique();
+    if (earlier !== null && earlier.formId === form._id) {
+      return { submissionId: earlier._id, reference: earlier.reference };
+    }
+    if (earlier !== null) {
+      throw intakeError({
+        kind: "invalidArgument",
+        argument: "submissionKey",
+        message: "This submissionKey was used for another form. Use a new key.",
+      });
+    }
+
+    if (args.versionId !== form.publishedVersionId) {
+      throw intakeError({
+        kind: "versionMismatch",
+        message: `Version ${args.versionId} is not the live version. Reload the form.`,
+        currentVersionId: form.publishedVersionId,
+      });
+    }
+    const version = await ctx.db.get(form.publishedVersionId);
+    if (version === null) {
+      throw new Error(`Form ${form._id} points at a missing version.`);
+    }
+
+    const size = byteLength(args.answers);
+    if (size > maxAnswersBytes) {
+      throw intakeError({
+        kind: "answersTooLarge",
+        message: `The answers take ${size} bytes, above the maximum of ${maxAnswersBytes}. Shorten the longest answers.`,
+        maxBytes: maxAnswersBytes,
+      });
+    }
+    const fieldErrors = validateAnswers(version.definition, args.answers);
+    if (Object.keys(fieldErrors).length > 0) {
+      throw intakeError({
+        kind: "invalidAnswers",
+        message: "Some answers are invalid. Fix the marked fields.",
+        fieldErrors,
+      });
+    }
+
+    const reference = await uniqueReference(ctx, form.clinicId);
+    const submissionId = await ctx.db.insert("submissions", {
+      formId: form._id,
+      clinicId: form.clinicId,
+      versionId: version._id,
+      version: version.version,
+      visitorId: args.visitorId,
+      submissionKey: args.submissionKey,
+      reference,
+      answers: args.answers,
+      submittedAt: Date.now(),
+    });
+    await countSubmission(ctx, form._id);
+    return { submissionId, reference };
+  },
+});
+
+/** Picks a reference that no other submission of the clinic has. */
+async function uniqueReference(
+  ctx: MutationCtx,
+  clinicId: Id<"clinics">,
+): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const reference = randomCode(referenceAlphabet, referenceLength);
+    const taken = await ctx.db
+      .query("submissions")
+      .withIndex("by_clinicId_and_reference", (q) =>
+        q.eq("clinicId", clinicId).eq("reference", reference),
+      )
+      .first();
+    if (taken === null) return reference;
+  }
+  // Eight collisions in a row need most of the 29^6 (about 595 million)
+  // codes to be taken in one clinic.
+  throw new Error(`No free reference for clinic ${clinicId}.`);
+}
+
+/**
+ * Lists a form's submissions for its clinic's staff, newest first.
+ * `limit` defaults to 100 and is capped at 500.
+ */
+export const list = query({
+  args: { formId: v.id("forms"), limit: v.optional(v.number()) },
+  returns: v.array(v.object(submissionFields)),
+  handler: async (ctx, args) => {
+    await requireForm(ctx, args.formId);
+    const limit = Math.min(
+      Math.max(Math.floor(args.limit ?? defaultListLimit), 1),
+      maxListLimit,
+    );
+
+    const rows = await ctx.db
+      .query("submissions")
+      .withIndex("by_formId", (q) => q.eq("formId", args.formId))
+      .order("desc")
+      .take(limit);
+    return rows.map(toSummary);
+  },
+});
+
+/**
+ * Returns one submission with the definition of the version it answered,
+ * so staff see the questions as the patient saw them.
+ */
+export const get = query({
+  args: { submissionId: v.id("submissions") },
+  returns: v.object({ ...submissionFields, definition: definitionValidator }),
+  handler: async (ctx, args) => {
+    const { doc: row } = await requireClinicDoc(
+      ctx,
+      args.submissionId,
+      `Submission ${args.submissionId}`,
+    );
+
+    const version = await ctx.db.get(row.versionId);
+    return { ...toSummary(row), definition: version?.definition ?? null };
+  },
+});
+
+/**
+ * Finds a clinic's submission by the reference the patient reads out, or
+ * returns null. Letters are matched without regard to case.
+ */
+export const findByReference = query({
+  args: { clinicId: v.id("clinics"), reference: v.string() },
+  returns: v.union(v.null(), v.object(submissionFields)),
+  handler: async (ctx, args) => {
+    await requireMember(ctx, args.clinicId);
+
+    const row = await ctx.db
+      .query("submissions")
+      .withIndex("by_clinicId_and_reference", (q) =>
+        q
+          .eq("clinicId", args.clinicId)
+          .eq("reference", args.reference.trim().toUpperCase()),
+      )
+      .first();
+    return row === null ? null : toSummary(row);
+  },
+});
+
+/** Marks a submission reviewed, or not reviewed again, for staff. */
+export const setReviewed = mutation({
+  args: { submissionId: v.id("submissions"), reviewed: v.boolean() },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const { userId, doc } = await requireClinicDoc(
+      ctx,
+      args.submissionId,
+      `Submission ${args.submissionId}`,
+    );
+    await ctx.db.patch(
+      doc._id,
+      args.reviewed
+        ? { reviewedAt: Date.now(), reviewedBy: userId }
+        : { reviewedAt: undefined, reviewedBy: undefined },
+    );
+    return null;
+  },
+});

@@ -1,0 +1,126 @@
+import { validateDefinition } from "@intake/form-schema";
+import { v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import { type MutationCtx, query, type QueryCtx } from "./_generated/server";
+import { requireClinicDoc, requireForm } from "./lib/access";
+import { intakeError } from "./lib/errors";
+import { definitionValidator } from "./lib/validators";
+
+/** Version metadata as listed to staff, newest first. */
+export const versionSummaryValidator = v.object({
+  versionId: v.id("formVersions"),
+  version: v.number(),
+  publishedAt: v.number(),
+});
+
+/** Lists the published versions of a form, newest first. */
+export const list = query({
+  args: { formId: v.id("forms") },
+  returns: v.array(versionSummaryValidator),
+  handler: async (ctx, args) => {
+    await requireForm(ctx, args.formId);
+    return await versionSummaries(ctx, args.formId);
+  },
+});
+
+/** Returns the version metadata of a form, newest first. */
+export async function versionSummaries(
+  ctx: QueryCtx,
+  formId: Id<"forms">,
+): Promise<Array<typeof versionSummaryValidator.type>> {
+  const versions = await ctx.db
+    .query("formVersions")
+    .withIndex("by_formId_and_version", (q) => q.eq("formId", formId))
+    .order("desc")
+    .collect();
+  return versions.map((row) => ({
+    versionId: row._id,
+    version: row.version,
+    publishedAt: row.publishedAt,
+  }));
+}
+
+/** Returns one frozen version with its definition, for staff. */
+export const get = query({
+  args: { versionId: v.id("formVersions") },
+  returns: v.object({
+    versionId: v.id("formVersions"),
+    formId: v.id("forms"),
+    version: v.number(),
+    definition: definitionValidator,
+    publishedAt: v.number(),
+  }),
+  handler: async (ctx, args) => {
+    const { doc: row } = await requireClinicDoc(
+      ctx,
+      args.versionId,
+      `Version ${args.versionId}`,
+    );
+    return {
+      versionId: row._id,
+      formId: row.formId,
+      version: row.version,
+      definition: row.definition,
+      publishedAt: row.publishedAt,
+    };
+  },
+});
+
+/** Returns the newest frozen version of a form, or null before publishing. */
+export async function latestVersion(
+  ctx: QueryCtx,
+  formId: Id<"forms">,
+): Promise<Doc<"formVersions"> | null> {
+  return await ctx.db
+    .query("formVersions")
+    .withIndex("by_formId_and_version", (q) => q.eq("formId", formId))
+    .order("desc")
+    .first();
+}
+
+/**
+ * Freezes the form's draft as its next version and makes that version the
+ * live one. Publishing a draft equal to the latest version creates nothing
+ * and returns that version's number.
+ * Throws `invalidDefinition` with the problems `validateDefinition` finds.
+ */
+export async function publishDraft(
+  ctx: MutationCtx,
+  form: Doc<"forms">,
+  userId: Id<"users">,
+): Promise<number> {
+  const problems = validateDefinition(form.draft);
+  if (problems.length > 0) {
+    throw intakeError({
+      kind: "invalidDefinition",
+      message: `Form ${form._id} has ${problems.length} problem(s) to fix before publishing.`,
+      problems,
+    });
+  }
+
+  const latest = await latestVersion(ctx, form._id);
+  if (
+    latest !== null &&
+    JSON.stringify(latest.definition) === JSON.stringify(form.draft)
+  ) {
+    return latest.version;
+  }
+
+  const now = Date.now();
+  const version = (latest?.version ?? 0) + 1;
+  const versionId = await ctx.db.insert("formVersions", {
+    formId: form._id,
+    clinicId: form.clinicId,
+    version,
+    definition: form.draft,
+    publishedBy: userId,
+    publishedAt: now,
+  });
+  await ctx.db.patch(form._id, {
+    status: "published",
+    publishedVersion: version,
+    publishedVersionId: versionId,
+    updatedAt: now,
+  });
+  return version;
+}

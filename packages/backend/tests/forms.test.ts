@@ -1,0 +1,309 @@
+import { newPatientTemplate } from "@intake/form-schema";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { api } from "../convex/_generated/api";
+import {
+  checkInDefinition,
+  createClinic,
+  createPublishedForm,
+  expectIntakeError,
+} from "./fixtures";
+import { createTestBackend } from "./harness";
+
+async function createDraft() {
+  const backend = createTestBackend();
+  const clinic = await createClinic(backend, "Harbor Dental");
+  const formId = await clinic.owner.mutation(api.forms.createFromTemplate, {
+    clinicId: clinic.clinicId,
+    templateId: "new-patient",
+  });
+  return { backend, ...clinic, formId };
+}
+
+describe("forms.createFromTemplate", () => {
+  test("copies the template as a draft", async () => {
+    const { owner, formId } = await createDraft();
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.status).toBe("draft");
+    expect(form.publishedVersion).toBeNull();
+    expect(form.draft).toEqual(newPatientTemplate.definition);
+    expect(form.versions).toEqual([]);
+  });
+
+  test("uses the given title", async () => {
+    const { owner, clinicId } = await createDraft();
+    const formId = await owner.mutation(api.forms.createFromTemplate, {
+      clinicId,
+      templateId: "new-patient",
+      title: "  Welcome packet ",
+    });
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.title).toBe("Welcome packet");
+    expect(form.draft.title).toBe("Welcome packet");
+    expect(form.slug).toMatch(/^welcome-packet-[a-z2-9]{5}$/);
+  });
+
+  test("gives every form its own slug", async () => {
+    const { owner, clinicId, formId } = await createDraft();
+    const secondId = await owner.mutation(api.forms.createFromTemplate, {
+      clinicId,
+      templateId: "new-patient",
+    });
+    const first = await owner.query(api.forms.get, { formId });
+    const second = await owner.query(api.forms.get, { formId: secondId });
+    expect(first.slug).not.toBe(second.slug);
+  });
+
+  test("rejects an unknown template", async () => {
+    const { owner, clinicId } = await createDraft();
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.createFromTemplate, {
+        clinicId,
+        templateId: "no-such-template",
+      }),
+      "invalidArgument",
+    );
+    expect(error.argument).toBe("templateId");
+  });
+});
+
+describe("forms.createBlank", () => {
+  test("creates a draft that needs questions", async () => {
+    const { owner, clinicId } = await createDraft();
+    const formId = await owner.mutation(api.forms.createBlank, {
+      clinicId,
+      title: "Dental history",
+    });
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.title).toBe("Dental history");
+    expect(form.status).toBe("draft");
+
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.publish, { formId }),
+      "invalidDefinition",
+    );
+    const codes = error.problems.map((problem) => problem.code);
+    expect(codes).toContain("noInputFields");
+  });
+
+  test("rejects an empty title", async () => {
+    const { owner, clinicId } = await createDraft();
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.createBlank, { clinicId, title: " " }),
+      "invalidArgument",
+    );
+    expect(error.argument).toBe("form title");
+  });
+});
+
+describe("forms.saveDraft", () => {
+  test("stores the draft and reports no problems", async () => {
+    const { owner, formId } = await createDraft();
+    const result = await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+    });
+    expect(result.problems).toEqual([]);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.draft).toEqual(checkInDefinition);
+    expect(form.title).toBe("Check-in");
+  });
+
+  test("stores a draft that cannot be published yet", async () => {
+    const { owner, formId } = await createDraft();
+    const draft = {
+      title: "Check-in",
+      pages: [
+        {
+          id: "p1",
+          title: "One",
+          fields: [
+            { type: "shortText", id: "name", label: "Name" },
+            { type: "shortText", id: "name", label: "Name again" },
+          ],
+        },
+      ],
+    };
+    const result = await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: draft,
+    });
+    expect(result.problems.length).toBeGreaterThan(0);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.draft).toEqual(draft);
+  });
+
+  test.each([
+    { $description: "a string", definition: "not a form" },
+    { $description: "no pages", definition: { title: "Check-in" } },
+    {
+      $description: "an unknown field type",
+      definition: {
+        title: "Check-in",
+        pages: [
+          {
+            id: "p1",
+            title: "One",
+            fields: [{ type: "video", id: "clip", label: "Clip" }],
+          },
+        ],
+      },
+    },
+  ])("rejects $$description", async ({ definition }) => {
+    const { owner, formId } = await createDraft();
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.saveDraft, { formId, definition }),
+      "invalidDefinition",
+    );
+    expect(error.problems.length).toBeGreaterThan(0);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.draft).toEqual(newPatientTemplate.definition);
+  });
+
+  test("rejects a definition over the size cap", async () => {
+    const { owner, formId } = await createDraft();
+    const definition = { ...checkInDefinition, description: "x".repeat(3e5) };
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.saveDraft, { formId, definition }),
+      "invalidArgument",
+    );
+    expect(error.argument).toBe("definition");
+  });
+});
+
+describe("forms.publish", () => {
+  test("freezes version 1", async () => {
+    const { owner, formId } = await createDraft();
+    const result = await owner.mutation(api.forms.publish, { formId });
+    expect(result).toEqual({ version: 1 });
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.status).toBe("published");
+    expect(form.publishedVersion).toBe(1);
+    expect(form.versions.map((row) => row.version)).toEqual([1]);
+  });
+
+  test("later edits leave the frozen version unchanged", async () => {
+    const { owner, formId } = await createDraft();
+    await owner.mutation(api.forms.publish, { formId });
+    const before = await owner.query(api.forms.get, { formId });
+    const versionId = before.publishedVersionId;
+    if (versionId === null) throw new Error("Not published.");
+
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+    });
+    const frozen = await owner.query(api.versions.get, { versionId });
+    expect(frozen.definition).toEqual(newPatientTemplate.definition);
+
+    const result = await owner.mutation(api.forms.publish, { formId });
+    expect(result).toEqual({ version: 2 });
+    const after = await owner.query(api.forms.get, { formId });
+    expect(after.versions.map((row) => row.version)).toEqual([2, 1]);
+    const again = await owner.query(api.versions.get, { versionId });
+    expect(again.definition).toEqual(newPatientTemplate.definition);
+  });
+
+  test("republishing an unchanged draft adds no version", async () => {
+    const { owner, formId } = await createDraft();
+    await owner.mutation(api.forms.publish, { formId });
+    const result = await owner.mutation(api.forms.publish, { formId });
+    expect(result).toEqual({ version: 1 });
+    const versions = await owner.query(api.versions.list, { formId });
+    expect(versions).toHaveLength(1);
+  });
+
+  test("rejects a draft with problems", async () => {
+    const { backend, owner, formId } = await createDraft();
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: { title: "", pages: [] },
+    });
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.publish, { formId }),
+      "invalidDefinition",
+    );
+    expect(error.problems.length).toBeGreaterThan(0);
+    const versions = await backend.run((ctx) =>
+      ctx.db.query("formVersions").collect(),
+    );
+    expect(versions).toEqual([]);
+  });
+});
+
+describe("forms.getPublished", () => {
+  test("returns the live version to anyone", async () => {
+    const backend = createTestBackend();
+    const { owner, clinicId } = await createClinic(backend, "Harbor Dental");
+    const form = await createPublishedForm(owner, clinicId);
+    const published = await backend.query(api.forms.getPublished, {
+      slug: form.slug,
+    });
+    expect(published).toEqual({
+      formId: form.formId,
+      slug: form.slug,
+      versionId: form.versionId,
+      version: 1,
+      title: "Check-in",
+      clinicName: "Harbor Dental",
+      definition: checkInDefinition,
+    });
+  });
+
+  test("returns null for a draft", async () => {
+    const { backend, owner, formId } = await createDraft();
+    const { slug } = await owner.query(api.forms.get, { formId });
+    const published = await backend.query(api.forms.getPublished, { slug });
+    expect(published).toBeNull();
+  });
+
+  test("returns null for an unknown slug", async () => {
+    const backend = createTestBackend();
+    const published = await backend.query(api.forms.getPublished, {
+      slug: "no-such-form",
+    });
+    expect(published).toBeNull();
+  });
+
+  test("hides draft edits until they are published", async () => {
+    const { backend, owner, formId } = await createDraft();
+    await owner.mutation(api.forms.publish, { formId });
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+    });
+    const { slug } = await owner.query(api.forms.get, { formId });
+    const published = await backend.query(api.forms.getPublished, { slug });
+    expect(published?.version).toBe(1);
+    expect(published?.definition).toEqual(newPatientTemplate.definition);
+  });
+});
+
+describe("forms.list", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test("lists most recently changed first", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2030-01-01T09:00:00Z"));
+    const { owner, clinicId, formId } = await createDraft();
+    vi.setSystemTime(new Date("2030-01-01T09:01:00Z"));
+    const secondId = await owner.mutation(api.forms.createFromTemplate, {
+      clinicId,
+      templateId: "new-patient",
+      title: "Second",
+    });
+    vi.setSystemTime(new Date("2030-01-01T09:02:00Z"));
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+    });
+    const forms = await owner.query(api.forms.list, { clinicId });
+    expect(forms.map((form) => form.formId)).toEqual([formId, secondId]);
+    expect(forms[0]).toMatchObject({
+      title: "Check-in",
+      status: "draft",
+      publishedVersion: null,
+    });
+  });
+});

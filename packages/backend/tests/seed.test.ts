@@ -1,0 +1,78 @@
+import { describe, expect, test } from "vitest";
+import { api, internal } from "../convex/_generated/api";
+import { demoData } from "../convex/seed";
+import { expectIntakeError } from "./fixtures";
+import { createTestBackend } from "./harness";
+
+describe("seed.demo", () => {
+  test("creates the demo clinic and form", async () => {
+    const backend = createTestBackend();
+    const result = await backend.action(internal.seed.demo, {});
+    expect(result.slug).toBe("new-patient-demo");
+
+    const published = await backend.query(api.forms.getPublished, {
+      slug: demoData.slug,
+    });
+    expect(published?.clinicName).toBe("Maple Street Family Clinic");
+    expect(published?.version).toBe(1);
+
+    const account = await backend.run((ctx) =>
+      ctx.db
+        .query("authAccounts")
+        .withIndex("providerAndAccountId", (q) =>
+          q.eq("provider", "password").eq("providerAccountId", demoData.email),
+        )
+        .unique(),
+    );
+    expect(account?.userId).toBe(result.userId);
+    expect(account?.secret).not.toBe(demoData.password);
+  });
+
+  test("demo form rejects empty answers", async () => {
+    const backend = createTestBackend();
+    await backend.action(internal.seed.demo, {});
+    const published = await backend.query(api.forms.getPublished, {
+      slug: demoData.slug,
+    });
+    if (published === null) throw new Error("Demo form is not published.");
+
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        slug: demoData.slug,
+        versionId: published.versionId,
+        visitorId: "visitor-00000001",
+        submissionKey: "key-00000001",
+        answers: {},
+      }),
+      "invalidAnswers",
+    );
+    const codes = new Set(
+      Object.values(error.fieldErrors).map((fieldError) => fieldError.code),
+    );
+    // Unticked required consents report "notAccepted" rather than "required".
+    expect([...codes].sort()).toEqual(["notAccepted", "required"]);
+    expect(error.fieldErrors.firstName?.code).toBe("required");
+  });
+
+  test("is idempotent", async () => {
+    const backend = createTestBackend();
+    const first = await backend.action(internal.seed.demo, {});
+    const second = await backend.action(internal.seed.demo, {});
+    expect(second).toEqual(first);
+
+    const counts = await backend.run(async (ctx) => ({
+      clinics: (await ctx.db.query("clinics").collect()).length,
+      members: (await ctx.db.query("members").collect()).length,
+      forms: (await ctx.db.query("forms").collect()).length,
+      versions: (await ctx.db.query("formVersions").collect()).length,
+      users: (await ctx.db.query("users").collect()).length,
+    }));
+    expect(counts).toEqual({
+      clinics: 1,
+      members: 1,
+      forms: 1,
+      versions: 1,
+      users: 1,
+    });
+  });
+});

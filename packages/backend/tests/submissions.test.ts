@@ -1,0 +1,336 @@
+import { describe, expect, test } from "vitest";
+import { api } from "../convex/_generated/api";
+import { referenceAlphabet } from "../convex/lib/random";
+import { maxAnswersBytes } from "../convex/submissions";
+import {
+  checkInAnswers,
+  checkInDefinition,
+  createClinic,
+  createPublishedForm,
+  expectIntakeError,
+  newToken,
+} from "./fixtures";
+import { createTestBackend } from "./harness";
+
+async function createOpenForm() {
+  const backend = createTestBackend();
+  const clinic = await createClinic(backend, "Riverside Physio");
+  const form = await createPublishedForm(clinic.owner, clinic.clinicId);
+  const submitArgs = (answers: Record<string, unknown> = checkInAnswers) => ({
+    slug: form.slug,
+    versionId: form.versionId,
+    visitorId: newToken("visitor"),
+    submissionKey: newToken("key"),
+    answers: answers as typeof checkInAnswers,
+  });
+  const storedCount = async () =>
+    (await backend.run((ctx) => ctx.db.query("submissions").collect())).length;
+  return { backend, ...clinic, form, submitArgs, storedCount };
+}
+
+const referencePattern = new RegExp(`^[${referenceAlphabet}]{6}$`);
+
+describe("submissions.submit", () => {
+  test("stores valid answers against the version", async () => {
+    const { backend, owner, form, submitArgs } = await createOpenForm();
+    const result = await backend.mutation(api.submissions.submit, submitArgs());
+    expect(result.reference).toMatch(referencePattern);
+
+    const stored = await owner.query(api.submissions.get, {
+      submissionId: result.submissionId,
+    });
+    expect(stored.answers).toEqual(checkInAnswers);
+    expect(stored.versionId).toBe(form.versionId);
+    expect(stored.version).toBe(1);
+    expect(stored.reference).toBe(result.reference);
+    expect(stored.definition).toEqual(checkInDefinition);
+  });
+
+  test("returns the first result for a repeated key", async () => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    const args = submitArgs();
+    const first = await backend.mutation(api.submissions.submit, args);
+    const second = await backend.mutation(api.submissions.submit, {
+      ...args,
+      answers: { ...checkInAnswers, fullName: "Someone Else" },
+    });
+    expect(second).toEqual(first);
+    expect(await storedCount()).toBe(1);
+  });
+
+  test("repeated key still works after republishing", async () => {
+    const { backend, owner, form, submitArgs } = await createOpenForm();
+    const args = submitArgs();
+    const first = await backend.mutation(api.submissions.submit, args);
+    await owner.mutation(api.forms.saveDraft, {
+      formId: form.formId,
+      definition: { ...checkInDefinition, title: "Check-in v2" },
+    });
+    await owner.mutation(api.forms.publish, { formId: form.formId });
+    const second = await backend.mutation(api.submissions.submit, args);
+    expect(second).toEqual(first);
+  });
+
+  test("rejects a key used for another form", async () => {
+    const { backend, owner, clinicId, submitArgs, storedCount } =
+      await createOpenForm();
+    const other = await createPublishedForm(owner, clinicId);
+    const args = submitArgs();
+    await backend.mutation(api.submissions.submit, args);
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        ...args,
+        slug: other.slug,
+        versionId: other.versionId,
+      }),
+      "invalidArgument",
+    );
+    expect(error.argument).toBe("submissionKey");
+    expect(await storedCount()).toBe(1);
+  });
+
+  test.each([
+    {
+      $description: "a missing required answer",
+      answers: { email: "ada@example.com", privacy: true },
+      field: "fullName",
+      code: "required",
+    },
+    {
+      $description: "a malformed email",
+      answers: { ...checkInAnswers, email: "not-an-email" },
+      field: "email",
+      code: "invalidEmail",
+    },
+    {
+      $description: "a number out of range",
+      answers: { ...checkInAnswers, age: 400 },
+      field: "age",
+      code: "outOfRange",
+    },
+    {
+      $description: "an unaccepted consent",
+      answers: { ...checkInAnswers, privacy: false },
+      field: "privacy",
+      code: "notAccepted",
+    },
+    {
+      $description: "an unknown field",
+      answers: { ...checkInAnswers, shoeSize: "42" },
+      field: "shoeSize",
+      code: "unknownField",
+    },
+    {
+      $description: "a wrongly typed answer",
+      answers: { ...checkInAnswers, age: "thirty" },
+      field: "age",
+      code: "invalidType",
+    },
+  ])("rejects $$description", async ({ answers, field, code }) => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, submitArgs(answers)),
+      "invalidAnswers",
+    );
+    expect(error.fieldErrors[field]?.code).toBe(code);
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("rejects answers over the size cap", async () => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    const answers = {
+      ...checkInAnswers,
+      fullName: "x".repeat(maxAnswersBytes),
+    };
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, submitArgs(answers)),
+      "answersTooLarge",
+    );
+    expect(error.maxBytes).toBe(maxAnswersBytes);
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("rejects an unknown slug", async () => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        ...submitArgs(),
+        slug: "no-such-form",
+      }),
+      "formNotFound",
+    );
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("rejects an unpublished form", async () => {
+    const { backend, owner, clinicId, form, submitArgs, storedCount } =
+      await createOpenForm();
+    const draftId = await owner.mutation(api.forms.createFromTemplate, {
+      clinicId,
+      templateId: "new-patient",
+    });
+    const draft = await owner.query(api.forms.get, { formId: draftId });
+    await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        ...submitArgs(),
+        slug: draft.slug,
+        versionId: form.versionId,
+      }),
+      "formNotFound",
+    );
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("rejects a stale version", async () => {
+    const { backend, owner, form, submitArgs, storedCount } =
+      await createOpenForm();
+    await owner.mutation(api.forms.saveDraft, {
+      formId: form.formId,
+      definition: { ...checkInDefinition, title: "Check-in v2" },
+    });
+    await owner.mutation(api.forms.publish, { formId: form.formId });
+    const live = await owner.query(api.forms.get, { formId: form.formId });
+
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, submitArgs()),
+      "versionMismatch",
+    );
+    expect(error.currentVersionId).toBe(live.publishedVersionId);
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("rejects another form's version", async () => {
+    const { backend, owner, clinicId, submitArgs } = await createOpenForm();
+    const other = await createPublishedForm(owner, clinicId);
+    await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        ...submitArgs(),
+        versionId: other.versionId,
+      }),
+      "versionMismatch",
+    );
+  });
+
+  test.each([
+    { $description: "a short key", visitorId: "visitor-1", key: "abc" },
+    {
+      $description: "a key with spaces",
+      visitorId: "visitor-1",
+      key: "a b c d e f g h",
+    },
+    { $description: "an empty visitor id", visitorId: "", key: "key-00000001" },
+  ])("rejects $$description", async ({ visitorId, key }) => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        ...submitArgs(),
+        visitorId,
+        submissionKey: key,
+      }),
+      "invalidArgument",
+    );
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("gives submissions distinct references", async () => {
+    const { backend, submitArgs } = await createOpenForm();
+    const references = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const result = await backend.mutation(
+        api.submissions.submit,
+        submitArgs(),
+      );
+      references.add(result.reference);
+    }
+    expect(references.size).toBe(20);
+  });
+});
+
+describe("submissions.list", () => {
+  test("lists newest first", async () => {
+    const { backend, owner, form, submitArgs } = await createOpenForm();
+    const first = await backend.mutation(api.submissions.submit, submitArgs());
+    const second = await backend.mutation(
+      api.submissions.submit,
+      submitArgs({ ...checkInAnswers, fullName: "Grace Hopper" }),
+    );
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([
+      second.submissionId,
+      first.submissionId,
+    ]);
+    expect(rows[0]?.answers.fullName).toBe("Grace Hopper");
+  });
+
+  test("applies the limit", async () => {
+    const { backend, owner, form, submitArgs } = await createOpenForm();
+    for (let i = 0; i < 3; i++) {
+      await backend.mutation(api.submissions.submit, submitArgs());
+    }
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+      limit: 2,
+    });
+    expect(rows).toHaveLength(2);
+  });
+});
+
+describe("submissions.findByReference", () => {
+  test("finds by reference in any case", async () => {
+    const { backend, owner, clinicId, submitArgs } = await createOpenForm();
+    const result = await backend.mutation(api.submissions.submit, submitArgs());
+    const found = await owner.query(api.submissions.findByReference, {
+      clinicId,
+      reference: ` ${result.reference.toLowerCase()} `,
+    });
+    expect(found?.submissionId).toBe(result.submissionId);
+  });
+
+  test("returns null for an unknown reference", async () => {
+    const { owner, clinicId } = await createOpenForm();
+    const found = await owner.query(api.submissions.findByReference, {
+      clinicId,
+      reference: "ZZZZZZ",
+    });
+    expect(found).toBeNull();
+  });
+
+  test("ignores other clinics' references", async () => {
+    const { backend, submitArgs } = await createOpenForm();
+    const result = await backend.mutation(api.submissions.submit, submitArgs());
+    const other = await createClinic(backend, "Other Clinic");
+    const found = await other.owner.query(api.submissions.findByReference, {
+      clinicId: other.clinicId,
+      reference: result.reference,
+    });
+    expect(found).toBeNull();
+  });
+});
+
+describe("submissions.setReviewed", () => {
+  test("marks and unmarks a submission", async () => {
+    const { backend, owner, submitArgs } = await createOpenForm();
+    const { submissionId } = await backend.mutation(
+      api.submissions.submit,
+      submitArgs(),
+    );
+    const fresh = await owner.query(api.submissions.get, { submissionId });
+    expect(fresh.reviewedAt).toBeNull();
+
+    await owner.mutation(api.submissions.setReviewed, {
+      submissionId,
+      reviewed: true,
+    });
+    const reviewed = await owner.query(api.submissions.get, { submissionId });
+    expect(reviewed.reviewedAt).toEqual(expect.any(Number));
+
+    await owner.mutation(api.submissions.setReviewed, {
+      submissionId,
+      reviewed: false,
+    });
+    const reopened = await owner.query(api.submissions.get, { submissionId });
+    expect(reopened.reviewedAt).toBeNull();
+  });
+});

@@ -14,7 +14,7 @@ export default async function globalSetup() {
   const stateDir = stateDirFor("e2e");
   rmSync(stateDir, { recursive: true, force: true });
   try {
-    await startBackend({ stateDir, watch: false });
+    await startBackend({ stateDir });
     await startApps("start");
   } catch (error) {
     stopChildren();

@@ -17,7 +17,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 try {
-  await startBackend({ stateDir: stateDirFor("dev"), watch: true });
+  await startBackend({ stateDir: stateDirFor("dev") });
   await startApps("dev");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -18,7 +18,6 @@ export declare const demo: {
 };
 export declare function startBackend(options: {
   stateDir: string;
-  watch: boolean;
 }): Promise<void>;
 export declare function startApps(script: "dev" | "start"): Promise<void>;
 export declare function stopChildren(): void;

@@ -1,6 +1,7 @@
 // Starts the local stack: convex-local with the backend's functions, the
 // Convex Auth keys, the demo clinic, and optionally both Next.js apps.
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
@@ -75,19 +76,18 @@ export function stopChildren() {
   for (const child of children) child.kill("SIGTERM");
 }
 
-/** Runs the convex-local CLI to completion and returns its stdout. */
-export function runCli(args, stateDir) {
-  const result = spawnSync(
-    process.execPath,
-    [cli, ...args, "--state", stateDir, "--url", urls.api],
-    { cwd: backendDir, env: childEnv, encoding: "utf8" },
-  );
-  if (result.status !== 0) {
-    throw new Error(
-      `convex-local ${args[0]} failed (exit ${result.status}): ${result.stderr}`,
+/** Runs the convex-local CLI to completion and resolves to its stdout. */
+export async function runCli(args, stateDir) {
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, ...args, "--state", stateDir, "--url", urls.api],
+      { cwd: backendDir, env: childEnv, encoding: "utf8" },
     );
+    return stdout;
+  } catch (error) {
+    throw new Error(`convex-local ${args[0]} failed: ${error.stderr ?? error}`);
   }
-  return result.stdout;
 }
 
 /** Polls `url` until it answers, or throws after `timeoutMs`. */
@@ -112,32 +112,31 @@ export async function waitForUrl(url, timeoutMs, init) {
  * deployment already has a signing key, so existing sessions stay valid.
  */
 async function ensureAuthEnv(stateDir) {
-  const names = runCli(["env", "list"], stateDir);
+  const names = await runCli(["env", "list"], stateDir);
   if (/^JWT_PRIVATE_KEY=/m.test(names)) return;
   const { publicKey, privateKey } = await generateKeyPair("RS256", {
     extractable: true,
   });
   const pkcs8 = await exportPKCS8(privateKey);
   const jwks = { keys: [{ use: "sig", ...(await exportJWK(publicKey)) }] };
-  runCli(
+  await runCli(
     ["env", "set", "JWT_PRIVATE_KEY", pkcs8.trimEnd().replace(/\n/g, " ")],
     stateDir,
   );
-  runCli(["env", "set", "JWKS", JSON.stringify(jwks)], stateDir);
-  runCli(["env", "set", "SITE_URL", urls.admin], stateDir);
+  await runCli(["env", "set", "JWKS", JSON.stringify(jwks)], stateDir);
+  await runCli(["env", "set", "SITE_URL", urls.admin], stateDir);
 }
 
 /**
  * Starts convex-local on the default ports with `stateDir`, configures auth
  * and seeds the demo clinic. Resolves once functions can be called.
  */
-export async function startBackend({ stateDir, watch }) {
+export async function startBackend({ stateDir }) {
   const args = [cli, "dev", "--dir", backendDir, "--state", stateDir];
-  if (!watch) args.push("--no-watch");
   startChild("backend", process.execPath, args, { cwd: backendDir });
   await waitForUrl(`${urls.api}/api/query_ts`, 60_000, { method: "POST" });
   await ensureAuthEnv(stateDir);
-  runCli(["run", "seed:demo", "{}"], stateDir);
+  await runCli(["run", "seed:demo", "{}"], stateDir);
 }
 
 /** Starts both Next.js apps with `script` ("dev" or "start"). */

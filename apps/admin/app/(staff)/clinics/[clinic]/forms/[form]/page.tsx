@@ -1,0 +1,53 @@
+"use client";
+
+import { convexQuery } from "@convex-dev/react-query";
+import { api } from "@intake/backend/api";
+import type { Id } from "@intake/backend/dataModel";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useParams } from "next/navigation";
+
+import { FormStats } from "@/components/form-detail/form-stats";
+import { PublishButton } from "@/components/form-detail/publish-button";
+import { SharePanel } from "@/components/form-detail/share-panel";
+import { FormStatus } from "@/components/forms/form-status";
+import { LoadError } from "@/components/shell/load-error";
+import { PageHeading } from "@/components/shell/page-heading";
+import { SubmissionsInbox } from "@/components/submissions/submissions-inbox";
+
+/** Shows one form: status, publishing, sharing, live counts and the inbox. */
+export default function FormPage() {
+  const params = useParams<{ clinic: string; form: string }>();
+  // The address carries the ids as text, and the backend validates them.
+  const formId = params.form as Id<"forms">;
+  const form = useQuery(convexQuery(api.forms.get, { formId }));
+
+  if (form.isError) {
+    return <LoadError error={form.error} subject="form" />;
+  }
+  if (!form.data) {
+    return <p role="status">Loading the form…</p>;
+  }
+  const { title, status, publishedVersion, slug, clinicId } = form.data;
+  const isPublished = status === "published";
+
+  return (
+    <div className="flex flex-col gap-8">
+      <title>{`${title} · Intake`}</title>
+      <div className="flex flex-col gap-3">
+        <Link
+          href={`/clinics/${clinicId}/forms`}
+          className="text-accent self-start underline"
+        >
+          All forms
+        </Link>
+        <PageHeading>{title}</PageHeading>
+        <FormStatus status={status} publishedVersion={publishedVersion} />
+      </div>
+      <PublishButton formId={formId} isPublished={isPublished} />
+      {isPublished && <SharePanel slug={slug} title={title} />}
+      <FormStats formId={formId} />
+      <SubmissionsInbox formId={formId} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { ConvexError } from "convex/values";
+
+/** Password flows of the Convex Auth Password provider. */
+export type PasswordFlow = "signIn" | "signUp";
+
+/** Minimum password length that the Password provider accepts by default. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+const INCORRECT_CREDENTIALS =
+  "Email or password is incorrect. Check both and try again.";
+
+// Convex Auth 0.0.95 rejects credentials with plain `Error`s whose message
+// carries one of these codes. Deployments that redact server errors send
+// "Server Error" instead, which falls through to the generic message.
+const SERVER_CODES: { code: string; message: string }[] = [
+  { code: "InvalidAccountId", message: INCORRECT_CREDENTIALS },
+  { code: "InvalidSecret", message: INCORRECT_CREDENTIALS },
+  { code: "Invalid credentials", message: INCORRECT_CREDENTIALS },
+  {
+    code: "TooManyFailedAttempts",
+    message: "Too many failed attempts. Wait a few minutes, then try again.",
+  },
+  {
+    code: "already exists",
+    message:
+      "An account with this email already exists. Choose Sign in instead.",
+  },
+  {
+    code: "Invalid password",
+    message: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
+  },
+];
+
+/**
+ * Maps an error thrown by `signIn("password", …)` to a message for staff.
+ * Raw server text is never returned, because it can carry request ids and
+ * stack details.
+ */
+export function describeAuthError(error: unknown, flow: PasswordFlow): string {
+  if (error instanceof ConvexError) {
+    return genericMessage(flow);
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  const known = SERVER_CODES.find(({ code }) => text.includes(code));
+  if (known) {
+    return known.message;
+  }
+  if (/failed to fetch|network|connection/i.test(text)) {
+    return "Could not reach the server. Check the connection and try again.";
+  }
+  return genericMessage(flow);
+}
+
+function genericMessage(flow: PasswordFlow): string {
+  return flow === "signUp"
+    ? "Could not create the account. Try again in a moment."
+    : "Could not sign in. Try again in a moment.";
+}
+
+/** Field problems found before the request is sent. */
+export type CredentialErrors = { email?: string; password?: string };
+
+/** Checks the email and password fields before calling the server. */
+export function validateCredentials(
+  email: string,
+  password: string,
+  flow: PasswordFlow,
+): CredentialErrors {
+  const errors: CredentialErrors = {};
+  if (email.trim() === "") {
+    errors.email = "Enter your email address.";
+  } else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+    errors.email = "Enter an email address like name@example.com.";
+  }
+  if (password === "") {
+    errors.password = "Enter your password.";
+  } else if (flow === "signUp" && password.length < MIN_PASSWORD_LENGTH) {
+    errors.password = `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`;
+  }
+  return errors;
+}

@@ -73,7 +73,9 @@ export async function fillAndSubmit(
       }
     }
     const isLast = index === definition.pages.length - 1;
-    await page.getByRole("button", { name: isLast ? "Submit" : "Next" }).click();
+    await page
+      .getByRole("button", { name: isLast ? "Submit" : "Next", exact: true })
+      .click();
   }
   await expect(
     page.getByRole("heading", { name: "Thank you, your answers were sent" }),

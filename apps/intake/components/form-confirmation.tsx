@@ -1,0 +1,46 @@
+"use client";
+
+import { Card } from "@intake/ui";
+import { useEffect, useRef } from "react";
+
+/** Props of {@link FormConfirmation}. */
+export interface FormConfirmationProps {
+  clinicName: string;
+  /** Short reference of the stored submission, shown to the patient. */
+  reference: string;
+}
+
+/**
+ * Confirms a stored submission and shows its reference. Focus moves to the
+ * heading, so a screen reader announces the result right away.
+ */
+export function FormConfirmation({
+  clinicName,
+  reference,
+}: FormConfirmationProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <Card className="flex flex-col gap-4 border-success bg-success-soft">
+      <h1
+        ref={headingRef}
+        tabIndex={-1}
+        className="text-2xl font-bold text-ink"
+      >
+        Thank you, your answers were sent
+      </h1>
+      <p>{clinicName} has received your form.</p>
+      <div>
+        <p className="text-base text-muted">Your reference</p>
+        <p className="font-mono text-3xl font-bold tracking-widest">
+          {reference}
+        </p>
+      </div>
+      <p>Give this reference at the front desk if they ask for it.</p>
+    </Card>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import type { Answers, AnswerValue, Field, Page } from "@intake/form-schema";
+import { FormField } from "@intake/ui";
+import type { Ref } from "react";
+
+import { FormProgress } from "./form-progress";
+import type { ErrorMessages } from "./use-form-answers";
+
+/** Props of {@link FormPage}. */
+export interface FormPageProps {
+  page: Page;
+  pageIndex: number;
+  pageCount: number;
+  answers: Answers;
+  errors: ErrorMessages;
+  onChange: (field: Field, value: AnswerValue | undefined) => void;
+  onBlur: (field: Field) => void;
+  /** The renderer focuses the heading when the patient changes page. */
+  headingRef: Ref<HTMLHeadingElement>;
+}
+
+/** Renders one page of the form: progress, heading and fields. */
+export function FormPage({
+  page,
+  pageIndex,
+  pageCount,
+  answers,
+  errors,
+  onChange,
+  onBlur,
+  headingRef,
+}: FormPageProps) {
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <FormProgress pageIndex={pageIndex} pageCount={pageCount} />
+        <h2
+          ref={headingRef}
+          tabIndex={-1}
+          className="text-2xl font-bold text-ink"
+        >
+          <span className="block text-base font-normal text-muted">
+            Page {pageIndex + 1} of {pageCount}
+          </span>
+          {page.title}
+        </h2>
+      </div>
+      {page.fields.map((field) => (
+        <FormField
+          key={field.id}
+          field={field}
+          value={answers[field.id]}
+          error={errors[field.id]}
+          onChange={(value) => onChange(field, value)}
+          onBlur={() => onBlur(field)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import type { FormDefinition } from "@intake/form-schema";
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { ConvexError } from "convex/values";
+import { renderToString } from "react-dom/server";
+import { beforeEach, describe, expect, test, vi } from "vitest";
+
+import { mutations } from "../test/convex-mock";
+import { FormRenderer } from "./form-renderer";
+import type { PublishedForm } from "./published-form";
+
+vi.mock(
+  "convex/react",
+  async () => (await import("../test/convex-mock")).convexReactMock,
+);
+
+const definition: FormDefinition = {
+  title: "New patient",
+  pages: [
+    {
+      id: "about",
+      title: "About you",
+      fields: [
+        {
+          type: "shortText",
+          id: "firstName",
+          label: "First name",
+          required: true,
+        },
+        { type: "email", id: "email", label: "Email" },
+      ],
+    },
+    {
+      id: "consent",
+      title: "Consent",
+      fields: [
+        { type: "yesNo", id: "smoker", label: "Do you smoke?", required: true },
+      ],
+    },
+  ],
+};
+
+const form = {
+  formId: "form1",
+  slug: "new-patient-demo",
+  versionId: "version1",
+  version: 1,
+  title: definition.title,
+  clinicName: "Maple Street Family Clinic",
+  definition,
+} as unknown as PublishedForm;
+
+const submit = mutations["submissions:submit"];
+
+function renderForm() {
+  return render(<FormRenderer form={form} visitorId="visitor-0001" />);
+}
+
+function fillFirstPage() {
+  fireEvent.change(screen.getByRole("textbox", { name: /First name/ }), {
+    target: { value: "Ana" },
+  });
+  fireEvent.click(screen.getByRole("button", { name: "Next" }));
+}
+
+/** Lets the mutation promise settle and React apply the result. */
+async function settle() {
+  await act(async () => {});
+}
+
+beforeEach(() => {
+  submit.mockReset();
+});
+
+describe("FormRenderer server HTML", () => {
+  test("submit stays disabled until hydration", () => {
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(
+      <FormRenderer form={form} visitorId={null} />,
+    );
+
+    const button = container.querySelector("button[type=submit]");
+    expect(button?.hasAttribute("disabled")).toBe(true);
+    expect(container.querySelector("form")?.getAttribute("method")).toBe(
+      "post",
+    );
+    expect(container.textContent).toContain("First name");
+  });
+});
+
+describe("FormRenderer validation", () => {
+  test("next with missing answer shows summary", () => {
+    renderForm();
+
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    const summary = screen.getByRole("group", { name: "There is a problem" });
+    expect(document.activeElement).toBe(summary);
+    expect(summary.textContent).toContain("First name: ");
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByRole("heading", { name: /About you/ })).toBeTruthy();
+  });
+
+  test("summary link focuses the field", () => {
+    renderForm();
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    fireEvent.click(screen.getByRole("link", { name: /First name/ }));
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect(document.activeElement).toBe(input);
+  });
+
+  test("blur shows error and fixing clears it", () => {
+    renderForm();
+    const email = screen.getByRole("textbox", { name: "Email" });
+
+    fireEvent.change(email, { target: { value: "ana@" } });
+    fireEvent.blur(email);
+    expect(email.getAttribute("aria-invalid")).toBe("true");
+
+    fireEvent.change(email, { target: { value: "ana@example.com" } });
+    expect(email.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  test("blur on untouched field shows no error", () => {
+    renderForm();
+    const input = screen.getByRole("textbox", { name: /First name/ });
+
+    fireEvent.blur(input);
+
+    expect(input.getAttribute("aria-invalid")).toBeNull();
+  });
+
+  test("next on valid page focuses next heading", () => {
+    renderForm();
+
+    fillFirstPage();
+
+    const heading = screen.getByRole("heading", { name: /Page 2 of 2/ });
+    expect(heading.textContent).toContain("Consent");
+    expect(document.activeElement).toBe(heading);
+  });
+
+  test("back keeps the answers", () => {
+    renderForm();
+    fillFirstPage();
+
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect((input as HTMLInputElement).value).toBe("Ana");
+  });
+});
+
+describe("FormRenderer submit", () => {
+  test("submit sends answers once and confirms", async () => {
+    let resolve: (value: unknown) => void = () => {};
+    submit.mockReturnValue(new Promise((r) => (resolve = r)));
+    renderForm();
+    fillFirstPage();
+    fireEvent.click(screen.getByRole("radio", { name: "No" }));
+
+    const button = screen.getByRole("button", { name: "Submit" });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await settle();
+
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    expect(submit).toHaveBeenCalledTimes(1);
+    expect(submit.mock.calls[0]?.[0]).toEqual({
+      slug: "new-patient-demo",
+      versionId: "version1",
+      visitorId: "visitor-0001",
+      submissionKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,128}$/),
+      answers: { firstName: "Ana", smoker: false },
+    });
+
+    resolve({ submissionId: "s1", reference: "K7QX2M" });
+    await settle();
+
+    const heading = screen.getByRole("heading", { name: /answers were sent/ });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByText("K7QX2M")).toBeTruthy();
+  });
+
+  test("retry reuses the submission key", async () => {
+    submit.mockRejectedValueOnce(new Error("connection lost"));
+    submit.mockResolvedValueOnce({ submissionId: "s1", reference: "K7QX2M" });
+    renderForm();
+    fillFirstPage();
+    fireEvent.click(screen.getByRole("radio", { name: "Yes" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+    expect(screen.getByRole("alert").textContent).toContain(
+      "could not be sent",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+
+    expect(submit).toHaveBeenCalledTimes(2);
+    const [first, second] = submit.mock.calls.map((call) => call[0]);
+    expect(second.submissionKey).toBe(first.submissionKey);
+    expect(screen.getByText("K7QX2M")).toBeTruthy();
+  });
+
+  test("server field errors open their page", async () => {
+    submit.mockRejectedValue(
+      new ConvexError({
+        kind: "invalidAnswers",
+        message: "Some answers are invalid.",
+        fieldErrors: {
+          firstName: { code: "tooLong", message: "Use at most 3 characters" },
+        },
+      }),
+    );
+    renderForm();
+    fillFirstPage();
+    fireEvent.click(screen.getByRole("radio", { name: "Yes" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    const summary = screen.getByRole("group", { name: "There is a problem" });
+    expect(summary.textContent).toContain("Use at most 3 characters");
+    expect(document.activeElement).toBe(summary);
+  });
+
+  test.each([
+    { kind: "versionMismatch", expected: "updated this form" },
+    { kind: "formNotFound", expected: "no longer accepting answers" },
+    { kind: "answersTooLarge", expected: "too long to send" },
+  ])("server $kind shows a notice", async ({ kind, expected }) => {
+    submit.mockRejectedValue(
+      new ConvexError({ kind, message: "Server text never shown." }),
+    );
+    renderForm();
+    fillFirstPage();
+    fireEvent.click(screen.getByRole("radio", { name: "Yes" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+
+    const notice = screen.getByRole("alert");
+    expect(notice.textContent).toContain(expected);
+    expect(notice.textContent).not.toContain("Server text");
+    expect(document.activeElement).toBe(notice);
+  });
+});

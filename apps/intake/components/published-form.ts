@@ -1,0 +1,7 @@
+import type { api } from "@intake/backend/api";
+import type { FunctionReturnType } from "convex/server";
+
+/** A published form as `forms:getPublished` returns it to patients. */
+export type PublishedForm = NonNullable<
+  FunctionReturnType<typeof api.forms.getPublished>
+>;

@@ -1,0 +1,121 @@
+"use client";
+
+import {
+  isAnswerEmpty,
+  isInputField,
+  validateField,
+  type Answers,
+  type AnswerValue,
+  type Field,
+  type FieldErrors,
+  type FormDefinition,
+} from "@intake/form-schema";
+import { useState } from "react";
+
+/** Error message shown under each field, keyed by field id. */
+export type ErrorMessages = Record<string, string>;
+
+/**
+ * Holds the patient's answers and the error shown under each field, and
+ * validates with `validateField` as the patient goes. Answers stay in React
+ * state, never in storage or the address.
+ */
+export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
+  const [answers, setAnswers] = useState<Answers>(initialAnswers);
+  const [errors, setErrors] = useState<ErrorMessages>({});
+
+  function change(field: Field, value: AnswerValue | undefined) {
+    setAnswers((previous) => withEntry(previous, field.id, value));
+
+    // A field that shows an error is rechecked on every change, so the
+    // error clears as soon as the answer is fixed.
+    setErrors((previous) =>
+      field.id in previous
+        ? withEntry(previous, field.id, validateField(field, value)?.message)
+        : previous,
+    );
+  }
+
+  function blur(field: Field) {
+    const value = answers[field.id];
+
+    // Tabbing past an untouched field does not flag it as required. The
+    // Next button reports it instead.
+    if (value === undefined && !(field.id in errors)) return;
+
+    setErrors((previous) =>
+      withEntry(previous, field.id, validateField(field, value)?.message),
+    );
+  }
+
+  /** Validates `fields`, shows their errors and returns them. */
+  function validate(fields: readonly Field[]): FieldErrors {
+    const found: FieldErrors = {};
+    for (const field of fields) {
+      const error = validateField(field, answers[field.id]);
+      if (error !== null) found[field.id] = error;
+    }
+
+    setErrors((previous) => {
+      let next = previous;
+      for (const field of fields) {
+        next = withEntry(next, field.id, found[field.id]?.message);
+      }
+      return next;
+    });
+    return found;
+  }
+
+  /** Shows errors found elsewhere, such as the server's. */
+  function showErrors(fieldErrors: Record<string, { message: string }>) {
+    setErrors((previous) => {
+      let next = previous;
+      for (const [id, error] of Object.entries(fieldErrors)) {
+        next = withEntry(next, id, error.message);
+      }
+      return next;
+    });
+  }
+
+  function clear() {
+    setAnswers({});
+    setErrors({});
+  }
+
+  return { answers, errors, change, blur, validate, showErrors, clear };
+}
+
+/**
+ * Returns the answers to send: one per input field of `definition`, with
+ * empty answers left out. Answers to fields that a republished version
+ * dropped are left out too, because the backend rejects unknown fields.
+ */
+export function answersToSubmit(
+  definition: FormDefinition,
+  answers: Answers,
+): Answers {
+  const result: Answers = {};
+  for (const page of definition.pages) {
+    for (const field of page.fields) {
+      const value = answers[field.id];
+      if (isInputField(field) && value !== undefined && !isAnswerEmpty(value)) {
+        result[field.id] = value;
+      }
+    }
+  }
+  return result;
+}
+
+function withEntry<T>(
+  record: Record<string, T>,
+  key: string,
+  value: T | undefined,
+): Record<string, T> {
+  if (value === undefined) {
+    if (!(key in record)) return record;
+    const { [key]: _removed, ...rest } = record;
+    return rest;
+  }
+  if (record[key] === value) return record;
+  return { ...record, [key]: value };
+}

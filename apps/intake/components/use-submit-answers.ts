@@ -1,0 +1,57 @@
+"use client";
+
+import { api } from "@intake/backend/api";
+import type { Answers } from "@intake/form-schema";
+import { useMutation } from "convex/react";
+import { useRef, useState } from "react";
+
+import type { PublishedForm } from "./published-form";
+import { describeSubmitError, type SubmitFailure } from "./submit-errors";
+import { createToken } from "./tokens";
+
+/** Result of one submit attempt. */
+export type SubmitOutcome =
+  { kind: "submitted"; reference: string } | SubmitFailure;
+
+/**
+ * Sends answers with `submissions:submit`. One submission key is created
+ * per visit and reused by every attempt, so a double tap or a retry after
+ * a lost response stores one submission. A second call while one is in
+ * flight returns null without sending.
+ */
+export function useSubmitAnswers(
+  form: PublishedForm,
+  visitorId: string | null,
+) {
+  const submit = useMutation(api.submissions.submit);
+  const [submissionKey] = useState(createToken);
+  const [pending, setPending] = useState(false);
+  // The state above updates after a re-render, so a ref blocks a second
+  // tap that arrives before React re-renders.
+  const inFlight = useRef(false);
+
+  async function send(answers: Answers): Promise<SubmitOutcome | null> {
+    if (inFlight.current) return null;
+    if (visitorId === null) return describeSubmitError(null);
+
+    inFlight.current = true;
+    setPending(true);
+    try {
+      const result = await submit({
+        slug: form.slug,
+        versionId: form.versionId,
+        visitorId,
+        submissionKey,
+        answers,
+      });
+      return { kind: "submitted", reference: result.reference };
+    } catch (error) {
+      return describeSubmitError(error);
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  }
+
+  return { send, pending };
+}

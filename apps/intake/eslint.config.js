@@ -1,0 +1,3 @@
+import { react } from "@intake/eslint-config";
+
+export default react;

@@ -1,0 +1,8 @@
+import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
+
+// Testing Library unmounts automatically only when vitest globals are on.
+afterEach(cleanup);
+
+// jsdom lays nothing out, so it leaves scrolling unimplemented.
+Element.prototype.scrollIntoView = function scrollIntoView() {};

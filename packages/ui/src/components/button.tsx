@@ -1,0 +1,68 @@
+"use client";
+
+import type { ButtonHTMLAttributes, MouseEvent, Ref } from "react";
+
+import { cn } from "../lib/cn";
+
+/** Visual weight of a {@link Button}. */
+export type ButtonVariant = "primary" | "secondary" | "ghost";
+
+/** Props of {@link Button}. */
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  /**
+   * Marks an action in progress. The button stays focusable but ignores
+   * clicks, so keyboard and screen reader users keep their place.
+   */
+  pending?: boolean;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+const variantClass: Record<ButtonVariant, string> = {
+  primary:
+    "border-accent bg-accent text-white hover:bg-accent-strong hover:border-accent-strong",
+  secondary: "border-accent bg-canvas text-accent hover:bg-accent-soft",
+  ghost: "border-transparent bg-transparent text-accent underline",
+};
+
+/**
+ * Renders a button at least 48 px tall. It defaults to `type="button"`, so
+ * it never submits a form by accident.
+ */
+export function Button({
+  variant = "primary",
+  pending = false,
+  type = "button",
+  className,
+  onClick,
+  children,
+  ...rest
+}: ButtonProps) {
+  function handleClick(event: MouseEvent<HTMLButtonElement>) {
+    if (pending) {
+      event.preventDefault();
+      return;
+    }
+    onClick?.(event);
+  }
+
+  return (
+    <button
+      type={type}
+      aria-disabled={pending || undefined}
+      aria-busy={pending || undefined}
+      onClick={handleClick}
+      className={cn(
+        "inline-flex min-h-12 items-center justify-center gap-2 rounded-lg border-2 px-5 py-2",
+        "text-base font-semibold",
+        "disabled:cursor-not-allowed disabled:opacity-60",
+        "aria-disabled:cursor-progress aria-disabled:opacity-80",
+        variantClass[variant],
+        className,
+      )}
+      {...rest}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Ref, TextareaHTMLAttributes } from "react";
+
+import { cn } from "../lib/cn";
+import { textControlClass } from "../lib/control-styles";
+
+/** Props of {@link TextArea}: every native textarea attribute. */
+export interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  ref?: Ref<HTMLTextAreaElement>;
+}
+
+/** Renders a multi-line input, five rows tall unless `rows` is set. */
+export function TextArea({ className, rows = 5, ...rest }: TextAreaProps) {
+  return (
+    <textarea
+      rows={rows}
+      className={cn(textControlClass, "resize-y", className)}
+      {...rest}
+    />
+  );
+}

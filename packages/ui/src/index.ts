@@ -1,0 +1,38 @@
+export { cn } from "./lib/cn";
+
+export {
+  Button,
+  type ButtonProps,
+  type ButtonVariant,
+} from "./components/button";
+export { Card, type CardProps } from "./components/card";
+export { Checkbox, type CheckboxProps } from "./components/checkbox";
+export {
+  CheckboxGroup,
+  type CheckboxGroupProps,
+} from "./components/checkbox-group";
+export { optionId, type ChoiceOption } from "./components/choice-option";
+export {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  type ErrorSummaryProps,
+} from "./components/error-summary";
+export {
+  FieldShell,
+  fieldShellIds,
+  type FieldControlProps,
+  type FieldShellProps,
+} from "./components/field-shell";
+export {
+  FormField,
+  MAX_RADIO_OPTIONS,
+  fieldControlId,
+  type FormFieldProps,
+} from "./components/form-field";
+export { NumberInput, type NumberInputProps } from "./components/number-input";
+export { PageShell, type PageShellProps } from "./components/page-shell";
+export { RadioGroup, type RadioGroupProps } from "./components/radio-group";
+export { Select, type SelectProps } from "./components/select";
+export { TextArea, type TextAreaProps } from "./components/text-area";
+export { TextInput, type TextInputProps } from "./components/text-input";
+export { YesNo, type YesNoProps } from "./components/yes-no";

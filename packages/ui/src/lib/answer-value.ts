@@ -1,0 +1,18 @@
+import type { AnswerValue } from "@intake/form-schema";
+
+// Readers that tolerate an answer of the wrong shape, such as one saved for
+// an earlier version of the form, by showing the control as unanswered.
+
+export function answerAsString(value: AnswerValue | undefined): string {
+  return typeof value === "string" ? value : "";
+}
+
+export function answerAsBoolean(
+  value: AnswerValue | undefined,
+): boolean | undefined {
+  return typeof value === "boolean" ? value : undefined;
+}
+
+export function answerAsStrings(value: AnswerValue | undefined): string[] {
+  return Array.isArray(value) ? value : [];
+}

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { urls } from "./scripts/lib/stack.mjs";
 
 /** Debian's Chromium: Playwright's own browser download is not used. */
 const chromium = {
@@ -15,7 +16,6 @@ const chromium = {
 
 export default defineConfig({
   testDir: ".",
-  testMatch: "apps/*/e2e/**/*.spec.ts",
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
@@ -30,4 +30,16 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  projects: [
+    {
+      name: "staff",
+      testMatch: "apps/admin/e2e/**/*.spec.ts",
+      use: { baseURL: urls.admin },
+    },
+    {
+      name: "patient",
+      testMatch: "apps/intake/e2e/**/*.spec.ts",
+      use: { baseURL: urls.intake },
+    },
+  ],
 });

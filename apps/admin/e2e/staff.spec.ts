@@ -3,9 +3,8 @@ import { api } from "@intake/backend/api";
 import { newPatientSampleAnswers } from "@intake/form-schema";
 import { expect, test, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
 
+import { decodeQrDataUrl } from "../../../e2e/qr";
 import { demo, stack } from "./stack";
 
 /** Runs axe on the current page and expects no WCAG A or AA violations. */
@@ -14,14 +13,6 @@ async function expectNoAxeViolations(page: Page) {
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
-}
-
-/** Decodes the QR code in a PNG data URL and returns its text. */
-function decodeQrDataUrl(dataUrl: string): string {
-  const base64 = dataUrl.replace(/^data:image\/png;base64,/, "");
-  const png = PNG.sync.read(Buffer.from(base64, "base64"));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
-  return code?.data ?? "";
 }
 
 async function signIn(page: Page, email: string, password: string) {

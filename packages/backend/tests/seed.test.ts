@@ -7,7 +7,7 @@ import { createTestBackend } from "./harness";
 describe("seed.demo", () => {
   test("creates the demo clinic and form", async () => {
     const backend = createTestBackend();
-    const result = await backend.action(internal.seed.demo, {});
+    const result = await backend.run(internal.seed.demo, {});
     expect(result.slug).toBe("new-patient-demo");
 
     const published = await backend.query(api.forms.getPublished, {
@@ -16,21 +16,16 @@ describe("seed.demo", () => {
     expect(published?.clinicName).toBe("Maple Street Family Clinic");
     expect(published?.version).toBe(1);
 
-    const account = await backend.run((ctx) =>
-      ctx.db
-        .query("authAccounts")
-        .withIndex("providerAndAccountId", (q) =>
-          q.eq("provider", "password").eq("providerAccountId", demoData.email),
-        )
-        .unique(),
-    );
+    const account = await backend.run(internal.testing.findPasswordAccount, {
+      email: demoData.email,
+    });
     expect(account?.userId).toBe(result.userId);
     expect(account?.secret).not.toBe(demoData.password);
   });
 
   test("demo form rejects empty answers", async () => {
     const backend = createTestBackend();
-    await backend.action(internal.seed.demo, {});
+    await backend.run(internal.seed.demo, {});
     const published = await backend.query(api.forms.getPublished, {
       slug: demoData.slug,
     });
@@ -56,22 +51,26 @@ describe("seed.demo", () => {
 
   test("is idempotent", async () => {
     const backend = createTestBackend();
-    const first = await backend.action(internal.seed.demo, {});
-    const second = await backend.action(internal.seed.demo, {});
+    const first = await backend.run(internal.seed.demo, {});
+    const second = await backend.run(internal.seed.demo, {});
     expect(second).toEqual(first);
 
-    const counts = await backend.run(async (ctx) => ({
-      clinics: (await ctx.db.query("clinics").collect()).length,
-      members: (await ctx.db.query("members").collect()).length,
-      forms: (await ctx.db.query("forms").collect()).length,
-      versions: (await ctx.db.query("formVersions").collect()).length,
-      users: (await ctx.db.query("users").collect()).length,
-    }));
+    const tables = [
+      "clinics",
+      "members",
+      "forms",
+      "formVersions",
+      "users",
+    ] as const;
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      counts[table] = await backend.run(internal.testing.countRows, { table });
+    }
     expect(counts).toEqual({
       clinics: 1,
       members: 1,
       forms: 1,
-      versions: 1,
+      formVersions: 1,
       users: 1,
     });
   });

@@ -47,7 +47,7 @@ describe("views.record", () => {
       slug: form.slug,
       visitorId: newToken("visitor"),
     });
-    const count = await backend.query(components.shardedCounter.public.count, {
+    const count = await backend.run(components.shardedCounter.public.count, {
       name: `views:${form.formId}`,
     });
     expect(count).toBe(1);

@@ -25,6 +25,7 @@ import type * as members from "../members.js";
 import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
 import type * as submissions from "../submissions.js";
+import type * as testing from "../testing.js";
 import type * as versions from "../versions.js";
 import type * as views from "../views.js";
 
@@ -52,6 +53,7 @@ declare const fullApi: ApiFromModules<{
   "seed": typeof seed;
   "stats": typeof stats;
   "submissions": typeof submissions;
+  "testing": typeof testing;
   "versions": typeof versions;
   "views": typeof views;
 }>;

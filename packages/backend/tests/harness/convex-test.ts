@@ -1,0 +1,59 @@
+/// <reference types="vite/client" />
+import shardedCounterTest from "@convex-dev/sharded-counter/test";
+import { convexTest } from "convex-test";
+import schema from "../../convex/schema";
+import { functionAddress, type FunctionAddress } from "./address";
+import type { Caller, TestBackend } from "./types";
+
+const modules = import.meta.glob("../../convex/**/*.*s");
+
+type ConvexTestClient = Pick<
+  ReturnType<typeof convexTest>,
+  "query" | "mutation" | "action"
+>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type UntypedCall = (fn: unknown, args: unknown) => Promise<any>;
+
+/**
+ * `fun` of convex-test 0.0.71 runs a function of any type by address. It
+ * exists at runtime but is missing from the package's types.
+ */
+interface AnyFunctionRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  fun(address: FunctionAddress, args: unknown): Promise<any>;
+}
+
+/** Creates an in-memory backend on convex-test with the sharded counter. */
+export function createConvexTestBackend(): TestBackend {
+  const t = convexTest(schema, modules);
+  shardedCounterTest.register(t);
+
+  // convex-test types optional arguments per reference, which generic
+  // methods cannot satisfy. The Caller signatures already tie arguments
+  // and results to the reference.
+  const callerFor = (client: ConvexTestClient): Caller => ({
+    query: (fn, args) => (client.query as UntypedCall)(fn, args),
+    mutation: (fn, args) => (client.mutation as UntypedCall)(fn, args),
+    action: (fn, args) => (client.action as UntypedCall)(fn, args),
+  });
+
+  return {
+    ...callerFor(t),
+    run: (fn, args) =>
+      (t as unknown as AnyFunctionRunner).fun(functionAddress(fn), args),
+    signUp: async (email) => {
+      const { userId, sessionId } = await t.run(async (ctx) => {
+        const userId = await ctx.db.insert("users", { email });
+        const sessionId = await ctx.db.insert("authSessions", {
+          userId,
+          expirationTime: Date.now() + 60 * 60 * 1000,
+        });
+        return { userId, sessionId };
+      });
+      // Convex Auth puts "<userId>|<sessionId>" in the JWT subject, and
+      // getAuthUserId reads the part before the "|".
+      const client = t.withIdentity({ subject: `${userId}|${sessionId}` });
+      return { ...callerFor(client), userId, email };
+    },
+  };
+}

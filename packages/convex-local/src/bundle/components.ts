@@ -1,0 +1,136 @@
+import { build, type Plugin } from "esbuild";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { findConfigFile } from "./discover";
+
+/** One node of the component tree: the app (path `""`) or a component. */
+export type ComponentNode = {
+  /** Component path: `""` for the app, `a` for its child, `a/b` below. */
+  path: string;
+  /** The directory holding the component's functions. */
+  dir: string;
+  /** Child components by instance name. */
+  children: Map<string, ComponentNode>;
+  /** HTTP mounts of children: prefix (ending in `/`) to child name. */
+  httpMounts: Map<string, string>;
+};
+
+type ConfigExport = {
+  childComponents: { name: string; path: string }[];
+  httpMounts: Record<string, string>;
+};
+
+type LoadedDefinition = {
+  _name?: string;
+  export(): ConfigExport;
+};
+
+const CONFIG_IMPORT = /(^|\/)convex\.config(\.[cm]?[jt]sx?)?$/;
+const DEFINITION_NAMESPACE = "convex-local-component-definition";
+
+let configCounter = 0;
+
+/**
+ * Bundles and evaluates one `convex.config.*`. Imports of other
+ * `convex.config` files become the `{componentDefinitionPath,
+ * defaultName}` objects the Convex bundler injects, so `app.use` works.
+ */
+async function evaluateConfig(
+  configFile: string,
+  outDir: string,
+): Promise<LoadedDefinition> {
+  const plugin: Plugin = {
+    name: "component-definitions",
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: CONFIG_IMPORT }, async (args) => {
+        if (args.kind === "entry-point" || args.pluginData?.skip) {
+          return undefined;
+        }
+        const resolved = await pluginBuild.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          pluginData: { skip: true },
+        });
+        if (resolved.errors.length > 0) {
+          return { errors: resolved.errors };
+        }
+        return { path: resolved.path, namespace: DEFINITION_NAMESPACE };
+      });
+      pluginBuild.onLoad(
+        { filter: /.*/, namespace: DEFINITION_NAMESPACE },
+        async (args) => {
+          const child = await evaluateConfig(args.path, outDir);
+          const definition = {
+            componentDefinitionPath: path.dirname(args.path),
+            defaultName: child._name,
+          };
+          return {
+            contents: `export default ${JSON.stringify(definition)};`,
+            loader: "js",
+          };
+        },
+      );
+    },
+  };
+  mkdirSync(outDir, { recursive: true });
+  configCounter += 1;
+  const outfile = path.join(outDir, `config-${configCounter}.mjs`);
+  await build({
+    entryPoints: [configFile],
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    logLevel: "silent",
+    plugins: [plugin],
+  });
+  const loaded = (await import(pathToFileURL(outfile).href)) as {
+    default: LoadedDefinition;
+  };
+  return loaded.default;
+}
+
+/**
+ * Reads the component tree of a Convex functions directory from its
+ * `convex.config.*` and, recursively, each component's own config.
+ */
+export async function loadComponentTree(
+  convexDir: string,
+  outDir: string,
+): Promise<ComponentNode> {
+  const load = async (
+    dir: string,
+    componentPath: string,
+  ): Promise<ComponentNode> => {
+    const node: ComponentNode = {
+      path: componentPath,
+      dir,
+      children: new Map(),
+      httpMounts: new Map(),
+    };
+    const configFile = findConfigFile(dir, "convex.config");
+    if (!configFile) return node;
+    const definition = await evaluateConfig(configFile, outDir);
+    const exported = definition.export();
+    for (const child of exported.childComponents) {
+      const childPath =
+        componentPath === "" ? child.name : `${componentPath}/${child.name}`;
+      node.children.set(child.name, await load(child.path, childPath));
+    }
+    for (const [prefix, reference] of Object.entries(exported.httpMounts)) {
+      node.httpMounts.set(prefix, reference.split("/").pop()!);
+    }
+    return node;
+  };
+  return load(convexDir, "");
+}
+
+/** Lists every node of a component tree, the app first. */
+export function flattenComponents(root: ComponentNode): ComponentNode[] {
+  const nodes: ComponentNode[] = [root];
+  for (const child of root.children.values())
+    nodes.push(...flattenComponents(child));
+  return nodes;
+}

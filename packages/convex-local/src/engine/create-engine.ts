@@ -1,0 +1,391 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { createTokenVerifier, type AuthProvider } from "../auth";
+import { createLogger, type Logger } from "../logger";
+import {
+  Catalog,
+  BY_CREATION_TIME,
+  BY_ID,
+  SYSTEM_TABLE_NUMBERS,
+} from "../storage/catalog";
+import { openDatabase } from "../storage/database";
+import { DocumentStore } from "../storage/document-store";
+import { EnvStore } from "../storage/env-store";
+import { Committer } from "../transactions/committer";
+import { OccInsights, type OccInsight } from "../transactions/insights";
+import {
+  fromReadSet,
+  fromWriteSet,
+  toWriteSet,
+} from "../transactions/read-set";
+import { CronRunner } from "../scheduler/crons";
+import { Scheduler } from "../scheduler/scheduler";
+import { FunctionError } from "./errors";
+import { errorFields, Executor, type RunOptions } from "./executor";
+import { bundleApp, type LoadedApp } from "./functions";
+import { InstancePool } from "./instance-pool";
+import { runHttpAction } from "./http-actions";
+import { runInlineMutation } from "./inline";
+import {
+  exportDocuments,
+  importDocuments,
+  type ExportedDocument,
+} from "./snapshot";
+import { readBlob, storeBlob } from "./syscalls-storage";
+import type {
+  ActionResult,
+  ConvexJson,
+  Engine,
+  FunctionCall,
+  MutationResult,
+  QueryResult,
+  UserIdentity,
+} from "./types";
+import { toReadSet } from "../transactions/read-set";
+import { ReadIntervals } from "../transactions/read-set";
+
+/** Options of `createEngine`. */
+export type EngineOptions = {
+  /** The folder that contains `convex/`. */
+  projectDir: string;
+  /** Folder for the database, bundles and stored files. */
+  stateDir: string;
+  /** `CONVEX_CLOUD_URL` of functions. */
+  cloudUrl: string;
+  /** `CONVEX_SITE_URL` of functions. */
+  siteUrl: string;
+  logger?: Logger;
+  /** Admin key accepted by `isAdminKey`; without one no key is accepted. */
+  adminKey?: string;
+};
+
+/** The engine with the extras the CLI and tests use. */
+export type LocalEngine = Engine & {
+  /** Re-bundles `convex/` and swaps modules in; data stays. */
+  reload(): Promise<void>;
+  /** OCC retry and permanent failure counters per function and table. */
+  insights(): OccInsight[];
+  /** Stores a file as `_storage` of the app; returns its storage ID. */
+  storeFile(bytes: Uint8Array, contentType: string | null): Promise<string>;
+  /** Reads a stored file of the app, or null. */
+  readFile(
+    storageId: string,
+  ): Promise<{ bytes: Buffer; contentType: string | null } | null>;
+  /**
+   * Runs a closure as an internal mutation of the app in one transaction,
+   * for test setup and inspection; resolves to its result.
+   */
+  runInlineMutation<T>(handler: (ctx: never) => Promise<T>): Promise<T>;
+  /**
+   * Yields every document of every user table at `ts` (default: latest),
+   * for JSONL snapshot exports.
+   */
+  exportDocuments(ts?: bigint): Generator<ExportedDocument>;
+  /** Inserts documents into a table of a component; returns their IDs. */
+  importDocuments(
+    componentPath: string,
+    table: string,
+    documents: ConvexJson[],
+  ): Promise<string[]>;
+  /**
+   * Preloads module instances so the first `count` concurrent queries and
+   * mutations run at once instead of queueing while instances load.
+   */
+  warmUp(count: number): Promise<void>;
+  /** Subscribes to function log lines of finished top-level calls. */
+  onFunctionLog(
+    listener: (udfPath: string, requestId: string, lines: string[]) => void,
+  ): () => void;
+};
+
+function optionsFor(call: FunctionCall): RunOptions {
+  const caller = call.caller;
+  const identity =
+    caller.kind === "user"
+      ? caller.identity
+      : caller.kind === "admin"
+        ? (caller.identity ?? null)
+        : null;
+  return {
+    caller,
+    identity,
+    requestId: call.requestId,
+    journal: call.journal ?? null,
+  };
+}
+
+/**
+ * Creates the engine for `<projectDir>/convex`: bundles the app and its
+ * components, opens the SQLite state in `stateDir`, applies schemas and
+ * starts the scheduler.
+ */
+export async function createEngine(
+  options: EngineOptions,
+): Promise<LocalEngine> {
+  const logger = options.logger ?? createLogger("engine");
+  const convexDir = path.join(options.projectDir, "convex");
+  const db = openDatabase(options.stateDir);
+  const catalog = new Catalog(db);
+  const store = new DocumentStore(db, catalog);
+  const envStore = new EnvStore(db);
+  const committer = new Committer(db, store, logger);
+  const insights = new OccInsights();
+  const logListeners = new Set<
+    (udfPath: string, requestId: string, lines: string[]) => void
+  >();
+  let scheduler: Scheduler | null = null;
+  let crons: CronRunner | null = null;
+
+  const env = () => ({
+    ...envStore.list(),
+    CONVEX_CLOUD_URL: options.cloudUrl,
+    CONVEX_SITE_URL: options.siteUrl,
+  });
+  const executor = new Executor({
+    catalog,
+    store,
+    committer,
+    insights,
+    logger,
+    cloudUrl: options.cloudUrl,
+    siteUrl: options.siteUrl,
+    storageDir: path.join(options.stateDir, "storage"),
+    env,
+    onScheduled: () => scheduler?.kick(),
+    onFunctionLog: (udfPath, requestId, lines) => {
+      for (const listener of logListeners) listener(udfPath, requestId, lines);
+    },
+  });
+
+  let verify: ((token: string) => Promise<UserIdentity>) | null = null;
+  let generation = 0;
+  let currentDir: string | null = null;
+
+  const applySchemas = (app: LoadedApp) => {
+    db.transaction(() => {
+      for (const component of app.values()) {
+        const namespace = component.node.path;
+        for (const name of Object.keys(SYSTEM_TABLE_NUMBERS))
+          catalog.ensureTable(namespace, name);
+        for (const table of component.schema?.tables ?? []) {
+          const info = catalog.ensureTable(namespace, table.tableName);
+          const declared = new Set<string>();
+          for (const index of table.indexes) {
+            declared.add(index.indexDescriptor);
+            const fields = [...index.fields, "_creationTime", "_id"];
+            if (catalog.ensureIndex(info, index.indexDescriptor, fields)) {
+              store.backfill(info, info.indexes.get(index.indexDescriptor)!);
+            }
+          }
+          for (const name of [...info.indexes.keys()]) {
+            if (
+              name !== BY_ID &&
+              name !== BY_CREATION_TIME &&
+              !declared.has(name)
+            ) {
+              catalog.dropIndex(info, name);
+            }
+          }
+        }
+      }
+    })();
+  };
+
+  const load = async () => {
+    generation += 1;
+    const outDir = path.join(
+      options.stateDir,
+      "modules",
+      `${Date.now()}-${generation}`,
+    );
+    const started = Date.now();
+    const bundle = await bundleApp(convexDir, outDir, env);
+    const app = await bundle.instantiate();
+    applySchemas(app);
+    executor.app = app;
+    const onLoadError = (error: Error) =>
+      logger.error(`Failed to load another module instance: ${error.message}`);
+    executor.transactionPool = new InstancePool(bundle, true, onLoadError, app);
+    executor.actionPool = new InstancePool(bundle, false, onLoadError);
+    const providers = (app.get("")?.authProviders ??
+      []) as unknown as AuthProvider[];
+    verify = createTokenVerifier(providers);
+    if (currentDir) rmSync(currentDir, { recursive: true, force: true });
+    currentDir = outDir;
+    logger.info(
+      `Loaded ${app.size} component(s) from ${convexDir} in ${Date.now() - started} ms`,
+    );
+  };
+
+  await load();
+  scheduler = new Scheduler(executor, logger);
+  await scheduler.start();
+  crons = new CronRunner(executor, logger);
+  crons.start();
+
+  const logCall = (
+    path: string,
+    requestId: string | undefined,
+    lines: string[],
+  ) => {
+    if (lines.length > 0)
+      executor.options.onFunctionLog?.(path, requestId ?? "", lines);
+  };
+
+  const engine: LocalEngine = {
+    latestTs: () => store.latestTs(),
+
+    async runQuery(call, ts): Promise<QueryResult> {
+      let fn;
+      try {
+        fn = executor.resolveCall(call);
+      } catch (error) {
+        const failure = errorFields(error as FunctionError);
+        return {
+          ok: false,
+          ...failure,
+          logLines: [],
+          ts: ts ?? store.latestTs(),
+          readSet: toReadSet(new ReadIntervals()),
+          journal: null,
+        };
+      }
+      const result = await executor.runQueryResolved(
+        fn,
+        call.args,
+        optionsFor(call),
+        ts,
+      );
+      logCall(call.path, call.requestId, result.logLines);
+      return result;
+    },
+
+    async runMutation(call): Promise<MutationResult> {
+      let fn;
+      try {
+        fn = executor.resolveCall(call);
+      } catch (error) {
+        return {
+          ok: false,
+          ...errorFields(error as FunctionError),
+          logLines: [],
+          ts: store.latestTs(),
+        };
+      }
+      const result = await executor.runMutationResolved(
+        fn,
+        call.args,
+        optionsFor(call),
+      );
+      logCall(call.path, call.requestId, result.logLines);
+      return result;
+    },
+
+    async runAction(call): Promise<ActionResult> {
+      let fn;
+      try {
+        fn = executor.resolveCall(call);
+      } catch (error) {
+        return {
+          ok: false,
+          ...errorFields(error as FunctionError),
+          logLines: [],
+        };
+      }
+      const result = await executor.runActionResolved(
+        fn,
+        call.args,
+        optionsFor(call),
+      );
+      logCall(call.path, call.requestId, result.logLines);
+      return result;
+    },
+
+    async runFunction(call) {
+      let fn;
+      try {
+        fn = executor.resolveCall(call);
+      } catch (error) {
+        return {
+          ok: false,
+          ...errorFields(error as FunctionError),
+          logLines: [],
+        };
+      }
+      if (fn.kind === "query") {
+        const {
+          readSet: _readSet,
+          journal: _journal,
+          ...rest
+        } = await engine.runQuery(call);
+        return rest;
+      }
+      if (fn.kind === "mutation") return engine.runMutation(call);
+      if (fn.kind === "action") return engine.runAction(call);
+      return {
+        ok: false,
+        errorMessage: `${call.path} is an HTTP action`,
+        logLines: [],
+        systemCode: "BadRequest",
+      };
+    },
+
+    runHttpAction: (request) =>
+      runHttpAction(executor, request, engine.authenticate),
+
+    overlaps: (readSet, writes) =>
+      fromReadSet(readSet).conflict(fromWriteSet(writes)) !== null,
+
+    onCommit: (listener) =>
+      committer.onCommit((commit) =>
+        listener({ ts: commit.ts, writes: toWriteSet(commit) }),
+      ),
+
+    async authenticate(token) {
+      if (!verify) throw new Error("The engine has not loaded an auth config");
+      return verify(token);
+    },
+
+    isAdminKey: (key) =>
+      options.adminKey !== undefined && key === options.adminKey,
+
+    env: {
+      list: async () => envStore.list(),
+      set: async (name, value) => envStore.set(name, value),
+      remove: async (name) => envStore.remove(name),
+    },
+
+    async reload() {
+      await load();
+      crons?.start();
+    },
+
+    insights: () => insights.list(),
+
+    runInlineMutation: (handler) => runInlineMutation(executor, handler),
+
+    exportDocuments: (ts) => exportDocuments(executor, ts ?? store.latestTs()),
+
+    importDocuments: (componentPath, table, documents) =>
+      importDocuments(executor, componentPath, table, documents),
+
+    warmUp: async (count) => executor.transactionPool?.warm(count),
+
+    storeFile: (bytes, contentType) =>
+      storeBlob(executor, "", bytes, contentType),
+
+    readFile: (storageId) => readBlob(executor, "", storageId),
+
+    onFunctionLog(listener) {
+      logListeners.add(listener);
+      return () => logListeners.delete(listener);
+    },
+
+    async close() {
+      crons?.stop();
+      await scheduler?.stop();
+      db.close();
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,175 @@
+import { jsonToConvex, type Value } from "convex/values";
+import { randomInt } from "node:crypto";
+import {
+  realDateNow,
+  runInInvocation,
+  seededRandom,
+  type Invocation,
+} from "../runtime/global";
+import {
+  validateValue,
+  type IdTableLookup,
+  type ValidatorJson,
+} from "../runtime/validators";
+import type { Transaction } from "../transactions/transaction";
+import type { QueryStream } from "../transactions/query";
+import { FunctionError, toFunctionError } from "./errors";
+import type { LoadedApp, LoadedComponent, ResolvedFunction } from "./functions";
+import type { Caller, ConvexJson, UserIdentity } from "./types";
+
+/** Pagination bookkeeping of one query or mutation run. */
+export type PaginationState = {
+  /** End cursor taken from the journal of the previous run. */
+  journalEndCursor: string | null;
+  /** End cursor of this run's `paginate`, stored in the next journal. */
+  endCursor: string | null;
+  used: boolean;
+};
+
+/** Everything a syscall needs to know about the function making it. */
+export type ExecContext = {
+  /** The module instance the call runs in; null until one is taken. */
+  instance: LoadedApp | null;
+  component: LoadedComponent;
+  fn: ResolvedFunction;
+  tx: Transaction | null;
+  identity: UserIdentity | null;
+  caller: Caller;
+  requestId: string;
+  logLines: string[];
+  pagination: PaginationState;
+  streams: Map<number, QueryStream>;
+  /** Set for functions started by the scheduler. */
+  scheduledFunctionId: string | null;
+  /** Set once the function returned, threw or timed out. */
+  finished?: boolean;
+};
+
+/**
+ * Wall-clock limits per function run, in milliseconds. Convex limits query
+ * and mutation user code to 1 s and actions to 10 min. The local limit for
+ * queries and mutations is looser because it also counts storage time.
+ */
+export const TIMEOUT_MS = {
+  transaction: 10_000,
+  action: 10 * 60_000,
+};
+
+/** The syscall handlers the executor builds for one context. */
+export type SyscallHandlers = Pick<
+  Invocation,
+  "syscall" | "asyncSyscall" | "jsSyscall"
+>;
+
+const validatorCache = new WeakMap<
+  object,
+  { args: ValidatorJson; returns: ValidatorJson | null }
+>();
+
+function validatorsOf(fn: ResolvedFunction) {
+  const cached = validatorCache.get(fn.fn);
+  if (cached) return cached;
+  const args = JSON.parse(
+    fn.fn.exportArgs?.() ?? '{"type":"any"}',
+  ) as ValidatorJson;
+  const returns = JSON.parse(
+    fn.fn.exportReturns?.() ?? "null",
+  ) as ValidatorJson | null;
+  const entry = { args, returns };
+  validatorCache.set(fn.fn, entry);
+  return entry;
+}
+
+/**
+ * Runs one function with its arguments validated before and its return
+ * value validated after, inside an invocation whose syscalls go to
+ * `handlers`. Returns the result in `convexToJson` form or throws a
+ * `FunctionError`.
+ */
+export async function executeFunction(
+  context: ExecContext,
+  args: ConvexJson,
+  handlers: SyscallHandlers,
+  env: Record<string, string>,
+  lookupId: IdTableLookup,
+): Promise<ConvexJson> {
+  const { fn } = context;
+  const validators = validatorsOf(fn);
+
+  let argsValue: Value;
+  try {
+    argsValue = jsonToConvex(args as never);
+  } catch (error) {
+    throw new FunctionError(
+      `ArgumentValidationError: ${(error as Error).message}`,
+      undefined,
+      "BadRequest",
+    );
+  }
+
+  if (validators.args.type !== "any" || argsValue === undefined) {
+    const problem = validateValue(validators.args, argsValue, lookupId);
+    if (problem) throw new FunctionError(`ArgumentValidationError: ${problem}`);
+  }
+
+  const deterministic = fn.kind === "query" || fn.kind === "mutation";
+  const invocation: Invocation = {
+    ...handlers,
+    env,
+    logLines: context.logLines,
+    ...(deterministic
+      ? {
+          frozenNowMs: realDateNow(),
+          random: seededRandom(randomInt(0, 2 ** 32)),
+        }
+      : {}),
+  };
+
+  const argsJson = JSON.stringify([args]);
+  const limitMs = deterministic ? TIMEOUT_MS.transaction : TIMEOUT_MS.action;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new FunctionError(
+            `Function execution timed out (maximum duration: ${limitMs / 1000}s)`,
+          ),
+        ),
+      limitMs,
+    );
+  });
+  let resultJson: string;
+  try {
+    const run = runInInvocation(invocation, () => {
+      switch (fn.kind) {
+        case "query":
+          return fn.fn.invokeQuery!(argsJson);
+        case "mutation":
+          return fn.fn.invokeMutation!(argsJson);
+        case "action":
+          return fn.fn.invokeAction!(context.requestId, argsJson);
+        default:
+          throw new Error(`${fn.udfPath} is an HTTP action`);
+      }
+    });
+    resultJson = await Promise.race([run, timeout]);
+  } catch (thrown) {
+    throw toFunctionError(thrown);
+  } finally {
+    clearTimeout(timer);
+    // Syscalls from promises the function left running now fail.
+    context.finished = true;
+  }
+
+  const result = JSON.parse(resultJson) as ConvexJson;
+  if (validators.returns) {
+    const problem = validateValue(
+      validators.returns,
+      jsonToConvex(result as never),
+      lookupId,
+    );
+    if (problem) throw new FunctionError(`ReturnsValidationError: ${problem}`);
+  }
+  return result;
+}

@@ -1,0 +1,477 @@
+import { randomUUID } from "node:crypto";
+import { decodeId } from "../ids";
+import type { Logger } from "../logger";
+import { realPreciseNow, realRandom } from "../runtime/global";
+import { validateValue, type IdTableLookup } from "../runtime/validators";
+import type { Catalog } from "../storage/catalog";
+import type { Document, DocumentStore } from "../storage/document-store";
+import type { Committer } from "../transactions/committer";
+import type { OccInsights } from "../transactions/insights";
+import { describeInsight } from "../transactions/insights";
+import {
+  OCC_CODE,
+  OCC_MAX_RETRIES,
+  occBackoffMs,
+  occErrorMessage,
+} from "../transactions/occ";
+import { ReadIntervals, toReadSet } from "../transactions/read-set";
+import { Transaction } from "../transactions/transaction";
+import { FunctionError, toFunctionError } from "./errors";
+import { executeFunction, type ExecContext } from "./execution";
+import {
+  findFunction,
+  type LoadedApp,
+  type ResolvedFunction,
+} from "./functions";
+import { makeHandlers } from "./syscalls";
+import type { InstancePool } from "./instance-pool";
+import type {
+  ActionResult,
+  Caller,
+  ConvexJson,
+  FunctionCall,
+  MutationResult,
+  QueryResult,
+  UserIdentity,
+} from "./types";
+
+/** Dependencies of the executor on the rest of the engine. */
+export type ExecutorOptions = {
+  catalog: Catalog;
+  store: DocumentStore;
+  committer: Committer;
+  insights: OccInsights;
+  logger: Logger;
+  cloudUrl: string;
+  siteUrl: string;
+  storageDir: string;
+  env: () => Record<string, string>;
+  /** Called after a commit that scheduled functions. */
+  onScheduled: () => void;
+  /** Receives the log lines of every finished top-level call. */
+  onFunctionLog?: (udfPath: string, requestId: string, lines: string[]) => void;
+};
+
+/** Options for a top-level run. */
+export type RunOptions = {
+  caller: Caller;
+  identity: UserIdentity | null;
+  requestId?: string;
+  journal?: string | null;
+  scheduledFunctionId?: string | null;
+  /** Runs inside the transaction after the function body succeeded. */
+  beforeCommit?: (tx: Transaction) => void;
+};
+
+type Outcome =
+  { ok: true; value: ConvexJson } | { ok: false; error: FunctionError };
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function qualifiedPath(fn: ResolvedFunction): string {
+  const componentPath = fn.component.node.path;
+  return componentPath === "" ? fn.udfPath : `${componentPath}/${fn.udfPath}`;
+}
+
+/** Runs functions: transactions, OCC retries, nesting and validation. */
+export class Executor {
+  /** The first loaded instance: names resolve and validators are read here. */
+  app: LoadedApp = new Map();
+  /** Instances for queries and mutations, which queue when all are busy. */
+  transactionPool: InstancePool | null = null;
+  /** Instances for actions and HTTP actions. */
+  actionPool: InstancePool | null = null;
+
+  constructor(readonly options: ExecutorOptions) {}
+
+  /** Takes a module instance from the pool for this kind of function. */
+  acquireInstance(kind: string) {
+    const pool =
+      kind === "query" || kind === "mutation"
+        ? this.transactionPool
+        : this.actionPool;
+    return pool!.acquire();
+  }
+
+  get catalog() {
+    return this.options.catalog;
+  }
+
+  get store() {
+    return this.options.store;
+  }
+
+  /** Maps an ID to its table name in `namespace`. */
+  lookupId(namespace: string): IdTableLookup {
+    return (id) => {
+      const decoded = decodeId(id);
+      if (!decoded) return null;
+      const table = this.catalog.tableByNumber(namespace, decoded.tableNumber);
+      if (!table) return null;
+      return { tableName: table.name, isSystem: table.name.startsWith("_") };
+    };
+  }
+
+  /** Checks a document against its component's schema; throws on mismatch. */
+  validateDocument(namespace: string, tableName: string, doc: Document) {
+    const schema = this.app.get(namespace)?.schema;
+    if (!schema || !schema.schemaValidation) return;
+    const table = schema.tables.find((entry) => entry.tableName === tableName);
+    if (!table) {
+      throw new Error(
+        `Failed to insert or update a document in table "${tableName}" because it does not match the schema: Table "${tableName}" is not in the schema.`,
+      );
+    }
+    const { _id: _ignoredId, _creationTime: _ignoredTime, ...fields } = doc;
+    const problem = validateValue(
+      table.documentType,
+      fields,
+      this.lookupId(namespace),
+    );
+    if (problem) {
+      throw new Error(
+        `Failed to insert or update a document in table "${tableName}" because it does not match the schema: ${problem}`,
+      );
+    }
+  }
+
+  /** Resolves a client call; throws `FunctionError` with `NotFound`. */
+  resolveCall(call: FunctionCall): ResolvedFunction {
+    const componentPath = call.componentPath ?? "";
+    if (componentPath !== "" && call.caller.kind !== "admin") {
+      throw new FunctionError(
+        "Only admin callers may call functions of components",
+        undefined,
+        "Unauthorized",
+      );
+    }
+    const component = this.app.get(componentPath);
+    const fn = component ? findFunction(component, call.path) : null;
+    if (!fn || (fn.visibility === "internal" && call.caller.kind !== "admin")) {
+      throw new FunctionError(
+        `Could not find public function for '${call.path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+        undefined,
+        "NotFound",
+      );
+    }
+    return fn;
+  }
+
+  private context(
+    fn: ResolvedFunction,
+    tx: Transaction | null,
+    options: RunOptions,
+  ): ExecContext {
+    let journalEndCursor: string | null = null;
+    if (options.journal) {
+      try {
+        journalEndCursor =
+          (JSON.parse(options.journal) as { endCursor?: string }).endCursor ??
+          null;
+      } catch {
+        journalEndCursor = null;
+      }
+    }
+    return {
+      instance: null,
+      component: fn.component,
+      fn,
+      tx,
+      identity: options.identity,
+      caller: options.caller,
+      requestId: options.requestId ?? randomUUID(),
+      logLines: [],
+      pagination: { journalEndCursor, endCursor: null, used: false },
+      streams: new Map(),
+      scheduledFunctionId: options.scheduledFunctionId ?? null,
+    };
+  }
+
+  /** Runs `fn` in `context`, converting every failure to `FunctionError`. */
+  async execute(context: ExecContext, args: ConvexJson): Promise<Outcome> {
+    if (!context.instance) {
+      const { app, release } = await this.acquireInstance(context.fn.kind);
+      try {
+        return await this.execute(rebind(context, app), args);
+      } finally {
+        release();
+      }
+    }
+    try {
+      const value = await executeFunction(
+        context,
+        args,
+        makeHandlers(this, context),
+        this.options.env(),
+        this.lookupId(context.component.node.path),
+      );
+      return { ok: true, value };
+    } catch (thrown) {
+      return { ok: false, error: toFunctionError(thrown) };
+    }
+  }
+
+  private kindMismatch(fn: ResolvedFunction, expected: string): FunctionError {
+    const name = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+    return new FunctionError(
+      `Trying to execute ${fn.udfPath} as ${name(expected)}, but it is defined as ${name(fn.kind)}.`,
+    );
+  }
+
+  /** Runs a query at `ts` (default: latest). */
+  async runQueryResolved(
+    fn: ResolvedFunction,
+    args: ConvexJson,
+    options: RunOptions,
+    ts?: bigint,
+  ): Promise<QueryResult> {
+    if (fn.kind !== "query") {
+      const error = this.kindMismatch(fn, "query");
+      return {
+        ok: false,
+        errorMessage: error.message,
+        logLines: [],
+        ts: ts ?? this.store.latestTs(),
+        readSet: toReadSet(new ReadIntervals()),
+        journal: null,
+      };
+    }
+
+    // The snapshot is taken once an instance is free, so a queued query
+    // still reads the latest data.
+    const { app, release } = await this.acquireInstance("query");
+    try {
+      const snapshot = ts ?? this.store.latestTs();
+      const tx = new Transaction(
+        this.store,
+        this.catalog,
+        snapshot,
+        realPreciseNow(),
+      );
+      const context = rebind(this.context(fn, tx, options), app);
+      const outcome = await this.execute(context, args);
+      const journal = context.pagination.used
+        ? JSON.stringify({ endCursor: context.pagination.endCursor })
+        : null;
+      const base = {
+        ts: snapshot,
+        readSet: toReadSet(tx.readSet),
+        journal,
+        logLines: context.logLines,
+      };
+      if (outcome.ok) return { ok: true, value: outcome.value, ...base };
+      return { ok: false, ...errorFields(outcome.error), ...base };
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Runs a mutation in its own transaction, re-running it after a write
+   * conflict up to `OCC_MAX_RETRIES` more times with jittered exponential
+   * backoff, then failing with Convex's OCC error.
+   */
+  async runMutationResolved(
+    fn: ResolvedFunction,
+    args: ConvexJson,
+    options: RunOptions,
+  ): Promise<MutationResult> {
+    if (fn.kind !== "mutation") {
+      const error = this.kindMismatch(fn, "mutation");
+      return {
+        ok: false,
+        errorMessage: error.message,
+        logLines: [],
+        ts: this.store.latestTs(),
+      };
+    }
+    const path = qualifiedPath(fn);
+    const componentPath = fn.component.node.path;
+    let lastConflict: { tableName: string; id: string; writer: string } | null =
+      null;
+    let logLines: string[] = [];
+    for (let attempt = 0; attempt <= OCC_MAX_RETRIES; attempt++) {
+      if (attempt > 0) await sleep(occBackoffMs(attempt, realRandom));
+      // As for queries, the snapshot is taken only once an instance is free.
+      const { app, release } = await this.acquireInstance("mutation");
+      const snapshot = this.store.latestTs();
+      this.options.committer.begin(snapshot);
+      try {
+        const tx = new Transaction(
+          this.store,
+          this.catalog,
+          snapshot,
+          realPreciseNow(),
+        );
+        const context = rebind(this.context(fn, tx, options), app);
+        const outcome = await this.execute(context, args);
+        logLines = context.logLines;
+        if (!outcome.ok) {
+          return {
+            ok: false,
+            ...errorFields(outcome.error),
+            logLines,
+            ts: snapshot,
+          };
+        }
+        try {
+          options.beforeCommit?.(tx);
+        } catch (thrown) {
+          return {
+            ok: false,
+            ...errorFields(toFunctionError(thrown)),
+            logLines,
+            ts: snapshot,
+          };
+        }
+        const scheduled = [...tx.writes.values()].some(
+          (write) => write.table.name === "_scheduled_functions",
+        );
+        const result = this.options.committer.commit(tx, path);
+        if (result.ok) {
+          if (scheduled) this.options.onScheduled();
+          return { ok: true, value: outcome.value, logLines, ts: result.ts };
+        }
+        lastConflict = {
+          tableName: result.conflict.write.tableName,
+          id: result.conflict.write.id,
+          writer: result.conflict.writer,
+        };
+        const event = {
+          occ_document_id: lastConflict.id,
+          occ_write_source: lastConflict.writer,
+          occ_retry_count: attempt,
+        };
+        if (attempt < OCC_MAX_RETRIES) {
+          const insight = this.options.insights.record(
+            "occRetried",
+            path,
+            componentPath,
+            lastConflict.tableName,
+            event,
+          );
+          this.options.logger.warn(
+            `${describeInsight(insight)} (document ${lastConflict.id}, written by ${lastConflict.writer})`,
+          );
+        } else {
+          const insight = this.options.insights.record(
+            "occFailedPermanently",
+            path,
+            componentPath,
+            lastConflict.tableName,
+            event,
+          );
+          this.options.logger.error(describeInsight(insight));
+        }
+      } finally {
+        this.options.committer.end(snapshot);
+        release();
+      }
+    }
+    const message = occErrorMessage({
+      tableName: lastConflict?.tableName ?? null,
+      documentId: lastConflict?.id ?? null,
+      writer: lastConflict?.writer ?? null,
+      mutation: path,
+    });
+    return {
+      ok: false,
+      errorMessage: message,
+      logLines,
+      systemCode: OCC_CODE,
+      ts: this.store.latestTs(),
+    };
+  }
+
+  /**
+   * Runs engine-internal writes (scheduler state, storage metadata) in
+   * their own transaction with the same OCC retries as a mutation.
+   */
+  async runSystemMutation<T>(
+    namespace: string,
+    body: (tx: Transaction) => T,
+  ): Promise<{ ts: bigint; value: T }> {
+    let lastError: Error | null = null;
+    for (let attempt = 0; attempt <= OCC_MAX_RETRIES; attempt++) {
+      if (attempt > 0) await sleep(occBackoffMs(attempt, realRandom));
+      const snapshot = this.store.latestTs();
+      this.options.committer.begin(snapshot);
+      try {
+        const tx = new Transaction(
+          this.store,
+          this.catalog,
+          snapshot,
+          realPreciseNow(),
+        );
+        const value = body(tx);
+        const scheduled = [...tx.writes.values()].some(
+          (write) => write.table.name === "_scheduled_functions",
+        );
+        const result = this.options.committer.commit(
+          tx,
+          `_system${namespace === "" ? "" : `/${namespace}`}`,
+        );
+        if (result.ok) {
+          if (scheduled) this.options.onScheduled();
+          return { ts: result.ts, value };
+        }
+        lastError = new FunctionError(
+          occErrorMessage({
+            tableName: result.conflict.write.tableName,
+            documentId: result.conflict.write.id,
+            writer: result.conflict.writer,
+            mutation: "_system",
+          }),
+          undefined,
+          OCC_CODE,
+        );
+      } finally {
+        this.options.committer.end(snapshot);
+      }
+    }
+    throw lastError!;
+  }
+
+  /** Runs an action outside any transaction. */
+  async runActionResolved(
+    fn: ResolvedFunction,
+    args: ConvexJson,
+    options: RunOptions,
+  ): Promise<ActionResult> {
+    if (fn.kind !== "action") {
+      const error = this.kindMismatch(fn, "action");
+      return { ok: false, errorMessage: error.message, logLines: [] };
+    }
+    const context = this.context(fn, null, options);
+    const outcome = await this.execute(context, args);
+    if (outcome.ok)
+      return { ok: true, value: outcome.value, logLines: context.logLines };
+    return {
+      ok: false,
+      ...errorFields(outcome.error),
+      logLines: context.logLines,
+    };
+  }
+}
+
+/** Moves a context onto the same function in another module instance. */
+function rebind(context: ExecContext, app: LoadedApp): ExecContext {
+  const component = app.get(context.component.node.path)!;
+  // An inline function is in no bundled module, so it keeps its wrapper.
+  const fn = findFunction(component, context.fn.udfPath) ?? {
+    ...context.fn,
+    component,
+  };
+  return { ...context, instance: app, component, fn };
+}
+
+/** Converts a `FunctionError` to the failure fields of a result. */
+export function errorFields(error: FunctionError) {
+  return {
+    errorMessage: error.message,
+    ...(error.data !== undefined ? { errorData: error.data } : {}),
+    ...(error.systemCode !== undefined ? { systemCode: error.systemCode } : {}),
+  };
+}

@@ -1,0 +1,374 @@
+import { convexToJson, jsonToConvex, type Value } from "convex/values";
+import {
+  decodeId,
+  encodeId,
+  newInternalId,
+  parseLegacyInternalId,
+} from "../ids";
+import type { TableInfo } from "../storage/catalog";
+import { documentJson, type Document } from "../storage/document-store";
+import { decodeOrUndefined } from "../transactions/filters";
+import {
+  planQuery,
+  QueryStream,
+  type SerializedQuery,
+} from "../transactions/query";
+import { readPage, type PageRequest } from "../transactions/pagination";
+import type { Transaction } from "../transactions/transaction";
+import type { ExecContext } from "./execution";
+import type { Executor } from "./executor";
+
+type Args = Record<string, unknown>;
+
+const SYSTEM_FIELDS = ["_id", "_creationTime"];
+
+/** Query stream ids, unique in the process so a stale id never matches. */
+let nextQueryId = 0;
+
+function namespaceOf(context: ExecContext): string {
+  return context.component.node.path;
+}
+
+function requireTx(context: ExecContext): Transaction {
+  if (!context.tx) {
+    throw new Error(
+      "Database access is only available in queries and mutations",
+    );
+  }
+  return context.tx;
+}
+
+function requireWritable(context: ExecContext): Transaction {
+  const tx = requireTx(context);
+  if (context.fn.kind !== "mutation") {
+    throw new Error("Database writes are only allowed in mutations");
+  }
+  return tx;
+}
+
+/** A syscall result that is already a JSON string. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+function docToJson(doc: Document | null): unknown {
+  return doc === null ? null : convexToJson(doc);
+}
+
+function docToRawJson(doc: Document | null): string {
+  return doc === null ? "null" : documentJson(doc);
+}
+
+/** Finds the table an ID belongs to in the caller's namespace. */
+function tableOfId(
+  executor: Executor,
+  context: ExecContext,
+  id: unknown,
+): TableInfo | null {
+  if (typeof id !== "string") return null;
+  const decoded = decodeId(id);
+  if (!decoded) return null;
+  return (
+    executor.catalog.tableByNumber(namespaceOf(context), decoded.tableNumber) ??
+    null
+  );
+}
+
+function tableForWrite(
+  executor: Executor,
+  context: ExecContext,
+  id: unknown,
+  expectedTable: unknown,
+  operation: string,
+): TableInfo {
+  const table = tableOfId(executor, context, id);
+  if (!table) {
+    throw new Error(
+      `Invalid argument \`id\` for \`db.${operation}\`: ${String(id)} is not a valid ID in this deployment`,
+    );
+  }
+  if (typeof expectedTable === "string" && expectedTable !== table.name) {
+    throw new Error(
+      `Invalid argument \`id\` for \`db.${operation}\`: ID "${String(id)}" is from table "${table.name}", not "${expectedTable}"`,
+    );
+  }
+  if (table.name.startsWith("_")) {
+    throw new Error(`System tables (prefixed with \`_\`) are read-only.`);
+  }
+  return table;
+}
+
+/** Document limits from the Convex docs (production/state/limits). */
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_FIELDS = 1024;
+const MAX_DEPTH = 16;
+const MAX_ARRAY_LENGTH = 8192;
+
+function checkShape(value: Value, depth: number) {
+  if (depth > MAX_DEPTH) {
+    throw new Error(
+      `Document is too nested: the maximum nesting depth is ${MAX_DEPTH}.`,
+    );
+  }
+  if (Array.isArray(value)) {
+    if (value.length > MAX_ARRAY_LENGTH) {
+      throw new Error(
+        `Array length is too long (${value.length} > maximum length ${MAX_ARRAY_LENGTH}).`,
+      );
+    }
+    for (const item of value) checkShape(item, depth + 1);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  if (value instanceof ArrayBuffer) return;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_FIELDS) {
+    throw new Error(
+      `Object has too many fields (${keys.length} > maximum number ${MAX_FIELDS}).`,
+    );
+  }
+  for (const key of keys) {
+    if (key.startsWith("$")) {
+      throw new Error(
+        `Field name ${key} starts with a '$', which is reserved.`,
+      );
+    }
+    checkShape((value as Record<string, Value>)[key]!, depth + 1);
+  }
+}
+
+function checkUserFields(value: Record<string, Value>) {
+  checkShape(value, 1);
+  // NOTE: the size is the length of the JSON encoding, an estimate of the
+  // size Convex measures.
+  const size = JSON.stringify(convexToJson(value)).length;
+  if (size > MAX_DOCUMENT_BYTES) {
+    throw new Error(
+      `Value is too large (${size} bytes > maximum size ${MAX_DOCUMENT_BYTES} bytes).`,
+    );
+  }
+}
+
+/** Handles the synchronous database syscalls. */
+export function databaseSyscall(
+  executor: Executor,
+  context: ExecContext,
+  op: string,
+  args: Args,
+): unknown {
+  switch (op) {
+    case "1.0/queryStream": {
+      const tx = requireTx(context);
+      const plan = planQuery(
+        tx,
+        namespaceOf(context),
+        args.query as SerializedQuery,
+      );
+      const scan = tx.scan(
+        plan.table,
+        tx.catalog.index(plan.indexId)!.index,
+        plan.lo,
+        plan.hi,
+        plan.order,
+      );
+      const queryId = nextQueryId++;
+      context.streams.set(queryId, new QueryStream(scan, plan.operators));
+      return { queryId };
+    }
+    case "1.0/queryCleanup": {
+      return context.streams.delete(args.queryId as number);
+    }
+    case "1.0/db/normalizeId": {
+      requireTx(context);
+      const table = executor.catalog.table(
+        namespaceOf(context),
+        args.table as string,
+      );
+      if (!table) return { id: null };
+      const text = args.idString as string;
+      const decoded = decodeId(text);
+      if (decoded) {
+        if (decoded.tableNumber !== table.number) return { id: null };
+        return { id: encodeId(decoded.tableNumber, decoded.internalId) };
+      }
+      const legacy = parseLegacyInternalId(text);
+      return { id: legacy ? encodeId(table.number, legacy) : null };
+    }
+    case "1.0/getSnapshotTs": {
+      return convexToJson(requireTx(context).snapshotTs);
+    }
+    default:
+      throw new Error(`Unknown operation ${op}`);
+  }
+}
+
+/** Handles the asynchronous database syscalls; returns undefined if `op` is not one. */
+export function asyncDatabaseSyscall(
+  executor: Executor,
+  context: ExecContext,
+  op: string,
+  args: Args,
+): { value: unknown } | undefined {
+  switch (op) {
+    case "1.0/get": {
+      const tx = requireTx(context);
+      const table = tableOfId(executor, context, args.id);
+      if (!table) return { value: null };
+      if (typeof args.table === "string" && args.table !== table.name) {
+        throw new Error(
+          `Invalid argument \`id\` for \`db.get\`: ID "${String(args.id)}" is from table "${table.name}", not "${args.table}"`,
+        );
+      }
+      const isSystem = table.name.startsWith("_");
+      if (args.isSystem !== undefined && Boolean(args.isSystem) !== isSystem) {
+        throw new Error(
+          isSystem
+            ? `System tables can only be accessed from \`db.system\`. ID "${String(args.id)}" is from table "${table.name}".`
+            : `\`db.system\` can only access system tables. ID "${String(args.id)}" is from table "${table.name}".`,
+        );
+      }
+      return {
+        value: new RawJson(docToRawJson(tx.get(table, args.id as string))),
+      };
+    }
+    case "1.0/queryStreamNext": {
+      requireTx(context);
+      const stream = context.streams.get(args.queryId as number);
+      if (!stream) throw new Error(`Query ${String(args.queryId)} is closed`);
+      const entry = stream.next();
+      const doc = docToRawJson(entry?.doc ?? null);
+      return {
+        value: new RawJson(`{"value":${doc},"done":${entry === null}}`),
+      };
+    }
+    case "1.0/queryPage": {
+      const tx = requireTx(context);
+      if (context.pagination.used) {
+        throw new Error(
+          "MultiplePaginatedDatabaseQueries: This function contains multiple paginated queries. Only one paginated query is allowed per function.",
+        );
+      }
+      context.pagination.used = true;
+      const request = args as unknown as PageRequest & {
+        query: SerializedQuery;
+      };
+      const plan = planQuery(tx, namespaceOf(context), request.query);
+      const endCursor =
+        request.endCursor ?? context.pagination.journalEndCursor;
+      const page = readPage(tx, plan, { ...request, endCursor });
+      context.pagination.endCursor = page.continueCursor;
+      return {
+        value: {
+          page: page.page.map((doc) => convexToJson(doc)),
+          isDone: page.isDone,
+          continueCursor: page.continueCursor,
+          splitCursor: page.splitCursor,
+          pageStatus: page.pageStatus,
+        },
+      };
+    }
+    case "1.0/count": {
+      const tx = requireTx(context);
+      const table = executor.catalog.table(
+        namespaceOf(context),
+        args.table as string,
+      );
+      return { value: table ? tx.store.count(table, tx.snapshotTs) : 0 };
+    }
+    case "1.0/insert": {
+      const tx = requireWritable(context);
+      const tableName = args.table as string;
+      if (tableName.startsWith("_")) {
+        throw new Error("System tables (prefixed with `_`) are read-only.");
+      }
+      const value = jsonToConvex(args.value as never) as Record<string, Value>;
+      for (const field of SYSTEM_FIELDS) {
+        if (field in value) {
+          throw new Error(
+            `Provided document contains the system field \`${field}\`, which cannot be set on insert.`,
+          );
+        }
+      }
+      checkUserFields(value);
+      const table = executor.catalog.ensureTable(
+        namespaceOf(context),
+        tableName,
+      );
+      const doc: Document = {
+        ...value,
+        _id: encodeId(table.number, newInternalId()),
+        _creationTime: tx.takeCreationTime(),
+      };
+      executor.validateDocument(namespaceOf(context), table.name, doc);
+      tx.insert(table, doc);
+      return { value: { _id: doc._id } };
+    }
+    case "1.0/shallowMerge":
+    case "1.0/replace": {
+      const tx = requireWritable(context);
+      const operation = op === "1.0/replace" ? "replace" : "patch";
+      const table = tableForWrite(
+        executor,
+        context,
+        args.id,
+        args.table,
+        operation,
+      );
+      const id = args.id as string;
+      const current = tx.get(table, id);
+      if (!current) {
+        throw new Error(`Update on nonexistent document ID ${id}`);
+      }
+      let next: Document;
+      if (op === "1.0/replace") {
+        const value = jsonToConvex(args.value as never) as Record<
+          string,
+          Value
+        >;
+        next = { ...value };
+      } else {
+        next = { ...current };
+        const patch = args.value as Record<string, unknown>;
+        for (const [key, json] of Object.entries(patch)) {
+          const decoded = decodeOrUndefined(json);
+          if (decoded === undefined) delete next[key];
+          else next[key] = decoded;
+        }
+      }
+      for (const field of SYSTEM_FIELDS) {
+        if (
+          field in next &&
+          next[field] !== current[field] &&
+          !(field === "_id" && next[field] === id)
+        ) {
+          throw new Error(
+            `Provided document contains the system field \`${field}\`, which cannot be modified.`,
+          );
+        }
+        next[field] = current[field]!;
+      }
+      checkUserFields(next);
+      executor.validateDocument(namespaceOf(context), table.name, next);
+      tx.update(table, id, next);
+      return { value: op === "1.0/replace" ? null : docToJson(next) };
+    }
+    case "1.0/remove": {
+      const tx = requireWritable(context);
+      const table = tableForWrite(
+        executor,
+        context,
+        args.id,
+        args.table,
+        "delete",
+      );
+      const id = args.id as string;
+      if (!tx.get(table, id)) {
+        throw new Error(`Delete on nonexistent document ID ${id}`);
+      }
+      tx.update(table, id, null);
+      return { value: null };
+    }
+    default:
+      return undefined;
+  }
+}

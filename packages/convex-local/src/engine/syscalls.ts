@@ -1,0 +1,298 @@
+import { jsonToConvex, type Value } from "convex/values";
+import { decodeId, encodeId, newInternalId } from "../ids";
+import type { Document } from "../storage/document-store";
+import { Transaction } from "../transactions/transaction";
+import { FunctionError, syscallRejection } from "./errors";
+import type { ExecContext, SyscallHandlers } from "./execution";
+import type { Executor } from "./executor";
+import {
+  createFunctionHandle,
+  resolveAddress,
+  type FunctionAddress,
+} from "./resolve";
+import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
+import { storageJsSyscall, storageSyscall } from "./syscalls-storage";
+import type { ConvexJson } from "./types";
+import { realDateNow, realPreciseNow } from "../runtime/global";
+
+type Args = Record<string, unknown>;
+
+function requireKind(context: ExecContext, kinds: string[], op: string) {
+  if (!kinds.includes(context.fn.kind)) {
+    throw new Error(`Unknown async operation ${op} in a ${context.fn.kind}`);
+  }
+}
+
+function checkRunning(context: ExecContext, op: string) {
+  if (context.finished) {
+    throw new Error(
+      `${op} was called after ${context.fn.udfPath} finished. Await every promise before the function returns.`,
+    );
+  }
+}
+
+/** Builds the syscall handlers of one running function. */
+export function makeHandlers(
+  executor: Executor,
+  context: ExecContext,
+): SyscallHandlers {
+  return {
+    syscall(op, json) {
+      checkRunning(context, op);
+      const args = JSON.parse(json) as Args;
+      if (op === "1.0/componentArgument") return JSON.stringify({});
+      return JSON.stringify(
+        databaseSyscall(executor, context, op, args) ?? null,
+      );
+    },
+    async asyncSyscall(op, json) {
+      // Yielding here lets concurrent functions interleave at every await,
+      // as they do against a real database.
+      await new Promise((resolve) => setImmediate(resolve));
+      checkRunning(context, op);
+      const args = JSON.parse(json) as Args;
+      const result = await asyncSyscall(executor, context, op, args);
+      if (result instanceof RawJson) return result.text;
+      return JSON.stringify(result ?? null);
+    },
+    jsSyscall(op, arg) {
+      checkRunning(context, op);
+      return storageJsSyscall(executor, context, op, arg as Args);
+    },
+  };
+}
+
+async function asyncSyscall(
+  executor: Executor,
+  context: ExecContext,
+  op: string,
+  args: Args,
+): Promise<unknown> {
+  const database = asyncDatabaseSyscall(executor, context, op, args);
+  if (database) return database.value;
+  const storage = await storageSyscall(executor, context, op, args);
+  if (storage) return storage.value;
+  switch (op) {
+    case "1.0/runUdf":
+      return runUdf(executor, context, args);
+    case "1.0/createFunctionHandle":
+      return createFunctionHandle(
+        resolveAddress(
+          context.instance ?? executor.app,
+          context.component.node,
+          args as FunctionAddress,
+        ),
+      );
+    case "1.0/schedule":
+      requireKind(context, ["mutation"], op);
+      return schedule(executor, context, context.tx!, args);
+    case "1.0/cancel_job":
+      requireKind(context, ["mutation"], op);
+      cancelJob(executor, context, context.tx!, args.id as string);
+      return null;
+    case "1.0/actions/schedule":
+      requireKind(context, ["action", "httpAction"], op);
+      return (
+        await executor.runSystemMutation(context.component.node.path, (tx) =>
+          schedule(executor, context, tx, args),
+        )
+      ).value;
+    case "1.0/actions/cancel_job":
+      requireKind(context, ["action", "httpAction"], op);
+      await executor.runSystemMutation(context.component.node.path, (tx) =>
+        cancelJob(executor, context, tx, args.id as string),
+      );
+      return null;
+    case "1.0/actions/query":
+    case "1.0/actions/mutation":
+    case "1.0/actions/action":
+      requireKind(context, ["action", "httpAction"], op);
+      return runFromAction(executor, context, op, args);
+    case "1.0/getUserIdentity":
+      return context.identity;
+    case "1.0/getTransactionMetrics":
+      if (!context.tx) {
+        throw new Error(`Unknown async operation ${op}`);
+      }
+      return context.tx.metrics.report();
+    case "1.0/getFunctionMetadata":
+      return {
+        name: context.fn.udfPath,
+        componentPath: context.component.node.path,
+      };
+    case "1.0/getRequestMetadata":
+      requireKind(context, ["mutation", "action", "httpAction"], op);
+      return {
+        ip: null,
+        userAgent: null,
+        requestId: context.requestId,
+        scheduledFunctionId: context.scheduledFunctionId,
+        authToken: context.caller.kind === "user" ? context.caller.token : null,
+      };
+    case "1.0/getDeploymentMetadata":
+      return { name: "local", class: "s16" };
+    case "1.0/auditLog":
+      return null;
+    case "1.0/signJwt":
+      throw new Error(
+        "ctx.auth.signJwt is not supported by this local backend",
+      );
+    case "1.0/actions/vectorSearch":
+      // TODO: vector search indexes are not implemented.
+      throw new Error("Vector search is not supported by this local backend");
+    default:
+      throw new Error(`Unknown async operation ${op}`);
+  }
+}
+
+async function runUdf(
+  executor: Executor,
+  context: ExecContext,
+  args: Args,
+): Promise<ConvexJson> {
+  const tx = context.tx;
+  if (!tx)
+    throw new Error("1.0/runUdf is only available in queries and mutations");
+  const udfType = args.udfType as "query" | "mutation" | "snapshotQuery";
+  if (context.fn.kind === "query" && udfType !== "query") {
+    throw new Error(`InvalidFunctionCall: A query cannot call a ${udfType}`);
+  }
+  const fn = resolveAddress(
+    context.instance ?? executor.app,
+    context.component.node,
+    args as FunctionAddress,
+  );
+  const expected = udfType === "snapshotQuery" ? "query" : udfType;
+  if (fn.kind !== expected) {
+    throw new Error(
+      `InvalidFunctionCall: Trying to execute ${fn.udfPath} as ${expected}, but it is defined as ${fn.kind}.`,
+    );
+  }
+  const crossing = fn.component !== context.component;
+  const childTx =
+    udfType === "snapshotQuery"
+      ? new Transaction(tx.store, tx.catalog, tx.snapshotTs, realPreciseNow())
+      : tx;
+  const child: ExecContext = {
+    ...context,
+    component: fn.component,
+    fn,
+    tx: childTx,
+    // Auth identity does not carry into components.
+    identity: crossing ? null : context.identity,
+    logLines: context.logLines,
+    pagination: { journalEndCursor: null, endCursor: null, used: false },
+    streams: new Map(),
+  };
+  const savepoint = tx.savepoint();
+  const outcome = await executor.execute(
+    child,
+    (args.args ?? {}) as ConvexJson,
+  );
+  if (!outcome.ok) {
+    // A failed child undoes its own writes only; its reads stay recorded.
+    tx.rollback(savepoint);
+    throw syscallRejection(outcome.error);
+  }
+  return outcome.value;
+}
+
+async function runFromAction(
+  executor: Executor,
+  context: ExecContext,
+  op: string,
+  args: Args,
+): Promise<ConvexJson> {
+  const fn = resolveAddress(
+    context.instance ?? executor.app,
+    context.component.node,
+    args as FunctionAddress,
+  );
+  const crossing = fn.component !== context.component;
+  const options = {
+    caller: context.caller,
+    identity: crossing ? null : context.identity,
+    requestId: context.requestId,
+  };
+  const callArgs = (args.args ?? {}) as ConvexJson;
+  const result =
+    op === "1.0/actions/query"
+      ? await executor.runQueryResolved(fn, callArgs, options)
+      : op === "1.0/actions/mutation"
+        ? await executor.runMutationResolved(fn, callArgs, options)
+        : await executor.runActionResolved(fn, callArgs, options);
+  context.logLines.push(...result.logLines);
+  if (!result.ok) {
+    throw syscallRejection(
+      new FunctionError(result.errorMessage, result.errorData),
+    );
+  }
+  return result.value;
+}
+
+function schedule(
+  executor: Executor,
+  context: ExecContext,
+  tx: Transaction,
+  args: Args,
+): string {
+  const fn = resolveAddress(
+    context.instance ?? executor.app,
+    context.component.node,
+    args as FunctionAddress,
+  );
+  if (fn.kind !== "mutation" && fn.kind !== "action") {
+    throw new Error(
+      `Only mutations and actions can be scheduled; ${fn.udfPath} is a ${fn.kind}`,
+    );
+  }
+  const scheduledTimeMs = Number(args.ts) * 1000;
+  if (!Number.isFinite(scheduledTimeMs)) {
+    throw new Error("The scheduled time must be a finite number of seconds");
+  }
+  const argsJson = JSON.stringify(args.args ?? {});
+  tx.metrics.add("functionsScheduled", 1);
+  tx.metrics.add("scheduledFunctionArgsBytes", argsJson.length);
+  const table = executor.catalog.ensureTable(
+    fn.component.node.path,
+    "_scheduled_functions",
+  );
+  const doc: Document = {
+    _id: encodeId(table.number, newInternalId()),
+    _creationTime: tx.takeCreationTime(),
+    name: fn.udfPath,
+    args: [jsonToConvex(args.args as never) as Value],
+    scheduledTime: scheduledTimeMs,
+    state: { kind: "pending" },
+  };
+  tx.insert(table, doc);
+  return doc._id as string;
+}
+
+function cancelJob(
+  executor: Executor,
+  context: ExecContext,
+  tx: Transaction,
+  id: string,
+) {
+  const decoded = decodeId(id);
+  const table = decoded
+    ? executor.catalog.tableByNumber(
+        context.component.node.path,
+        decoded.tableNumber,
+      )
+    : undefined;
+  if (!table || table.name !== "_scheduled_functions") {
+    throw new Error(`Invalid scheduled function ID "${id}"`);
+  }
+  const job = tx.get(table, id);
+  if (!job) throw new Error(`Scheduled function "${id}" not found`);
+  const state = (job.state as { kind: string }).kind;
+  if (state === "pending" || state === "inProgress") {
+    tx.update(table, id, {
+      ...job,
+      state: { kind: "canceled" },
+      completedTime: realDateNow(),
+    });
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The contract between the engine (bundling, runtime, storage, transactions)
+ * and the transports (HTTP API, WebSocket sync, HTTP actions site, CLI).
+ *
+ * Values crossing this boundary are in Convex's JSON encoding
+ * (`convexToJson` form): int64 as `{$integer}`, bytes as `{$bytes}` and so on.
+ * Timestamps are Convex timestamps: nanoseconds since the epoch, as bigint.
+ */
+
+/** A JSON value in `convexToJson` form. */
+export type ConvexJson =
+  | null
+  | boolean
+  | number
+  | string
+  | ConvexJson[]
+  | { [key: string]: ConvexJson };
+
+/** The identity a function runs with, as `ctx.auth.getUserIdentity()` sees it. */
+export type UserIdentity = {
+  tokenIdentifier: string;
+  subject: string;
+  issuer: string;
+  [claim: string]: unknown;
+};
+
+/** Who is calling: nobody, a verified user, or the deployment admin. */
+export type Caller =
+  | { kind: "anonymous" }
+  | { kind: "user"; identity: UserIdentity; token: string }
+  | { kind: "admin"; identity?: UserIdentity };
+
+/** One function call from a client. */
+export type FunctionCall = {
+  /** Canonical `module:function` path, for example `forms:list`. */
+  path: string;
+  /** The single argument object, in `convexToJson` form. */
+  args: ConvexJson;
+  caller: Caller;
+  /** Component path; `""` or undefined is the root app. Needs admin. */
+  componentPath?: string;
+  /** Opaque journal from a previous run of the same query. */
+  journal?: string | null;
+  /** Metadata for `ctx.meta` and logs. */
+  requestId?: string;
+};
+
+/**
+ * The set of index intervals a query or mutation read. Opaque to transports:
+ * they only hand it back to `Engine.overlaps`.
+ */
+export type ReadSet = { readonly __readSet: unique symbol };
+
+/** The writes of one commit, opaque to transports. */
+export type WriteSet = { readonly __writeSet: unique symbol };
+
+export type FunctionSuccess = {
+  ok: true;
+  value: ConvexJson;
+  logLines: string[];
+};
+
+export type FunctionFailure = {
+  ok: false;
+  errorMessage: string;
+  /** Present only when the function threw a `ConvexError`. */
+  errorData?: ConvexJson;
+  logLines: string[];
+  /**
+   * Set when the failure is a system error rather than a user error:
+   * `"OptimisticConcurrencyControlFailure"` after the last OCC retry,
+   * `"NotFound"` for an unknown function, `"BadRequest"` for invalid
+   * arguments to the call itself.
+   */
+  systemCode?: string;
+};
+
+export type QueryResult = (FunctionSuccess | FunctionFailure) & {
+  /** The snapshot timestamp the query read at. */
+  ts: bigint;
+  readSet: ReadSet;
+  journal: string | null;
+};
+
+export type MutationResult = (FunctionSuccess | FunctionFailure) & {
+  /**
+   * Commit timestamp on success; for a mutation that wrote nothing, a
+   * timestamp no later than its snapshot.
+   */
+  ts: bigint;
+};
+
+export type ActionResult = FunctionSuccess | FunctionFailure;
+
+export type Commit = { ts: bigint; writes: WriteSet };
+
+/** What the transports need from the engine. */
+export interface Engine {
+  /** Latest committed timestamp. */
+  latestTs(): bigint;
+  /** Runs a query at `ts` (default: latest). */
+  runQuery(call: FunctionCall, ts?: bigint): Promise<QueryResult>;
+  /** Runs a mutation, retrying on OCC conflicts; resolves after a durable commit. */
+  runMutation(call: FunctionCall): Promise<MutationResult>;
+  runAction(call: FunctionCall): Promise<ActionResult>;
+  /** Runs any function type, as `/api/function` does. */
+  runFunction(call: FunctionCall): Promise<ActionResult & { ts?: bigint }>;
+  /** Serves one request on the HTTP actions site (`convex/http.ts`). */
+  runHttpAction(request: Request): Promise<Response>;
+  /** True when `writes` touch any interval in `readSet`. */
+  overlaps(readSet: ReadSet, writes: WriteSet): boolean;
+  /** Subscribes to every commit, in commit order; returns an unsubscribe. */
+  onCommit(listener: (commit: Commit) => void): () => void;
+  /**
+   * Verifies a user JWT against `auth.config.ts` providers and returns the
+   * identity, or throws an Error whose message says why it is invalid.
+   */
+  authenticate(token: string): Promise<UserIdentity>;
+  /** Checks an admin key (`Convex <key>` auth header value without prefix). */
+  isAdminKey(key: string): boolean;
+  /** Environment variables for functions. */
+  env: {
+    list(): Promise<Record<string, string>>;
+    set(name: string, value: string): Promise<void>;
+    remove(name: string): Promise<void>;
+  };
+  close(): Promise<void>;
+}

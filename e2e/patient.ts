@@ -7,7 +7,7 @@ import {
   type InputField,
 } from "@intake/form-schema";
 
-/** Options of a single choice field above which the renderer shows a select. */
+/** Option count above which a single choice renders as a select (`MAX_RADIO_OPTIONS` in @intake/ui). */
 const MAX_RADIO_OPTIONS = 7;
 
 /**
@@ -32,8 +32,12 @@ async function fillField(page: Page, field: InputField, value: AnswerValue) {
     case "multipleChoice": {
       const group = page.getByRole("group", { name: field.label });
       for (const selected of value as string[]) {
-        const option = field.options.find((choice) => choice.value === selected);
-        await group.getByLabel(option?.label ?? selected, { exact: true }).check();
+        const option = field.options.find(
+          (choice) => choice.value === selected,
+        );
+        await group
+          .getByLabel(option?.label ?? selected, { exact: true })
+          .check();
       }
       return;
     }

@@ -60,9 +60,7 @@ export function startChild(name, command, args, options = {}) {
   child.on("exit", (code, signal) => {
     children.delete(child);
     if (!stopping) {
-      process.stderr.write(
-        `${prefix}exited (${signal ?? `code ${code}`})\n`,
-      );
+      process.stderr.write(`${prefix}exited (${signal ?? `code ${code}`})\n`);
     }
   });
   return child;
@@ -153,4 +151,3 @@ export async function startApps(script) {
 export function stateDirFor(name) {
   return path.join(root, ".convex-local", name);
 }
-

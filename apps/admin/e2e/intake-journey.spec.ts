@@ -1,5 +1,8 @@
 import { expect, test, devices, type Browser } from "@playwright/test";
-import { newPatientSampleAnswers, newPatientTemplate } from "@intake/form-schema";
+import {
+  newPatientSampleAnswers,
+  newPatientTemplate,
+} from "@intake/form-schema";
 import { fillAndSubmit } from "../../../e2e/patient";
 import { decodeQrDataUrl } from "../../../e2e/qr";
 import { signUpWithClinic } from "../../../e2e/staff";
@@ -11,10 +14,7 @@ async function openPhone(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-test("form goes from the builder to phones to the inbox", async ({
-  page,
-  browser,
-}) => {
+test("published form reaches phones and inbox", async ({ page, browser }) => {
   await signUpWithClinic(page, "Birch Lane Physio");
 
   await page.getByRole("button", { name: "New form" }).click();
@@ -40,7 +40,11 @@ test("form goes from the builder to phones to the inbox", async ({
 
   const references = await Promise.all(
     phones.map(({ page: phone }) =>
-      fillAndSubmit(phone, newPatientTemplate.definition, newPatientSampleAnswers),
+      fillAndSubmit(
+        phone,
+        newPatientTemplate.definition,
+        newPatientSampleAnswers,
+      ),
     ),
   );
   expect(new Set(references).size).toBe(3);

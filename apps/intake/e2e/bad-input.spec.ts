@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 
 import { demo, urls } from "../../../scripts/lib/stack.mjs";
 
-/** A client signed in as the seeded demo staff member. */
+/** Signs in as the seeded demo staff member and returns the client. */
 async function signedInStaffClient() {
   const client = new ConvexHttpClient(urls.api);
   const result = await client.action(api.auth.signIn, {
@@ -51,10 +51,7 @@ test("server rejects answers the browser would block", async () => {
     error as ConvexError<{ kind: string; fieldErrors: Record<string, Value> }>
   ).data;
   expect(data.kind).toBe("invalidAnswers");
-  expect(Object.keys(data.fieldErrors).sort()).toEqual([
-    "email",
-    "notAField",
-  ]);
+  expect(Object.keys(data.fieldErrors).sort()).toEqual(["email", "notAField"]);
   const after = await staff.query(api.stats.forForm, { formId: form.formId });
   expect(after.submissions).toBe(before.submissions);
 });

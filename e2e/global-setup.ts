@@ -17,8 +17,8 @@ export default async function globalSetup() {
     await startBackend({ stateDir });
     await startApps("start");
   } catch (error) {
-    stopChildren();
+    await stopChildren();
     throw error;
   }
-  return async () => stopChildren();
+  return stopChildren;
 }

@@ -9,23 +9,35 @@ import {
   urls,
 } from "./lib/stack.mjs";
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    stopChildren();
-    process.exit(0);
-  });
+async function stop(exitCode) {
+  await stopChildren();
+  process.exit(exitCode);
 }
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => void stop(0));
+}
+
+// `pnpm dev` may exit on SIGTERM without passing it on, so the stack also
+// stops when the process that started it is gone.
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch (error) {
+    if (error.code === "ESRCH") void stop(0);
+  }
+}, 1_000).unref();
 
 try {
   await startBackend({ stateDir: stateDirFor("dev") });
   await startApps("dev");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  stopChildren();
-  process.exit(1);
+  await stop(1);
 }
 
-console.warn(`
+process.stdout.write(`
 Intake is running:
   Staff app     ${urls.admin}
   Patient app   ${urls.intake}/f/${demo.formSlug}
@@ -33,4 +45,5 @@ Intake is running:
 
 Demo sign-in: ${demo.email} / ${demo.password}
 Press Ctrl+C to stop.
+
 `);

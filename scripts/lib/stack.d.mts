@@ -20,5 +20,5 @@ export declare function startBackend(options: {
   stateDir: string;
 }): Promise<void>;
 export declare function startApps(script: "dev" | "start"): Promise<void>;
-export declare function stopChildren(): void;
+export declare function stopChildren(): Promise<void>;
 export declare function stateDirFor(name: string): string;

@@ -1,9 +1,10 @@
 // Starts the local stack: convex-local with the backend's functions, the
 // Convex Auth keys, the demo clinic, and optionally both Next.js apps.
 import { execFile, spawn } from "node:child_process";
-import { promisify } from "node:util";
+import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { exportJWK, exportPKCS8, generateKeyPair } from "jose";
 
 export const root = path.resolve(
@@ -36,17 +37,27 @@ export const childEnv = {
   NEXT_PUBLIC_INTAKE_URL: urls.intake,
 };
 
-const children = new Set();
+/** Milliseconds a child gets to exit after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 5_000;
 
-/** Spawns a long-running child whose output is prefixed with `name`. */
+const children = new Set();
+let stopping = false;
+
+/**
+ * Spawns a long-running child in its own process group, so stopping it
+ * also stops what it started (pnpm starts next, next starts its server).
+ * Its output is prefixed with `name`.
+ */
 export function startChild(name, command, args, options = {}) {
   const child = spawn(command, args, {
     cwd: root,
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
     ...options,
   });
   children.add(child);
+  child.exited = new Promise((resolve) => child.once("exit", resolve));
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     let pending = "";
@@ -66,12 +77,46 @@ export function startChild(name, command, args, options = {}) {
   return child;
 }
 
-let stopping = false;
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
 
-/** Stops every child started by this process. */
-export function stopChildren() {
+/**
+ * Stops every child's process group with SIGTERM, then SIGKILL for any
+ * still running after the grace period. Resolves once all have exited.
+ */
+export async function stopChildren() {
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
+  const running = [...children];
+  for (const child of running) signalGroup(child, "SIGTERM");
+  const timer = setTimeout(() => {
+    for (const child of running) signalGroup(child, "SIGKILL");
+  }, STOP_GRACE_MS);
+  await Promise.all(running.map((child) => child.exited));
+  clearTimeout(timer);
+}
+
+/** Throws when something already listens on one of the stack's ports. */
+export async function assertPortsFree() {
+  for (const [name, port] of Object.entries(ports)) {
+    await new Promise((resolve, reject) => {
+      const server = createServer();
+      server.once("error", (error) => {
+        const reason =
+          error.code === "EADDRINUSE"
+            ? `Port ${port} (${name}) on 127.0.0.1 is already in use. ` +
+              "Stop the process that listens on it (an earlier run?) " +
+              `and try again: ss -ltnp 'sport = :${port}'`
+            : `Cannot listen on 127.0.0.1:${port} (${name}): ${error.message}`;
+        reject(new Error(reason));
+      });
+      server.listen(port, "127.0.0.1", () => server.close(resolve));
+    });
+  }
 }
 
 /** Runs the convex-local CLI to completion and resolves to its stdout. */
@@ -88,10 +133,20 @@ export async function runCli(args, stateDir) {
   }
 }
 
-/** Polls `url` until it answers, or throws after `timeoutMs`. */
-export async function waitForUrl(url, timeoutMs, init) {
+/**
+ * Polls `url` until it answers, or throws when `child` exits first or after
+ * `timeoutMs`.
+ */
+export async function waitForUrl(url, { child, timeoutMs, init }) {
+  let exitCode;
+  child.exited.then((code) => (exitCode = code ?? "signal"));
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (exitCode !== undefined) {
+      throw new Error(
+        `The server for ${url} exited (${exitCode}) before it was ready`,
+      );
+    }
     try {
       const response = await fetch(url, init);
       if (response.status < 500) return;
@@ -130,22 +185,36 @@ async function ensureAuthEnv(stateDir) {
  * and seeds the demo clinic. Resolves once functions can be called.
  */
 export async function startBackend({ stateDir }) {
+  await assertPortsFree();
   const args = [cli, "dev", "--dir", backendDir, "--state", stateDir];
-  startChild("backend", process.execPath, args, { cwd: backendDir });
-  await waitForUrl(`${urls.api}/api/query_ts`, 60_000, { method: "POST" });
+  const child = startChild("backend", process.execPath, args, {
+    cwd: backendDir,
+  });
+  await waitForUrl(`${urls.api}/api/query_ts`, {
+    child,
+    timeoutMs: 120_000,
+    init: { method: "POST" },
+  });
   await ensureAuthEnv(stateDir);
   await runCli(["run", "seed:demo", "{}"], stateDir);
 }
 
 /** Starts both Next.js apps with `script` ("dev" or "start"). */
 export async function startApps(script) {
-  for (const app of ["admin", "intake"]) {
-    startChild(app, "pnpm", ["--filter", `@intake/${app}`, script]);
-  }
-  await Promise.all([
-    waitForUrl(urls.admin, 180_000),
-    waitForUrl(urls.intake, 180_000),
-  ]);
+  const apps = [
+    { name: "admin", url: urls.admin },
+    { name: "intake", url: urls.intake },
+  ];
+  await Promise.all(
+    apps.map(({ name, url }) => {
+      const child = startChild(name, "pnpm", [
+        "--filter",
+        `@intake/${name}`,
+        script,
+      ]);
+      return waitForUrl(url, { child, timeoutMs: 180_000 });
+    }),
+  );
 }
 
 export function stateDirFor(name) {

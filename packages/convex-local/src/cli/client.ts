@@ -50,6 +50,36 @@ export async function adminRequest(
   body?: unknown,
   authorization = `Convex ${connection.adminKey}`,
 ): Promise<unknown> {
+  const response = await adminFetch(
+    connection,
+    method,
+    route,
+    body,
+    authorization,
+  );
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new CliError(
+      "requestFailed",
+      `${method} ${route} returned a body that is not JSON: ${text.slice(0, 200)}`,
+    );
+  }
+}
+
+/**
+ * Sends an admin request and returns the 200 response with its body
+ * unread, for streamed bodies. Other statuses become a CliError with the
+ * server's message.
+ */
+export async function adminFetch(
+  connection: Connection,
+  method: "GET" | "POST",
+  route: string,
+  body?: unknown,
+  authorization = `Convex ${connection.adminKey}`,
+): Promise<Response> {
   const target = `${connection.url}${route}`;
   let response: Response;
   try {
@@ -68,21 +98,14 @@ export async function adminRequest(
       { cause: error },
     );
   }
-  const text = await response.text();
   if (response.status !== 200) {
+    const text = await response.text();
     throw new CliError(
       "requestFailed",
       `${method} ${route} failed with HTTP ${response.status}: ${serverMessage(text)}`,
     );
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new CliError(
-      "requestFailed",
-      `${method} ${route} returned a body that is not JSON: ${text.slice(0, 200)}`,
-    );
-  }
+  return response;
 }
 
 /** Extracts `message` from a `{code, message}` error body, else the text. */

@@ -3,6 +3,9 @@ import type { Command } from "./command";
 import { codegenCommand } from "./commands/codegen";
 import { devCommand } from "./commands/dev";
 import { envCommand } from "./commands/env";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
+import { insightsCommand } from "./commands/insights";
 import { resetCommand } from "./commands/reset";
 import { runCommand } from "./commands/run";
 
@@ -10,6 +13,9 @@ const COMMANDS: Command[] = [
   devCommand,
   runCommand,
   envCommand,
+  insightsCommand,
+  exportCommand,
+  importCommand,
   codegenCommand,
   resetCommand,
 ];

@@ -12,7 +12,7 @@ import { openDatabase } from "../storage/database";
 import { DocumentStore } from "../storage/document-store";
 import { EnvStore } from "../storage/env-store";
 import { Committer } from "../transactions/committer";
-import { OccInsights, type OccInsight } from "../transactions/insights";
+import { OccInsights } from "../transactions/insights";
 import {
   fromReadSet,
   fromWriteSet,
@@ -27,6 +27,8 @@ import { InstancePool } from "./instance-pool";
 import { runHttpAction } from "./http-actions";
 import { runInlineMutation } from "./inline";
 import {
+  clearTable,
+  countDocuments,
   exportDocuments,
   importDocuments,
   type ExportedDocument,
@@ -34,7 +36,6 @@ import {
 import { readBlob, storeBlob } from "./syscalls-storage";
 import type {
   ActionResult,
-  ConvexJson,
   Engine,
   FunctionCall,
   MutationResult,
@@ -63,8 +64,6 @@ export type EngineOptions = {
 export type LocalEngine = Engine & {
   /** Re-bundles `convex/` and swaps modules in; data stays. */
   reload(): Promise<void>;
-  /** OCC retry and permanent failure counters per function and table. */
-  insights(): OccInsight[];
   /** Stores a file as `_storage` of the app; returns its storage ID. */
   storeFile(bytes: Uint8Array, contentType: string | null): Promise<string>;
   /** Reads a stored file of the app, or null. */
@@ -76,17 +75,8 @@ export type LocalEngine = Engine & {
    * for test setup and inspection; resolves to its result.
    */
   runInlineMutation<T>(handler: (ctx: never) => Promise<T>): Promise<T>;
-  /**
-   * Yields every document of every user table at `ts` (default: latest),
-   * for JSONL snapshot exports.
-   */
+  /** `exportDocuments` of `Engine`, typed as the lazy generator it is. */
   exportDocuments(ts?: bigint): Generator<ExportedDocument>;
-  /** Inserts documents into a table of a component; returns their IDs. */
-  importDocuments(
-    componentPath: string,
-    table: string,
-    documents: ConvexJson[],
-  ): Promise<string[]>;
   /**
    * Preloads module instances so the first `count` concurrent queries and
    * mutations run at once instead of queueing while instances load.
@@ -368,6 +358,12 @@ export async function createEngine(
 
     importDocuments: (componentPath, table, documents) =>
       importDocuments(executor, componentPath, table, documents),
+
+    clearTable: (componentPath, table) =>
+      clearTable(executor, componentPath, table),
+
+    countDocuments: (componentPath, table) =>
+      countDocuments(executor, componentPath, table),
 
     warmUp: async (count) => executor.transactionPool?.warm(count),
 

@@ -64,6 +64,7 @@ export async function importDocuments(
   if (tableName.startsWith("_")) {
     throw new Error(`Cannot import into the system table "${tableName}"`);
   }
+  requireComponent(executor, componentPath);
   const table = executor.catalog.ensureTable(componentPath, tableName);
   const ids: string[] = [];
   for (let start = 0; start < documents.length; start += IMPORT_BATCH) {
@@ -95,4 +96,73 @@ export async function importDocuments(
     ids.push(...value);
   }
   return ids;
+}
+
+function requireComponent(executor: Executor, componentPath: string) {
+  if (executor.app.has(componentPath)) return;
+  const known = [...executor.app.keys()].map((key) => JSON.stringify(key));
+  throw new Error(
+    `Component "${componentPath}" not found. Known component paths: ${known.join(", ")}`,
+  );
+}
+
+/** Counts the documents of a user table at the latest timestamp. */
+export function countDocuments(
+  executor: Executor,
+  componentPath: string,
+  tableName: string,
+): number {
+  const table = executor.catalog.table(componentPath, tableName);
+  if (!table) return 0;
+  const index = table.indexes.get(BY_CREATION_TIME)!;
+  let count = 0;
+  const entries = executor.store.scan(
+    index.indexId,
+    Buffer.alloc(0),
+    Buffer.from([0xff]),
+    executor.store.latestTs(),
+    "asc",
+  );
+  for (const _entry of entries) count += 1;
+  return count;
+}
+
+/**
+ * Deletes every document of a user table, in transactions of
+ * `IMPORT_BATCH` deletions, until a snapshot shows the table empty.
+ * Returns the number of documents deleted.
+ */
+export async function clearTable(
+  executor: Executor,
+  componentPath: string,
+  tableName: string,
+): Promise<number> {
+  if (tableName.startsWith("_")) {
+    throw new Error(`Cannot clear the system table "${tableName}"`);
+  }
+  requireComponent(executor, componentPath);
+  const table = executor.catalog.table(componentPath, tableName);
+  if (!table) return 0;
+  const index = table.indexes.get(BY_CREATION_TIME)!;
+  let deleted = 0;
+  for (;;) {
+    const { value } = await executor.runSystemMutation(componentPath, (tx) => {
+      let batch = 0;
+      const entries = executor.store.scan(
+        index.indexId,
+        Buffer.alloc(0),
+        Buffer.from([0xff]),
+        tx.snapshotTs,
+        "asc",
+      );
+      for (const entry of entries) {
+        tx.update(table, entry.id, null);
+        batch += 1;
+        if (batch === IMPORT_BATCH) break;
+      }
+      return batch;
+    });
+    deleted += value;
+    if (value < IMPORT_BATCH) return deleted;
+  }
 }

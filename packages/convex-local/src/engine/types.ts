@@ -7,6 +7,9 @@
  * Timestamps are Convex timestamps: nanoseconds since the epoch, as bigint.
  */
 
+import type { OccInsight } from "../transactions/insights";
+import type { ExportedDocument } from "./snapshot";
+
 /** A JSON value in `convexToJson` form. */
 export type ConvexJson =
   | null
@@ -124,5 +127,26 @@ export interface Engine {
     set(name: string, value: string): Promise<void>;
     remove(name: string): Promise<void>;
   };
+  /** OCC retry and permanent failure counters per function and table. */
+  insights(): OccInsight[];
+  /**
+   * Yields every document of every user table at `ts` (default: latest),
+   * for JSONL snapshot exports.
+   */
+  exportDocuments(ts?: bigint): Iterable<ExportedDocument>;
+  /**
+   * Inserts documents into a table of a component; returns their IDs. A
+   * document keeps its `_id` and `_creationTime` when the ID belongs to
+   * the table and is free.
+   */
+  importDocuments(
+    componentPath: string,
+    table: string,
+    documents: ConvexJson[],
+  ): Promise<string[]>;
+  /** Deletes every document of a table; returns how many it deleted. */
+  clearTable(componentPath: string, table: string): Promise<number>;
+  /** Counts the documents of a table at the latest timestamp. */
+  countDocuments(componentPath: string, table: string): number;
   close(): Promise<void>;
 }

@@ -25,6 +25,8 @@ import {
   type ApiRequest,
 } from "./function-routes.js";
 import { serveHttpAction } from "./http-action-bridge.js";
+import { listInsights } from "./insights-route.js";
+import { exportSnapshot, importSnapshot } from "./snapshot-routes.js";
 import { sendHttpError } from "./io.js";
 import type { RunningServer } from "./site-server.js";
 
@@ -57,6 +59,9 @@ const routes = new Map<string, Handler>([
   ["GET /api/list_environment_variables", listEnvironmentVariables],
   ["POST /api/list_environment_variables", listEnvironmentVariables],
   ["GET /api/v1/list_environment_variables", listEnvironmentVariables],
+  ["GET /api/local/insights", listInsights],
+  ["GET /api/local/export", exportSnapshot],
+  ["POST /api/local/import", importSnapshot],
 ]);
 
 const RUN_PREFIX = "/api/run/";
@@ -122,7 +127,7 @@ async function handleRequest(
   }
   applyCors(request, response);
   try {
-    await routeApi({ engine, request, response, url });
+    await routeApi({ engine, logger, request, response, url });
   } catch (error) {
     const httpError = toHttpError(error);
     if (httpError) {
@@ -146,7 +151,9 @@ async function handleRequest(
  * `/api/query_ts`, `/api/query_at_ts`, `/api/query_batch`, `/api/function`,
  * `POST /api/run/<module>/<function>`, the admin routes
  * `/api/update_environment_variables` and `/api/list_environment_variables`
- * (also under `/api/v1/`), HTTP actions under `/http/`, and WebSocket
+ * (also under `/api/v1/`), the admin routes `GET /api/local/insights`,
+ * `GET /api/local/export` and `POST /api/local/import` of this backend,
+ * HTTP actions under `/http/`, and WebSocket
  * upgrades on `/api/sync` and `/api/<client version>/sync`.
  */
 export async function startApiServer(

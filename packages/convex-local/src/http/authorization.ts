@@ -1,4 +1,5 @@
 import type { Caller, Engine, UserIdentity } from "../engine/types.js";
+import { HttpError } from "./errors.js";
 
 /**
  * An authentication failure, reported as HTTP 401 or as a sync `AuthError`.
@@ -128,5 +129,20 @@ export function callerKey(caller: Caller): string {
       return `user:${caller.token}`;
     case "admin":
       return `admin:${JSON.stringify(caller.identity ?? null)}`;
+  }
+}
+
+/** Rejects a request whose `Authorization` header is not the admin key. */
+export async function requireAdmin(
+  engine: Engine,
+  header: string | undefined,
+): Promise<void> {
+  const caller = await callerFromAuthorization(engine, header);
+  if (caller.kind !== "admin") {
+    throw new HttpError(
+      401,
+      "Unauthenticated",
+      'This endpoint needs the admin key: send "Authorization: Convex <admin key>"',
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { ApiRequest } from "./function-routes.js";
-import { callerFromAuthorization } from "./authorization.js";
-import { badRequest, HttpError } from "./errors.js";
+import { requireAdmin } from "./authorization.js";
+import { badRequest } from "./errors.js";
 import { readJsonObject, sendJson } from "./io.js";
 
 /** Convex's limits on environment variables: name length and value size. */
@@ -9,20 +9,6 @@ const MAX_VALUE_BYTES = 8 * 1024;
 const NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
 type Change = { name: string; value?: string };
-
-async function requireAdmin(api: ApiRequest): Promise<void> {
-  const caller = await callerFromAuthorization(
-    api.engine,
-    api.request.headers.authorization,
-  );
-  if (caller.kind !== "admin") {
-    throw new HttpError(
-      401,
-      "Unauthenticated",
-      'This endpoint needs the admin key: send "Authorization: Convex <admin key>"',
-    );
-  }
-}
 
 function parseChange(value: unknown): Change {
   if (typeof value !== "object" || value === null) {
@@ -72,7 +58,7 @@ function parseChange(value: unknown): Change {
  * none. Every change is validated before any is applied. Returns `{}`.
  */
 export async function updateEnvironmentVariables(api: ApiRequest) {
-  await requireAdmin(api);
+  await requireAdmin(api.engine, api.request.headers.authorization);
   const body = await readJsonObject(api.request);
   if (!Array.isArray(body.changes)) {
     throw badRequest("BadJsonBody", 'Field "changes" must be an array');
@@ -93,7 +79,7 @@ export async function updateEnvironmentVariables(api: ApiRequest) {
  * `{environmentVariables: {name: value}}`.
  */
 export async function listEnvironmentVariables(api: ApiRequest) {
-  await requireAdmin(api);
+  await requireAdmin(api.engine, api.request.headers.authorization);
   const environmentVariables = await api.engine.env.list();
   sendJson(api.response, 200, { environmentVariables });
 }

@@ -6,6 +6,7 @@ import type {
   Engine,
   FunctionCall,
 } from "../engine/types.js";
+import type { Logger } from "../logger.js";
 import { decodeTs, encodeTs } from "../sync/timestamp.js";
 import { canonicalizeUdfPath, isRootComponent } from "../sync/udf-path.js";
 import { callerFromAuthorization } from "./authorization.js";
@@ -21,6 +22,7 @@ type Body = Record<string, unknown>;
 /** One HTTP API request and the engine that serves it. */
 export type ApiRequest = {
   engine: Engine;
+  logger: Logger;
   request: IncomingMessage;
   response: ServerResponse;
   url: URL;

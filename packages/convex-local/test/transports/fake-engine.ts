@@ -12,6 +12,8 @@ import type {
   UserIdentity,
   WriteSet,
 } from "../../src/engine/types.js";
+import type { ExportedDocument } from "../../src/engine/snapshot.js";
+import type { OccInsight } from "../../src/transactions/insights.js";
 
 /** Admin key the fake engine accepts. */
 export const ADMIN_KEY = "test-admin|0123456789abcdef";
@@ -333,6 +335,26 @@ export class FakeEngine implements Engine {
       this.variables.delete(name);
     },
   };
+
+  insights(): OccInsight[] {
+    return [];
+  }
+
+  exportDocuments(): ExportedDocument[] {
+    return [];
+  }
+
+  async importDocuments(): Promise<string[]> {
+    throw new Error("The fake engine stores no tables");
+  }
+
+  async clearTable(): Promise<number> {
+    return 0;
+  }
+
+  countDocuments(): number {
+    return 0;
+  }
 
   async close(): Promise<void> {
     this.listeners.clear();

@@ -5,7 +5,8 @@ import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useParams } from "next/navigation";
+import { useParams, useRouter } from "next/navigation";
+import { useEffect } from "react";
 
 import { FormStats } from "@/components/form-detail/form-stats";
 import { PublishButton } from "@/components/form-detail/publish-button";
@@ -21,11 +22,23 @@ export default function FormPage() {
   // The address carries the ids as text, and the backend validates them.
   const formId = params.form as Id<"forms">;
   const form = useQuery(convexQuery(api.forms.get, { formId }));
+  const router = useRouter();
+  const formClinicId = form.data?.clinicId;
+  const isOtherClinic =
+    formClinicId !== undefined && formClinicId !== params.clinic;
+
+  // A member of several clinics may follow a link with another clinic's id:
+  // show the form under the address of the clinic it belongs to.
+  useEffect(() => {
+    if (isOtherClinic) {
+      router.replace(`/clinics/${formClinicId}/forms/${formId}`);
+    }
+  }, [isOtherClinic, formClinicId, formId, router]);
 
   if (form.isError) {
     return <LoadError error={form.error} subject="form" />;
   }
-  if (!form.data) {
+  if (!form.data || isOtherClinic) {
     return <p role="status">Loading the form…</p>;
   }
   const { title, status, publishedVersion, slug, clinicId } = form.data;

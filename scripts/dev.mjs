@@ -1,4 +1,4 @@
-// The main job: convex-local with the backend's functions, the demo clinic,
+// Runs the main job: convex-local with the backend's functions, the demo clinic,
 // and both apps in development mode, all on 127.0.0.1.
 import {
   demo,

@@ -134,7 +134,7 @@ export async function runCli(args, stateDir) {
 }
 
 /**
- * Polls `url` until it answers, or throws when `child` exits first or after
+ * Polls `url` until it responds, or throws when `child` exits first or after
  * `timeoutMs`.
  */
 export async function waitForUrl(url, { child, timeoutMs, init }) {

@@ -9,6 +9,7 @@ import type { Id } from "./_generated/dataModel";
 import { type MutationCtx, mutation, query } from "./_generated/server";
 import { requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
+import { findPublishedForm } from "./lib/published";
 import { byteLength } from "./lib/size";
 import { uniqueSlug } from "./lib/slug";
 import { requireName } from "./lib/text";
@@ -211,7 +212,7 @@ export const publish = mutation({
 
 /**
  * Returns the live version of a published form, for anyone, or null when
- * no form with this slug is published.
+ * no form with this slug is published, malformed slugs included.
  */
 export const getPublished = query({
   args: { slug: v.string() },
@@ -228,11 +229,8 @@ export const getPublished = query({
     }),
   ),
   handler: async (ctx, args) => {
-    const form = await ctx.db
-      .query("forms")
-      .withIndex("by_slug", (q) => q.eq("slug", args.slug))
-      .unique();
-    if (form === null || form.publishedVersionId === null) return null;
+    const form = await findPublishedForm(ctx, args.slug);
+    if (form === null) return null;
 
     const [version, clinic] = await Promise.all([
       ctx.db.get(form.publishedVersionId),

@@ -1,7 +1,13 @@
 import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { mutation, query, type QueryCtx } from "./_generated/server";
+import {
+  internalMutation,
+  mutation,
+  query,
+  type QueryCtx,
+} from "./_generated/server";
 import { requireMember } from "./lib/access";
+import { normalizeEmail } from "./lib/email";
 import { intakeError } from "./lib/errors";
 import { roleValidator } from "./lib/validators";
 
@@ -38,16 +44,24 @@ export const list = query({
 });
 
 /**
- * Adds an existing account, found by its email address, to a clinic.
- * Only owners may add members. Adding a current member changes their role.
+ * Adds an existing account, found by its email address, to a clinic, for
+ * scripts and tests. Adding a current member changes their role.
+ * It is internal because the account's owner has not agreed to join.
+ * Throws `notFound` for an email without an account and `invalidArgument`
+ * when the change would leave the clinic without an owner.
  */
-export const add = mutation({
+export const addExisting = internalMutation({
   args: { clinicId: v.id("clinics"), email: v.string(), role: roleValidator },
   returns: v.id("users"),
   handler: async (ctx, args) => {
-    await requireMember(ctx, args.clinicId, "owner");
-
-    const email = args.email.trim();
+    const clinic = await ctx.db.get(args.clinicId);
+    if (clinic === null) {
+      throw intakeError({
+        kind: "notFound",
+        message: `Clinic ${args.clinicId} was not found.`,
+      });
+    }
+    const email = normalizeEmail(args.email);
     const user = await ctx.db
       .query("users")
       .withIndex("email", (q) => q.eq("email", email))
@@ -55,7 +69,7 @@ export const add = mutation({
     if (user === null) {
       throw intakeError({
         kind: "notFound",
-        message: `No account uses ${email}. Ask them to sign up first.`,
+        message: `No account uses ${email}.`,
       });
     }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { api } from "../convex/_generated/api";
+import { makeFunctionReference } from "convex/server";
+import { api, internal } from "../convex/_generated/api";
 import { createClinic, expectIntakeError } from "./fixtures";
 import { createTestBackend } from "./harness";
 
@@ -45,29 +46,58 @@ describe("clinics.listMine", () => {
     expect(await backend.query(api.clinics.listMine, {})).toEqual([]);
   });
 
-  test("lists every clinic of a member, by name", async () => {
+  test("lists clinics in the order joined", async () => {
     const backend = createTestBackend();
     const zulu = await createClinic(backend, "Zulu Clinic");
     const alpha = await createClinic(backend, "Alpha Clinic");
-    await zulu.owner.mutation(api.members.add, {
-      clinicId: zulu.clinicId,
-      email: alpha.owner.email,
+    await backend.run(internal.members.addExisting, {
+      clinicId: alpha.clinicId,
+      email: zulu.owner.email,
       role: "staff",
     });
-    const mine = await alpha.owner.query(api.clinics.listMine, {});
+    const mine = await zulu.owner.query(api.clinics.listMine, {});
     expect(mine).toEqual([
-      { clinicId: alpha.clinicId, name: "Alpha Clinic", role: "owner" },
-      { clinicId: zulu.clinicId, name: "Zulu Clinic", role: "staff" },
+      { clinicId: zulu.clinicId, name: "Zulu Clinic", role: "owner" },
+      { clinicId: alpha.clinicId, name: "Alpha Clinic", role: "staff" },
     ]);
+  });
+
+  test("keeps the first clinic first", async () => {
+    const backend = createTestBackend();
+    const { owner, clinicId } = await createClinic(backend, "Maple Clinic");
+    const before = await owner.query(api.clinics.listMine, {});
+    const newer = await owner.mutation(api.clinics.create, {
+      name: "Aspen Clinic",
+    });
+    const after = await owner.query(api.clinics.listMine, {});
+    expect(before[0]?.clinicId).toBe(clinicId);
+    expect(after[0]?.clinicId).toBe(clinicId);
+    expect(after.map((row) => row.clinicId)).toEqual([clinicId, newer]);
   });
 });
 
 describe("members", () => {
-  test("add rejects an unknown email", async () => {
+  test("public add does not exist", async () => {
     const backend = createTestBackend();
     const { owner, clinicId } = await createClinic(backend, "Elm Clinic");
+    const colleague = await backend.signUp("colleague@clinic.test");
+    const removedAdd = makeFunctionReference<"mutation">("members:add");
+    await expect(
+      owner.mutation(removedAdd, {
+        clinicId,
+        email: colleague.email,
+        role: "staff",
+      }),
+    ).rejects.toThrow(/no such export|Could not find public function/);
+    const members = await owner.query(api.members.list, { clinicId });
+    expect(members.map((member) => member.userId)).toEqual([owner.userId]);
+  });
+
+  test("addExisting rejects an unknown email", async () => {
+    const backend = createTestBackend();
+    const { clinicId } = await createClinic(backend, "Elm Clinic");
     await expectIntakeError(
-      owner.mutation(api.members.add, {
+      backend.run(internal.members.addExisting, {
         clinicId,
         email: "nobody@clinic.test",
         role: "staff",
@@ -76,12 +106,26 @@ describe("members", () => {
     );
   });
 
-  test("add changes an existing member's role", async () => {
+  test("addExisting matches any email case", async () => {
+    const backend = createTestBackend();
+    const { owner, clinicId } = await createClinic(backend, "Elm Clinic");
+    const colleague = await backend.signUp("colleague@clinic.test");
+    const userId = await backend.run(internal.members.addExisting, {
+      clinicId,
+      email: `  ${colleague.email.toUpperCase()} `,
+      role: "staff",
+    });
+    expect(userId).toBe(colleague.userId);
+    const members = await owner.query(api.members.list, { clinicId });
+    expect(members).toHaveLength(2);
+  });
+
+  test("addExisting changes an existing member's role", async () => {
     const backend = createTestBackend();
     const { owner, clinicId } = await createClinic(backend, "Elm Clinic");
     const colleague = await backend.signUp("colleague@clinic.test");
     for (const role of ["staff", "owner"] as const) {
-      await owner.mutation(api.members.add, {
+      await backend.run(internal.members.addExisting, {
         clinicId,
         email: colleague.email,
         role,
@@ -100,7 +144,7 @@ describe("members", () => {
       "invalidArgument",
     );
     await expectIntakeError(
-      owner.mutation(api.members.add, {
+      backend.run(internal.members.addExisting, {
         clinicId,
         email: owner.email,
         role: "staff",
@@ -113,7 +157,7 @@ describe("members", () => {
     const backend = createTestBackend();
     const { owner, clinicId } = await createClinic(backend, "Elm Clinic");
     const colleague = await backend.signUp("colleague@clinic.test");
-    await owner.mutation(api.members.add, {
+    await backend.run(internal.members.addExisting, {
       clinicId,
       email: colleague.email,
       role: "staff",

@@ -50,6 +50,17 @@ export const checkInAnswers = {
   privacy: true,
 };
 
+/** Slugs that no form can have, for the public functions' input checks. */
+export const malformedSlugs = [
+  { $description: "empty", slug: "" },
+  { $description: "upper case", slug: "New-Patient" },
+  { $description: "with a space", slug: "new patient" },
+  { $description: "a path", slug: "../new-patient" },
+  { $description: "with a trailing dash", slug: "new-patient-" },
+  { $description: "65 characters", slug: "a".repeat(65) },
+  { $description: "2 MiB", slug: "a".repeat(2 * 1024 * 1024) },
+];
+
 let keyCounter = 0;
 
 /** Returns a new token that passes the visitor id and key format check. */

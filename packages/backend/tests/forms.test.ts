@@ -6,6 +6,7 @@ import {
   createClinic,
   createPublishedForm,
   expectIntakeError,
+  malformedSlugs,
 } from "./fixtures";
 import { createTestBackend } from "./harness";
 
@@ -260,6 +261,25 @@ describe("forms.getPublished", () => {
     const backend = createTestBackend();
     const published = await backend.query(api.forms.getPublished, {
       slug: "no-such-form",
+    });
+    expect(published).toBeNull();
+  });
+
+  test.each(malformedSlugs)(
+    "returns null for a slug $$description",
+    async ({ slug }) => {
+      const backend = createTestBackend();
+      const published = await backend.query(api.forms.getPublished, { slug });
+      expect(published).toBeNull();
+    },
+  );
+
+  test("returns null for an upper-case live slug", async () => {
+    const backend = createTestBackend();
+    const { owner, clinicId } = await createClinic(backend, "Harbor Dental");
+    const form = await createPublishedForm(owner, clinicId);
+    const published = await backend.query(api.forms.getPublished, {
+      slug: form.slug.toUpperCase(),
     });
     expect(published).toBeNull();
   });

@@ -8,6 +8,7 @@ import {
   createClinic,
   createPublishedForm,
   expectIntakeError,
+  malformedSlugs,
   newToken,
 } from "./fixtures";
 import { createTestBackend } from "./harness";
@@ -165,6 +166,20 @@ describe("submissions.submit", () => {
     );
     expect(await storedCount()).toBe(0);
   });
+
+  test.each(malformedSlugs)(
+    "rejects a slug $$description unechoed",
+    async ({ slug }) => {
+      const { backend, submitArgs, storedCount } = await createOpenForm();
+      const error = await expectIntakeError(
+        backend.mutation(api.submissions.submit, { ...submitArgs(), slug }),
+        "formNotFound",
+      );
+      expect(error.message.length).toBeLessThan(200);
+      expect(error.message).not.toContain(`"${slug}"`);
+      expect(await storedCount()).toBe(0);
+    },
+  );
 
   test("rejects an unpublished form", async () => {
     const { backend, owner, clinicId, form, submitArgs, storedCount } =

@@ -5,6 +5,7 @@ import {
   createClinic,
   createPublishedForm,
   expectIntakeError,
+  malformedSlugs,
   newToken,
 } from "./fixtures";
 import { createTestBackend } from "./harness";
@@ -83,6 +84,34 @@ describe("views.record", () => {
     const stats = await owner.query(api.stats.forForm, { formId: draftId });
     expect(stats.views).toBe(0);
   });
+
+  test("names a well-formed unknown slug", async () => {
+    const { backend } = await createOpenForm();
+    const error = await expectIntakeError(
+      backend.mutation(api.views.record, {
+        slug: "no-such-form",
+        visitorId: newToken("visitor"),
+      }),
+      "formNotFound",
+    );
+    expect(error.message).toContain('"no-such-form"');
+  });
+
+  test.each(malformedSlugs)(
+    "rejects a slug $$description unechoed",
+    async ({ slug }) => {
+      const { backend } = await createOpenForm();
+      const error = await expectIntakeError(
+        backend.mutation(api.views.record, {
+          slug,
+          visitorId: newToken("visitor"),
+        }),
+        "formNotFound",
+      );
+      expect(error.message.length).toBeLessThan(200);
+      expect(error.message).not.toContain(`"${slug}"`);
+    },
+  );
 
   test("rejects a malformed visitor id", async () => {
     const { backend, form } = await createOpenForm();

@@ -14,6 +14,7 @@ import type * as counters from "../counters.js";
 import type * as forms from "../forms.js";
 import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
+import type * as lib_email from "../lib/email.js";
 import type * as lib_errors from "../lib/errors.js";
 import type * as lib_published from "../lib/published.js";
 import type * as lib_random from "../lib/random.js";
@@ -42,6 +43,7 @@ declare const fullApi: ApiFromModules<{
   "forms": typeof forms;
   "http": typeof http;
   "lib/access": typeof lib_access;
+  "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;
   "lib/published": typeof lib_published;
   "lib/random": typeof lib_random;

@@ -1,6 +1,7 @@
 import type { Doc } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { intakeError } from "./errors";
+import { isValidSlug, maxSlugLength } from "./slug";
 
 /** A form that has a live version. */
 export type PublishedForm = Doc<"forms"> & {
@@ -8,22 +9,39 @@ export type PublishedForm = Doc<"forms"> & {
 };
 
 /**
+ * Loads the form published under `slug`, or returns null when `slug` is
+ * malformed, no form has it or the form is not published.
+ */
+export async function findPublishedForm(
+  ctx: QueryCtx,
+  slug: string,
+): Promise<PublishedForm | null> {
+  if (!isValidSlug(slug)) return null;
+  const form = await ctx.db
+    .query("forms")
+    .withIndex("by_slug", (q) => q.eq("slug", slug))
+    .unique();
+  if (form === null || form.publishedVersionId === null) return null;
+  return { ...form, publishedVersionId: form.publishedVersionId };
+}
+
+/**
  * Loads the form published under `slug`, for anonymous callers.
- * Throws `formNotFound` when no form has the slug or it is not published.
+ * Throws `formNotFound` when `findPublishedForm` finds none. The message
+ * repeats the slug only when it is well-formed, so at most 64 characters.
  */
 export async function requirePublishedForm(
   ctx: QueryCtx,
   slug: string,
 ): Promise<PublishedForm> {
-  const form = await ctx.db
-    .query("forms")
-    .withIndex("by_slug", (q) => q.eq("slug", slug))
-    .unique();
-  if (form === null || form.publishedVersionId === null) {
+  const form = await findPublishedForm(ctx, slug);
+  if (form === null) {
     throw intakeError({
       kind: "formNotFound",
-      message: `No published form has the address "${slug}".`,
+      message: isValidSlug(slug)
+        ? `No published form has the address "${slug}".`
+        : `The form address is invalid: it must be 1 to ${maxSlugLength} lower-case letters, digits and "-". Check the link.`,
     });
   }
-  return { ...form, publishedVersionId: form.publishedVersionId };
+  return form;
 }

@@ -4,6 +4,24 @@ import { randomCode, slugAlphabet } from "./random";
 const maxBaseLength = 40;
 const maxAttempts = 8;
 
+/**
+ * Maximum length of a slug that public functions look up. Generated slugs
+ * have at most 46 characters: a 40-character base, "-" and a suffix of 5.
+ */
+export const maxSlugLength = 64;
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Returns true when `slug` has the shape of a form's public address:
+ * 1 to 64 lower-case ASCII letters and digits in words joined by "-".
+ * Public functions check this before a lookup, so unbounded input never
+ * reaches an index or an error message.
+ */
+export function isValidSlug(slug: string): boolean {
+  return slug.length <= maxSlugLength && slugPattern.test(slug);
+}
+
 /** Lower-cases `title` to ASCII words joined by "-", at most 40 characters. */
 export function slugBase(title: string): string {
   const base = title

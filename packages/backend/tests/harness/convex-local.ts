@@ -9,10 +9,11 @@ import {
 } from "@intake/convex-local";
 import { ConvexHttpClient } from "convex/browser";
 import type { Value } from "convex/values";
-import { decodeJwt, exportJWK, exportPKCS8, generateKeyPair } from "jose";
+import { decodeJwt } from "jose";
 import { api } from "../../convex/_generated/api";
 import type { Id } from "../../convex/_generated/dataModel";
 import { functionAddress } from "./address";
+import { generateAuthKeys } from "./auth-keys";
 import type { Caller, TestBackend } from "./types";
 
 /** The package folder, whose `convex/` the local backend serves. */
@@ -64,15 +65,9 @@ let server: Promise<LocalServer> | undefined;
  * JWTs, the JWKS that the deployment serves to verify them, and SITE_URL.
  */
 async function configureAuth(backend: Backend): Promise<void> {
-  const { privateKey, publicKey } = await generateKeyPair("RS256", {
-    extractable: true,
-  });
-  // The value stays on one line. jose's importPKCS8, which Convex Auth
-  // calls on it, accepts spaces in place of the PEM's line breaks.
-  const pem = (await exportPKCS8(privateKey)).trimEnd().replace(/\n/g, " ");
-  const jwks = { keys: [{ use: "sig", ...(await exportJWK(publicKey)) }] };
-  await backend.engine.env.set("JWT_PRIVATE_KEY", pem);
-  await backend.engine.env.set("JWKS", JSON.stringify(jwks));
+  const keys = await generateAuthKeys();
+  await backend.engine.env.set("JWT_PRIVATE_KEY", keys.privateKey);
+  await backend.engine.env.set("JWKS", keys.jwks);
   // Convex Auth reads SITE_URL only to build redirects, which password
   // sign-in does not use, so the backend's own site address is enough.
   await backend.engine.env.set("SITE_URL", backend.siteUrl);

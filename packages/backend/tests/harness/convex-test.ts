@@ -3,6 +3,7 @@ import shardedCounterTest from "@convex-dev/sharded-counter/test";
 import { convexTest } from "convex-test";
 import schema from "../../convex/schema";
 import { functionAddress, type FunctionAddress } from "./address";
+import { generateAuthKeys } from "./auth-keys";
 import type { Caller, TestBackend } from "./types";
 
 const modules = import.meta.glob("../../convex/**/*.*s");
@@ -23,6 +24,24 @@ interface AnyFunctionRunner {
   fun(address: FunctionAddress, args: unknown): Promise<any>;
 }
 
+let authEnvironment: Promise<void> | undefined;
+
+/**
+ * Sets the environment that `auth:signIn` reads, once per test file:
+ * session JWT keys, and site addresses for the token issuer and for
+ * redirects. convex-test runs functions in this process, so they read
+ * `process.env` directly. The addresses are never connected to.
+ */
+function configureAuthEnvironment(): Promise<void> {
+  authEnvironment ??= generateAuthKeys().then((keys) => {
+    process.env.JWT_PRIVATE_KEY = keys.privateKey;
+    process.env.JWKS = keys.jwks;
+    process.env.CONVEX_SITE_URL ??= "http://127.0.0.1";
+    process.env.SITE_URL ??= "http://127.0.0.1";
+  });
+  return authEnvironment;
+}
+
 /** Creates an in-memory backend on convex-test with the sharded counter. */
 export function createConvexTestBackend(): TestBackend {
   const t = convexTest(schema, modules);
@@ -34,7 +53,11 @@ export function createConvexTestBackend(): TestBackend {
   const callerFor = (client: ConvexTestClient): Caller => ({
     query: (fn, args) => (client.query as UntypedCall)(fn, args),
     mutation: (fn, args) => (client.mutation as UntypedCall)(fn, args),
-    action: (fn, args) => (client.action as UntypedCall)(fn, args),
+    // Actions include `auth:signIn`, which signs a session JWT.
+    action: async (fn, args) => {
+      await configureAuthEnvironment();
+      return (client.action as UntypedCall)(fn, args);
+    },
   });
 
   return {

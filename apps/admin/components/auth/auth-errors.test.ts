@@ -48,6 +48,24 @@ describe("describeAuthError", () => {
       expected: /^Could not sign in/,
     },
     {
+      description: "email over the backend's limit",
+      error: new ConvexError({
+        kind: "invalidArgument",
+        argument: "email",
+        message: "Email is invalid",
+      }),
+      expected: /^Enter a shorter email address/,
+    },
+    {
+      description: "password over the backend's limit",
+      error: new ConvexError({
+        kind: "invalidArgument",
+        argument: "password",
+        message: "Password is invalid",
+      }),
+      expected: /^Choose a password of 8 to 256 characters/,
+    },
+    {
       description: "ConvexError",
       error: new ConvexError({ kind: "forbidden" }),
       expected: /^Could not sign in/,

@@ -1,4 +1,5 @@
-import { ConvexError } from "convex/values";
+import { getIntakeErrorData } from "@intake/backend/errors";
+import { ConvexError, type Value } from "convex/values";
 
 /** Password flows of the Convex Auth Password provider. */
 export type PasswordFlow = "signIn" | "signUp";
@@ -38,7 +39,7 @@ const SERVER_CODES: { code: string; message: string }[] = [
  */
 export function describeAuthError(error: unknown, flow: PasswordFlow): string {
   if (error instanceof ConvexError) {
-    return genericMessage(flow);
+    return invalidArgumentMessage(error) ?? genericMessage(flow);
   }
   const text = error instanceof Error ? error.message : String(error);
   const known = SERVER_CODES.find(({ code }) => text.includes(code));
@@ -49,6 +50,20 @@ export function describeAuthError(error: unknown, flow: PasswordFlow): string {
     return "Could not reach the server. Check the connection and try again.";
   }
   return genericMessage(flow);
+}
+
+// The backend's Password profile rejects addresses and passwords that pass
+// the form's own checks but break its limits (length, address shape).
+function invalidArgumentMessage(error: ConvexError<Value>): string | null {
+  const data = getIntakeErrorData(error);
+  if (data?.kind !== "invalidArgument") return null;
+  if (data.argument === "email") {
+    return "Enter a shorter email address like name@example.com.";
+  }
+  if (data.argument === "password") {
+    return `Choose a password of ${MIN_PASSWORD_LENGTH} to 256 characters.`;
+  }
+  return null;
 }
 
 function genericMessage(flow: PasswordFlow): string {

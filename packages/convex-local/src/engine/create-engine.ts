@@ -118,7 +118,7 @@ export async function createEngine(
   const catalog = new Catalog(db);
   const store = new DocumentStore(db, catalog);
   const envStore = new EnvStore(db);
-  const committer = new Committer(db, store, logger);
+  const committer = new Committer(store, logger);
   const insights = new OccInsights();
   const logListeners = new Set<
     (udfPath: string, requestId: string, lines: string[]) => void
@@ -380,6 +380,8 @@ export async function createEngine(
     async close() {
       crons?.stop();
       await scheduler?.stop();
+      // Commits queued in this loop iteration are written before closing.
+      committer.flush();
       db.close();
     },
   };

@@ -64,16 +64,34 @@ export function openDatabase(stateDir: string): SqliteDatabase {
   return db;
 }
 
+type MetaStatements = {
+  read: Database.Statement<[string], { value: string }>;
+  write: Database.Statement<[string, string]>;
+};
+
+/** Prepared meta statements per handle, so a commit prepares nothing. */
+const metaStatements = new WeakMap<SqliteDatabase, MetaStatements>();
+
+function metaStatementsFor(db: SqliteDatabase): MetaStatements {
+  let statements = metaStatements.get(db);
+  if (!statements) {
+    statements = {
+      read: db.prepare("SELECT value FROM meta WHERE key = ?"),
+      write: db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ),
+    };
+    metaStatements.set(db, statements);
+  }
+  return statements;
+}
+
 /** Reads a value from the meta table. */
 export function readMeta(db: SqliteDatabase, key: string): string | undefined {
-  const row = db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as
-    { value: string } | undefined;
-  return row?.value;
+  return metaStatementsFor(db).read.get(key)?.value;
 }
 
 /** Writes a value to the meta table. */
 export function writeMeta(db: SqliteDatabase, key: string, value: string) {
-  db.prepare(
-    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-  ).run(key, value);
+  metaStatementsFor(db).write.run(key, value);
 }

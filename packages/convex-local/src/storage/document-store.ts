@@ -17,6 +17,9 @@ export type DocumentWrite = {
   newDoc: Document | null;
 };
 
+/** The document writes of one commit and its timestamp. */
+export type StoredCommit = { ts: bigint; writes: DocumentWrite[] };
+
 /** A live index entry found by a range scan; `ts` is when it was written. */
 export type IndexEntry = { key: Buffer; id: string; ts: bigint };
 
@@ -77,6 +80,7 @@ export class DocumentStore {
   private readonly scanDesc;
   private readonly insertDocument;
   private readonly insertEntry;
+  private readonly writeCommits;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -105,6 +109,11 @@ export class DocumentStore {
     this.insertEntry = db.prepare(
       "INSERT OR REPLACE INTO index_entries (index_id, key, ts, id, deleted) VALUES (?, ?, ?, ?, ?)",
     );
+    this.writeCommits = db.transaction((commits: StoredCommit[]) => {
+      for (const { ts, writes } of commits) this.apply(ts, writes);
+      const last = commits[commits.length - 1]!.ts;
+      writeMeta(db, "last_ts", last.toString());
+    });
   }
 
   /** Returns the latest committed timestamp, which is persisted across restarts. */
@@ -169,11 +178,23 @@ export class DocumentStore {
   }
 
   /**
+   * Writes `commits`, in order and with increasing timestamps, in one
+   * SQLite transaction, which is durable when this returns. The latest
+   * timestamp moves only after that transaction committed, and a failed
+   * transaction throws and leaves nothing written.
+   */
+  commit(commits: StoredCommit[]) {
+    if (commits.length === 0) return;
+    this.writeCommits(commits);
+    this.lastTs = commits[commits.length - 1]!.ts;
+  }
+
+  /**
    * Appends the writes of one commit at `ts` inside the caller's SQLite
    * transaction: new document versions, index entries for the new
    * versions, and deletion markers for keys a document left.
    */
-  apply(ts: bigint, writes: DocumentWrite[]) {
+  private apply(ts: bigint, writes: DocumentWrite[]) {
     for (const write of writes) {
       this.insertDocument.run(
         write.table.tableId,
@@ -195,8 +216,6 @@ export class DocumentStore {
         }
       }
     }
-    writeMeta(this.db, "last_ts", ts.toString());
-    this.lastTs = ts;
   }
 
   /** Rebuilds the entries of one index from every stored document version. */

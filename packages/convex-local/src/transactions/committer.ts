@@ -1,5 +1,4 @@
 import type { Logger } from "../logger";
-import type { SqliteDatabase } from "../storage/database";
 import type { DocumentStore } from "../storage/document-store";
 import { realDateNow } from "../runtime/global";
 import type { CommitWrites, CommittedWrite } from "./read-set";
@@ -12,19 +11,37 @@ export type Conflict = {
   writer: string;
 };
 
+/** The outcome of a commit: its timestamp, or the conflict that failed it. */
+export type CommitResult =
+  { ok: true; ts: bigint } | { ok: false; conflict: Conflict };
+
+type QueuedCommit = {
+  tx: Transaction;
+  writer: string;
+  resolve: (result: CommitResult) => void;
+  reject: (error: unknown) => void;
+};
+
+type AcceptedCommit = { queued: QueuedCommit; committed: CommitWrites };
+
 /**
- * The single serialized committer. Validation and the SQLite write happen
- * in one synchronous step, so no other commit can slip in between them,
- * while function bodies run concurrently between their syscalls.
+ * The single serialized committer, with group commit. A commit request
+ * waits in a queue until the next check phase of the event loop, so the
+ * mutations that finish in the same loop iteration share one batch. These
+ * include the mutations whose requests arrived while the previous SQLite
+ * transaction blocked the loop. A batch is validated and written in one
+ * synchronous step, so no other commit can slip in between, while function
+ * bodies run concurrently between their syscalls.
  */
 export class Committer {
   /** Recent commits, newest last, kept while a snapshot may need them. */
   private log: CommitWrites[] = [];
   private readonly active = new Map<bigint, number>();
   private readonly listeners = new Set<(commit: CommitWrites) => void>();
+  private queue: QueuedCommit[] = [];
+  private flushScheduled = false;
 
   constructor(
-    private readonly db: SqliteDatabase,
     private readonly store: DocumentStore,
     private readonly logger: Logger,
   ) {}
@@ -34,7 +51,10 @@ export class Committer {
     this.active.set(snapshotTs, (this.active.get(snapshotTs) ?? 0) + 1);
   }
 
-  /** Releases a snapshot taken with `begin`. */
+  /**
+   * Releases a snapshot taken with `begin`. Call it only after the commit
+   * of that transaction settled, because validation needs the log.
+   */
   end(snapshotTs: bigint) {
     const count = (this.active.get(snapshotTs) ?? 1) - 1;
     if (count <= 0) this.active.delete(snapshotTs);
@@ -56,41 +76,106 @@ export class Committer {
     this.log = first === -1 ? [] : this.log.slice(first);
   }
 
-  /** Takes the next commit timestamp: wall-clock nanoseconds, strictly increasing. */
-  private nextTs(): bigint {
+  /**
+   * Takes the commit timestamp after `last`: wall-clock nanoseconds,
+   * strictly increasing.
+   */
+  private nextTs(last: bigint): bigint {
     const now = BigInt(realDateNow()) * 1_000_000n;
-    const last = this.store.latestTs();
     return now > last ? now : last + 1n;
   }
 
   /**
-   * Validates the transaction's reads against every commit after its
-   * snapshot and, when none conflicts, writes it durably. Returns the
-   * commit timestamp, or the conflict.
+   * Queues the transaction for the next group commit. The promise resolves
+   * with the commit timestamp once the batch's SQLite transaction is
+   * durable and the commit listeners ran. It resolves with the conflict
+   * when a write committed after the snapshot touched a read, and earlier
+   * members of the same batch count as committed. It rejects when the
+   * SQLite transaction fails, and then no member of the batch is written.
    */
-  commit(
-    tx: Transaction,
-    writer: string,
-  ): { ok: true; ts: bigint } | { ok: false; conflict: Conflict } {
+  commit(tx: Transaction, writer: string): Promise<CommitResult> {
     // A read-only transaction is serializable at its own snapshot.
-    if (tx.writes.size === 0) return { ok: true, ts: tx.snapshotTs };
+    if (tx.writes.size === 0) {
+      return Promise.resolve({ ok: true, ts: tx.snapshotTs });
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ tx, writer, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /**
+   * Validates and writes every queued commit now, in queue order. The
+   * engine calls it before closing the database.
+   */
+  flush() {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const accepted: AcceptedCommit[] = [];
+    let lastTs = this.store.latestTs();
+    for (const queued of batch) {
+      const conflict = this.findConflict(queued.tx, accepted);
+      if (conflict) {
+        queued.resolve({ ok: false, conflict });
+        continue;
+      }
+      lastTs = this.nextTs(lastTs);
+      accepted.push({
+        queued,
+        committed: {
+          ts: lastTs,
+          writer: queued.writer,
+          writes: queued.tx.committedWrites(),
+        },
+      });
+    }
+    try {
+      this.store.commit(
+        accepted.map(({ queued, committed }) => ({
+          ts: committed.ts,
+          writes: queued.tx.documentWrites(),
+        })),
+      );
+    } catch (error) {
+      this.logger.error(
+        `A group commit of ${accepted.length} transactions failed: ${(error as Error).message}`,
+      );
+      for (const { queued } of accepted) queued.reject(error);
+      return;
+    }
+    for (const { committed } of accepted) {
+      if (this.active.size > 0) this.log.push(committed);
+      this.notify(committed);
+    }
+    for (const { queued, committed } of accepted) {
+      queued.resolve({ ok: true, ts: committed.ts });
+    }
+  }
+
+  /**
+   * Returns the first write committed after the snapshot that touches a
+   * read of `tx`, looking at the log and then at the batch's earlier
+   * members, which commit before `tx`.
+   */
+  private findConflict(
+    tx: Transaction,
+    earlier: AcceptedCommit[],
+  ): Conflict | null {
     for (const commit of this.log) {
       if (commit.ts <= tx.snapshotTs) continue;
       const write = tx.readSet.conflict(commit);
-      if (write)
-        return { ok: false, conflict: { write, writer: commit.writer } };
+      if (write) return { write, writer: commit.writer };
     }
-    const ts = this.nextTs();
-    const writes = tx.documentWrites();
-    const committed: CommitWrites = {
-      ts,
-      writer,
-      writes: tx.committedWrites(),
-    };
-    this.db.transaction(() => this.store.apply(ts, writes))();
-    if (this.active.size > 0) this.log.push(committed);
-    this.notify(committed);
-    return { ok: true, ts };
+    for (const { committed } of earlier) {
+      const write = tx.readSet.conflict(committed);
+      if (write) return { write, writer: committed.writer };
+    }
+    return null;
   }
 
   /** Subscribes to commits in commit order. */

@@ -56,8 +56,9 @@ async function fillField(page: Page, field: InputField, value: AnswerValue) {
 }
 
 /**
- * Fills every page of a published form with `answers` and submits it.
- * Resolves to the reference shown on the confirmation.
+ * Fills every page of a published form with `answers`, clicks Next on each
+ * page, the last included, and submits from the review step. Resolves to
+ * the reference shown on the confirmation.
  */
 export async function fillAndSubmit(
   page: Page,
@@ -65,7 +66,7 @@ export async function fillAndSubmit(
   answers: Answers,
 ): Promise<string> {
   const answered = new Set(Object.keys(answers));
-  for (const [index, formPage] of definition.pages.entries()) {
+  for (const formPage of definition.pages) {
     await expect(
       page.getByRole("heading", { name: formPage.title }),
     ).toBeVisible();
@@ -76,11 +77,12 @@ export async function fillAndSubmit(
         await fillField(page, field, value);
       }
     }
-    const isLast = index === definition.pages.length - 1;
-    await page
-      .getByRole("button", { name: isLast ? "Submit" : "Next", exact: true })
-      .click();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
   }
+  await expect(
+    page.getByRole("heading", { name: "Review your answers" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(
     page.getByRole("heading", { name: "Thank you, your answers were sent" }),
   ).toBeVisible();

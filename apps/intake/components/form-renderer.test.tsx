@@ -62,6 +62,12 @@ function fillFirstPage() {
   fireEvent.click(screen.getByRole("button", { name: "Next" }));
 }
 
+/** Answers the last page and opens the review step. */
+function openReview(smoker: "Yes" | "No") {
+  fireEvent.click(screen.getByRole("radio", { name: smoker }));
+  fireEvent.click(screen.getByRole("button", { name: "Next" }));
+}
+
 /** Lets the mutation promise settle and React apply the result. */
 async function settle() {
   await act(async () => {});
@@ -69,6 +75,7 @@ async function settle() {
 
 beforeEach(() => {
   submit.mockReset();
+  localStorage.clear();
 });
 
 describe("FormRenderer server HTML", () => {
@@ -159,7 +166,7 @@ describe("FormRenderer submit", () => {
     submit.mockReturnValue(new Promise((r) => (resolve = r)));
     renderForm();
     fillFirstPage();
-    fireEvent.click(screen.getByRole("radio", { name: "No" }));
+    openReview("No");
 
     const button = screen.getByRole("button", { name: "Submit" });
     fireEvent.click(button);
@@ -189,7 +196,7 @@ describe("FormRenderer submit", () => {
     submit.mockResolvedValueOnce({ submissionId: "s1", reference: "K7QX2M" });
     renderForm();
     fillFirstPage();
-    fireEvent.click(screen.getByRole("radio", { name: "Yes" }));
+    openReview("Yes");
 
     fireEvent.click(screen.getByRole("button", { name: "Submit" }));
     await settle();
@@ -217,7 +224,7 @@ describe("FormRenderer submit", () => {
     );
     renderForm();
     fillFirstPage();
-    fireEvent.click(screen.getByRole("radio", { name: "Yes" }));
+    openReview("Yes");
 
     fireEvent.click(screen.getByRole("button", { name: "Submit" }));
     await settle();
@@ -239,7 +246,7 @@ describe("FormRenderer submit", () => {
     );
     renderForm();
     fillFirstPage();
-    fireEvent.click(screen.getByRole("radio", { name: "Yes" }));
+    openReview("Yes");
 
     fireEvent.click(screen.getByRole("button", { name: "Submit" }));
     await settle();
@@ -248,5 +255,135 @@ describe("FormRenderer submit", () => {
     expect(notice.textContent).toContain(expected);
     expect(notice.textContent).not.toContain("Server text");
     expect(document.activeElement).toBe(notice);
+  });
+});
+
+describe("FormRenderer review", () => {
+  test("review lists answers and takes focus", () => {
+    renderForm();
+    fillFirstPage();
+
+    openReview("No");
+
+    const heading = screen.getByRole("heading", {
+      name: "Review your answers",
+    });
+    expect(document.activeElement).toBe(heading);
+    const terms = screen.getAllByRole("term").map((term) => term.textContent);
+    expect(terms).toEqual(["First name", "Do you smoke?"]);
+    const values = screen
+      .getAllByRole("definition")
+      .map((item) => item.textContent)
+      .filter((text) => !text?.startsWith("Edit"));
+    expect(values).toEqual(["Ana", "No"]);
+    expect(screen.getByRole("button", { name: "Submit" })).toBeTruthy();
+  });
+
+  test("review shows markup as text", () => {
+    renderForm();
+    fireEvent.change(screen.getByRole("textbox", { name: /First name/ }), {
+      target: { value: "<b>Ana</b>" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    openReview("Yes");
+
+    expect(screen.getByText("<b>Ana</b>")).toBeTruthy();
+    expect(document.querySelector("dd b")).toBeNull();
+  });
+
+  test("edit opens the field's page", () => {
+    renderForm();
+    fillFirstPage();
+    openReview("Yes");
+
+    fireEvent.click(screen.getByRole("button", { name: "Edit First name" }));
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByRole("heading", { name: /Page 1 of 2/ })).toBeTruthy();
+  });
+});
+
+describe("FormRenderer draft", () => {
+  const key = "intake:draft:form1:version1";
+
+  test("typing saves a draft", async () => {
+    vi.useFakeTimers();
+    try {
+      renderForm();
+      fireEvent.change(screen.getByRole("textbox", { name: /First name/ }), {
+        target: { value: "Ana" },
+      });
+      await act(async () => {
+        vi.advanceTimersByTime(1000);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    const saved = JSON.parse(localStorage.getItem(key) ?? "null");
+    expect(saved?.answers).toEqual({ firstName: "Ana" });
+    expect(saved?.submissionKey).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+  });
+
+  test("next saves the draft at once", () => {
+    renderForm();
+
+    fillFirstPage();
+
+    const saved = JSON.parse(localStorage.getItem(key) ?? "null");
+    expect(saved?.answers).toEqual({ firstName: "Ana" });
+  });
+
+  test("saved draft fills the form", () => {
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        answers: { firstName: "Ana" },
+        submissionKey: "key-00001",
+      }),
+    );
+
+    renderForm();
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect((input as HTMLInputElement).value).toBe("Ana");
+  });
+
+  test("other version's draft is ignored", () => {
+    localStorage.setItem(
+      "intake:draft:form1:version0",
+      JSON.stringify({
+        answers: { firstName: "Ana" },
+        submissionKey: "key-00001",
+      }),
+    );
+
+    renderForm();
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect((input as HTMLInputElement).value).toBe("");
+  });
+
+  test("submit reuses key and clears draft", async () => {
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        answers: { firstName: "Ana", smoker: true },
+        submissionKey: "key-00001",
+      }),
+    );
+    submit.mockResolvedValue({ submissionId: "s1", reference: "K7QX2M" });
+    renderForm();
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+
+    expect(submit.mock.calls[0]?.[0].submissionKey).toBe("key-00001");
+    expect(screen.getByText("K7QX2M")).toBeTruthy();
+    expect(localStorage.getItem(key)).toBeNull();
   });
 });

@@ -18,9 +18,11 @@ import { useRef, useState, type FormEvent } from "react";
 import { readEarlyAnswers } from "./early-answers";
 import { FormConfirmation } from "./form-confirmation";
 import { FormPage } from "./form-page";
+import { FormReview } from "./form-review";
 import { FormUnavailable } from "./form-unavailable";
 import type { PublishedForm } from "./published-form";
 import { useFocusAfterRender } from "./use-focus-after-render";
+import { useDraft } from "./use-draft";
 import { answersToSubmit, useFormAnswers } from "./use-form-answers";
 import { useHydrated } from "./use-hydrated";
 import { useSubmitAnswers } from "./use-submit-answers";
@@ -34,14 +36,19 @@ export interface FormRendererProps {
 
 /**
  * Walks the patient through a published form one page at a time. Next
- * validates the page, and Submit on the last page validates every answer
- * and sends them. Errors show under the fields and in a summary that takes
- * focus.
+ * validates the page. Next on the last page validates every answer and
+ * opens the review step, whose Submit button sends them. Errors show under
+ * the fields and in a summary that takes focus.
  */
 export function FormRenderer({ form, visitorId }: FormRendererProps) {
   const { definition } = form;
   const fields = useFormAnswers(() => readEarlyAnswers(definition));
-  const { send, pending } = useSubmitAnswers(form, visitorId);
+  const draft = useDraft(form, fields.answers, fields.restore);
+  const { send, pending } = useSubmitAnswers(
+    form,
+    visitorId,
+    draft.submissionKey,
+  );
   const focusAfterRender = useFocusAfterRender();
   const hydrated = useHydrated();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -49,6 +56,7 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
   const noticeRef = useRef<HTMLDivElement>(null);
 
   const [requestedPage, setRequestedPage] = useState(0);
+  const [reviewing, setReviewing] = useState(false);
   const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [reference, setReference] = useState<string | null>(null);
@@ -58,7 +66,7 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
   const page = definition.pages[pageIndex];
   const isLastPage = pageIndex === definition.pages.length - 1;
   let primaryLabel = "Next";
-  if (isLastPage) primaryLabel = pending ? "Sending…" : "Submit";
+  if (reviewing) primaryLabel = pending ? "Sending…" : "Submit";
 
   if (reference !== null) {
     return (
@@ -68,10 +76,28 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
   if (page === undefined) return <FormUnavailable />;
 
   function goToPage(index: number) {
+    draft.save();
     setRequestedPage(index);
+    setReviewing(false);
     setSummary([]);
     setNotice(null);
     focusAfterRender(() => headingRef.current);
+  }
+
+  function openReview() {
+    draft.save();
+    setReviewing(true);
+    setSummary([]);
+    setNotice(null);
+    focusAfterRender(() => headingRef.current);
+  }
+
+  function editField(index: number, fieldId: string) {
+    setRequestedPage(index);
+    setReviewing(false);
+    setSummary([]);
+    setNotice(null);
+    focusAfterRender(() => document.getElementById(fieldControlId(fieldId)));
   }
 
   function showSummary(items: ErrorSummaryItem[]) {
@@ -83,14 +109,16 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
     event.preventDefault();
     if (pending || page === undefined) return;
 
-    const pageErrors = fields.validate(page.fields);
-    if (Object.keys(pageErrors).length > 0) {
-      showSummary(summaryItems(page.fields, pageErrors));
-      return;
-    }
-    if (!isLastPage) {
-      goToPage(pageIndex + 1);
-      return;
+    if (!reviewing) {
+      const pageErrors = fields.validate(page.fields);
+      if (Object.keys(pageErrors).length > 0) {
+        showSummary(summaryItems(page.fields, pageErrors));
+        return;
+      }
+      if (!isLastPage) {
+        goToPage(pageIndex + 1);
+        return;
+      }
     }
 
     const answers = answersToSubmit(definition, fields.answers);
@@ -99,12 +127,18 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
       showFieldErrors(allErrors);
       return;
     }
+    if (!reviewing) {
+      openReview();
+      return;
+    }
 
     setNotice(null);
+    draft.save();
     const outcome = await send(answers);
     if (outcome === null) return;
 
     if (outcome.kind === "submitted") {
+      draft.discard();
       fields.clear();
       setReference(outcome.reference);
     } else if (outcome.kind === "fieldErrors") {
@@ -130,6 +164,7 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
     }
 
     setRequestedPage(target);
+    setReviewing(false);
     setNotice(null);
     const targetPage = definition.pages[target];
     showSummary(targetPage ? summaryItems(targetPage.fields, fieldErrors) : []);
@@ -145,18 +180,30 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
       onSubmit={handleSubmit}
       className="flex flex-col gap-6"
     >
-      <FormTitle definition={definition} showDescription={pageIndex === 0} />
-      <ErrorSummary ref={summaryRef} items={summary} />
-      <FormPage
-        page={page}
-        pageIndex={pageIndex}
-        pageCount={definition.pages.length}
-        answers={fields.answers}
-        errors={fields.errors}
-        onChange={fields.change}
-        onBlur={fields.blur}
-        headingRef={headingRef}
+      <FormTitle
+        definition={definition}
+        showDescription={pageIndex === 0 && !reviewing}
       />
+      <ErrorSummary ref={summaryRef} items={summary} />
+      {reviewing ? (
+        <FormReview
+          definition={definition}
+          answers={fields.answers}
+          onEdit={editField}
+          headingRef={headingRef}
+        />
+      ) : (
+        <FormPage
+          page={page}
+          pageIndex={pageIndex}
+          pageCount={definition.pages.length}
+          answers={fields.answers}
+          errors={fields.errors}
+          onChange={fields.change}
+          onBlur={fields.blur}
+          headingRef={headingRef}
+        />
+      )}
       <div
         ref={noticeRef}
         tabIndex={-1}
@@ -174,11 +221,11 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
         >
           {primaryLabel}
         </Button>
-        {pageIndex > 0 ? (
+        {reviewing || pageIndex > 0 ? (
           <Button
             variant="secondary"
             className="flex-1"
-            onClick={() => goToPage(pageIndex - 1)}
+            onClick={() => goToPage(reviewing ? pageIndex : pageIndex - 1)}
           >
             Back
           </Button>

@@ -17,8 +17,8 @@ export type ErrorMessages = Record<string, string>;
 
 /**
  * Holds the patient's answers and the error shown under each field, and
- * validates with `validateField` as the patient goes. Answers stay in React
- * state, never in storage or the address.
+ * validates with `validateField` as the patient goes. Answers never go into
+ * the address. `useDraft` copies them to the device's localStorage.
  */
 export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
   const [answers, setAnswers] = useState<Answers>(initialAnswers);
@@ -77,12 +77,29 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
     });
   }
 
+  /**
+   * Fills in answers from a saved draft. Answers already present, such as
+   * those typed before hydration, win over the draft's.
+   */
+  function restore(draft: Answers) {
+    setAnswers((previous) => ({ ...draft, ...previous }));
+  }
+
   function clear() {
     setAnswers({});
     setErrors({});
   }
 
-  return { answers, errors, change, blur, validate, showErrors, clear };
+  return {
+    answers,
+    errors,
+    change,
+    blur,
+    validate,
+    showErrors,
+    restore,
+    clear,
+  };
 }
 
 /**

@@ -7,24 +7,23 @@ import { useRef, useState } from "react";
 
 import type { PublishedForm } from "./published-form";
 import { describeSubmitError, type SubmitFailure } from "./submit-errors";
-import { createToken } from "./tokens";
 
 /** Result of one submit attempt. */
 export type SubmitOutcome =
   { kind: "submitted"; reference: string } | SubmitFailure;
 
 /**
- * Sends answers with `submissions:submit`. One submission key is created
- * per visit and reused by every attempt, so a double tap or a retry after
- * a lost response stores one submission. A second call while one is in
- * flight returns null without sending.
+ * Sends answers with `submissions:submit`. Every attempt sends the same
+ * `submissionKey`, which the draft keeps across reloads, so a double tap
+ * or a retry after a lost response stores one submission. A second call
+ * while one is in flight returns null without sending.
  */
 export function useSubmitAnswers(
   form: PublishedForm,
   visitorId: string | null,
+  submissionKey: string,
 ) {
   const submit = useMutation(api.submissions.submit);
-  const [submissionKey] = useState(createToken);
   const [pending, setPending] = useState(false);
   // The state above updates after a re-render, so a ref blocks a second
   // tap that arrives before React re-renders.

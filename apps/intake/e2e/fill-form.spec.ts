@@ -1,57 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-// The published demo form that the backend's `seed:demo` action creates.
-const formPath = "/f/new-patient-demo";
-
-/** Sample answers per input kind that pass the demo form's rules. */
-const sampleText: Record<string, string> = {
-  email: "ana@example.com",
-  tel: "555 123 4567",
-  date: "1985-04-23",
-};
-
-/**
- * Answers every control on the current page the way a patient would. It
- * types into text boxes and picks the first option of each radio group,
- * checkbox group and select.
- */
-async function fillCurrentPage(page: Page) {
-  const controls = page.locator("main").locator("input, textarea, select");
-  const answeredGroups = new Set<string>();
-
-  for (const control of await controls.all()) {
-    const tag = await control.evaluate((element) => element.tagName);
-    const type = (await control.getAttribute("type")) ?? "";
-    const name = (await control.getAttribute("name")) ?? "";
-
-    if (tag === "SELECT") {
-      const first = await control
-        .locator("option")
-        .nth(1)
-        .getAttribute("value");
-      await control.selectOption(first ?? "");
-    } else if (type === "radio" || type === "checkbox") {
-      if (answeredGroups.has(name)) continue;
-      answeredGroups.add(name);
-      await control.check();
-    } else if (tag === "TEXTAREA") {
-      await control.fill("None");
-    } else {
-      const numeric = (await control.getAttribute("inputmode")) !== null;
-      await control.fill(sampleText[type] ?? (numeric ? "42" : "Test"));
-    }
-  }
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-}
-
-async function waitForHydration(page: Page) {
-  await expect(page.locator("button[type=submit]")).toBeEnabled();
-}
+import {
+  expectNoAxeViolations,
+  fillCurrentPage,
+  formPath,
+  pageCount,
+  waitForHydration,
+} from "./patient-steps";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -98,16 +53,23 @@ test("filled form submits once", async ({ page }) => {
   await page.goto(formPath);
   await waitForHydration(page);
 
-  const submit = page.getByRole("button", { name: "Submit" });
-  while (!(await submit.isVisible())) {
+  const pages = await pageCount(page);
+  for (let index = 0; index < pages; index += 1) {
     await fillCurrentPage(page);
     await page.getByRole("button", { name: "Next" }).click();
     await expect(
       page.getByRole("group", { name: "There is a problem" }),
     ).toHaveCount(0);
   }
-  await fillCurrentPage(page);
-  await submit.dblclick();
+  const review = page.getByRole("heading", { name: "Review your answers" });
+  await expect(review).toBeFocused();
+  await expect(page.getByRole("term").first()).toHaveText("First name");
+  const reviewWidth = await page.evaluate(
+    () => document.documentElement.scrollWidth,
+  );
+  expect(reviewWidth).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Submit" }).dblclick();
 
   const heading = page.getByRole("heading", { name: /answers were sent/ });
   await expect(heading).toBeFocused();

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, test } from "vitest";
+
+import { draftKey, readDraft, removeDrafts, writeDraft } from "./draft-storage";
+
+const draft = { answers: { firstName: "Ana" }, submissionKey: "key-00001" };
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+describe("draft storage", () => {
+  test("write then read returns the draft", () => {
+    expect(writeDraft("form1", "v2", draft)).toBe(true);
+
+    expect(readDraft("form1", "v2")).toEqual(draft);
+  });
+
+  test("write removes other versions", () => {
+    writeDraft("form1", "v1", draft);
+    writeDraft("form2", "v1", draft);
+
+    writeDraft("form1", "v2", draft);
+
+    expect(localStorage.getItem(draftKey("form1", "v1"))).toBeNull();
+    expect(readDraft("form2", "v1")).toEqual(draft);
+  });
+
+  test("remove drops every version", () => {
+    writeDraft("form1", "v1", draft);
+
+    removeDrafts("form1");
+
+    expect(readDraft("form1", "v1")).toBeNull();
+  });
+
+  test.each([
+    { case: "not JSON", text: "{" },
+    { case: "no key", text: JSON.stringify({ answers: {} }) },
+    {
+      case: "bad key",
+      text: JSON.stringify({ answers: {}, submissionKey: "a b" }),
+    },
+    {
+      case: "bad answers",
+      text: JSON.stringify({ answers: { x: {} }, submissionKey: "key-00001" }),
+    },
+  ])("malformed draft ($case) reads as null", ({ text }) => {
+    localStorage.setItem(draftKey("form1", "v1"), text);
+
+    expect(readDraft("form1", "v1")).toBeNull();
+  });
+});

@@ -211,6 +211,29 @@ export const publish = mutation({
 });
 
 /**
+ * Takes a published form offline: `getPublished` returns null and
+ * `submissions:submit` rejects with `formNotFound`. Every version and
+ * submission stays, and the next `publish` freezes a new live version.
+ * Unpublishing a form that has no live version changes nothing.
+ */
+export const unpublish = mutation({
+  args: { formId: v.id("forms") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const { form } = await requireForm(ctx, args.formId);
+    if (form.publishedVersionId === null) return null;
+
+    await ctx.db.patch(form._id, {
+      status: "unpublished",
+      publishedVersion: null,
+      publishedVersionId: null,
+      updatedAt: Date.now(),
+    });
+    return null;
+  },
+});
+
+/**
  * Returns the live version of a published form, for anyone, or null when
  * no form with this slug is published, malformed slugs included.
  */

@@ -35,7 +35,10 @@ export default defineSchema({
     status: formStatusValidator,
     publishedVersion: v.union(v.number(), v.null()),
     publishedVersionId: v.union(v.id("formVersions"), v.null()),
-    /** Milliseconds since the epoch of the last draft change or publish. */
+    /**
+     * Milliseconds since the epoch of the last draft change, publish or
+     * unpublish.
+     */
     updatedAt: v.number(),
   })
     .index("by_clinicId_and_updatedAt", ["clinicId", "updatedAt"])
@@ -72,6 +75,9 @@ export default defineSchema({
     reviewedBy: v.optional(v.id("users")),
   })
     .index("by_submissionKey", ["submissionKey"])
-    .index("by_formId", ["formId"])
+    .index("by_formId_and_submittedAt", ["formId", "submittedAt"])
+    // Rows without `reviewedAt` sort first, so `eq(undefined)` selects the
+    // new submissions and `gte(0)` the reviewed ones.
+    .index("by_formId_and_reviewedAt", ["formId", "reviewedAt"])
     .index("by_clinicId_and_reference", ["clinicId", "reference"]),
 });

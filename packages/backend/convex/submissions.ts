@@ -1,7 +1,12 @@
 import { validateAnswers } from "@intake/form-schema";
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import { type MutationCtx, mutation, query } from "./_generated/server";
+import {
+  type MutationCtx,
+  mutation,
+  query,
+  type QueryCtx,
+} from "./_generated/server";
 import { countSubmission } from "./counters";
 import { requireClinicDoc, requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
@@ -9,7 +14,11 @@ import { requirePublishedForm } from "./lib/published";
 import { randomCode, referenceAlphabet } from "./lib/random";
 import { byteLength } from "./lib/size";
 import { requireToken } from "./lib/text";
-import { answersValidator, definitionValidator } from "./lib/validators";
+import {
+  answersValidator,
+  definitionValidator,
+  reviewFilterValidator,
+} from "./lib/validators";
 
 /**
  * Maximum UTF-8 size of one submission's answers as JSON. It is half of
@@ -160,11 +169,17 @@ async function uniqueReference(
 }
 
 /**
- * Lists a form's submissions for its clinic's staff, newest first.
- * `limit` defaults to 100 and is capped at 500.
+ * Lists a form's submissions for its clinic's staff. `status` defaults to
+ * `all`. `all` and `new` list the most recently submitted first, and
+ * `reviewed` lists the most recently reviewed first. `limit` defaults to
+ * 100 and is capped at 500.
  */
 export const list = query({
-  args: { formId: v.id("forms"), limit: v.optional(v.number()) },
+  args: {
+    formId: v.id("forms"),
+    status: v.optional(reviewFilterValidator),
+    limit: v.optional(v.number()),
+  },
   returns: v.array(v.object(submissionFields)),
   handler: async (ctx, args) => {
     await requireForm(ctx, args.formId);
@@ -173,14 +188,37 @@ export const list = query({
       maxListLimit,
     );
 
-    const rows = await ctx.db
-      .query("submissions")
-      .withIndex("by_formId", (q) => q.eq("formId", args.formId))
+    const rows = await submissionsQuery(ctx, args.formId, args.status ?? "all")
       .order("desc")
       .take(limit);
     return rows.map(toSummary);
   },
 });
+
+/** Selects a form's submissions of one review state through an index. */
+function submissionsQuery(
+  ctx: QueryCtx,
+  formId: Id<"forms">,
+  status: typeof reviewFilterValidator.type,
+) {
+  const submissions = ctx.db.query("submissions");
+  switch (status) {
+    case "all":
+      return submissions.withIndex("by_formId_and_submittedAt", (q) =>
+        q.eq("formId", formId),
+      );
+    case "new":
+      // Within equal index keys rows follow `_creationTime`, which is the
+      // submit order because `submittedAt` is set in the same mutation.
+      return submissions.withIndex("by_formId_and_reviewedAt", (q) =>
+        q.eq("formId", formId).eq("reviewedAt", undefined),
+      );
+    case "reviewed":
+      return submissions.withIndex("by_formId_and_reviewedAt", (q) =>
+        q.eq("formId", formId).gte("reviewedAt", 0),
+      );
+  }
+}
 
 /**
  * Returns one submission with the definition of the version it answered,

@@ -80,8 +80,9 @@ export async function latestVersion(
 
 /**
  * Freezes the form's draft as its next version and makes that version the
- * live one. Publishing a draft equal to the latest version creates nothing
- * and returns that version's number.
+ * live one. Publishing a draft equal to the live version creates nothing
+ * and returns that version's number. After an unpublish no version is
+ * live, so publishing freezes a new one even for an unchanged draft.
  * Throws `invalidDefinition` with the problems `validateDefinition` finds.
  */
 export async function publishDraft(
@@ -101,6 +102,7 @@ export async function publishDraft(
   const latest = await latestVersion(ctx, form._id);
   if (
     latest !== null &&
+    latest._id === form.publishedVersionId &&
     JSON.stringify(latest.definition) === JSON.stringify(form.draft)
   ) {
     return latest.version;

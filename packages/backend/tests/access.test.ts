@@ -81,6 +81,11 @@ const staffCases: StaffCase[] = [
     call: (c, w) => c.mutation(api.forms.publish, { formId: w.form.formId }),
   },
   {
+    name: "forms.unpublish",
+    otherClinic: "notFound",
+    call: (c, w) => c.mutation(api.forms.unpublish, { formId: w.form.formId }),
+  },
+  {
     name: "versions.list",
     otherClinic: "notFound",
     call: (c, w) => c.query(api.versions.list, { formId: w.form.formId }),
@@ -204,6 +209,16 @@ describe("staff role", () => {
       clinicId: world.clinicA.clinicId,
     });
     expect(forms.map((form) => form.formId)).toEqual([world.form.formId]);
+  });
+
+  test("staff unpublishes a form", async () => {
+    const world = await createWorld();
+    const staff = await addStaff(world);
+    await staff.mutation(api.forms.unpublish, { formId: world.form.formId });
+    const form = await staff.query(api.forms.get, {
+      formId: world.form.formId,
+    });
+    expect(form.status).toBe("unpublished");
   });
 
   test("staff cannot remove members", async () => {

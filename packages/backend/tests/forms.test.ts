@@ -2,11 +2,13 @@ import { newPatientTemplate } from "@intake/form-schema";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import {
+  checkInAnswers,
   checkInDefinition,
   createClinic,
   createPublishedForm,
   expectIntakeError,
   malformedSlugs,
+  newToken,
 } from "./fixtures";
 import { createTestBackend } from "./harness";
 
@@ -228,6 +230,114 @@ describe("forms.publish", () => {
       formId,
     });
     expect(versions).toBe(0);
+  });
+});
+
+describe("forms.unpublish", () => {
+  async function createLiveForm() {
+    const backend = createTestBackend();
+    const clinic = await createClinic(backend, "Harbor Dental");
+    const form = await createPublishedForm(clinic.owner, clinic.clinicId);
+    return { backend, ...clinic, form };
+  }
+
+  test("hides the form from patients", async () => {
+    const { backend, owner, form } = await createLiveForm();
+    const result = await owner.mutation(api.forms.unpublish, {
+      formId: form.formId,
+    });
+    expect(result).toBeNull();
+
+    const published = await backend.query(api.forms.getPublished, {
+      slug: form.slug,
+    });
+    expect(published).toBeNull();
+    const stored = await owner.query(api.forms.get, { formId: form.formId });
+    expect(stored.status).toBe("unpublished");
+    expect(stored.publishedVersion).toBeNull();
+    expect(stored.publishedVersionId).toBeNull();
+  });
+
+  test("keeps versions and submissions", async () => {
+    const { backend, owner, form } = await createLiveForm();
+    const { submissionId } = await backend.mutation(api.submissions.submit, {
+      slug: form.slug,
+      versionId: form.versionId,
+      visitorId: newToken("visitor"),
+      submissionKey: newToken("key"),
+      answers: checkInAnswers,
+    });
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+
+    const versions = await owner.query(api.versions.list, {
+      formId: form.formId,
+    });
+    expect(versions.map((row) => row.versionId)).toEqual([form.versionId]);
+    const frozen = await owner.query(api.versions.get, {
+      versionId: form.versionId,
+    });
+    expect(frozen.definition).toEqual(checkInDefinition);
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([submissionId]);
+    const stored = await owner.query(api.submissions.get, { submissionId });
+    expect(stored.answers).toEqual(checkInAnswers);
+  });
+
+  test("stops new submissions", async () => {
+    const { backend, owner, clinicId, form } = await createLiveForm();
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+    await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        slug: form.slug,
+        versionId: form.versionId,
+        visitorId: newToken("visitor"),
+        submissionKey: newToken("key"),
+        answers: checkInAnswers,
+      }),
+      "formNotFound",
+    );
+    const count = await backend.run(internal.testing.countClinicSubmissions, {
+      clinicId,
+    });
+    expect(count).toBe(0);
+  });
+
+  test("republishing makes the next version live", async () => {
+    const { backend, owner, form } = await createLiveForm();
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+    const result = await owner.mutation(api.forms.publish, {
+      formId: form.formId,
+    });
+    expect(result).toEqual({ version: 2 });
+
+    const published = await backend.query(api.forms.getPublished, {
+      slug: form.slug,
+    });
+    expect(published?.version).toBe(2);
+    expect(published?.versionId).not.toBe(form.versionId);
+    expect(published?.definition).toEqual(checkInDefinition);
+    const stored = await owner.query(api.forms.get, { formId: form.formId });
+    expect(stored.status).toBe("published");
+    expect(stored.versions.map((row) => row.version)).toEqual([2, 1]);
+  });
+
+  test("leaves a draft form unchanged", async () => {
+    const { owner, formId } = await createDraft();
+    const before = await owner.query(api.forms.get, { formId });
+    await owner.mutation(api.forms.unpublish, { formId });
+    const after = await owner.query(api.forms.get, { formId });
+    expect(after).toEqual(before);
+  });
+
+  test("twice is the same as once", async () => {
+    const { owner, form } = await createLiveForm();
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+    const before = await owner.query(api.forms.get, { formId: form.formId });
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+    const after = await owner.query(api.forms.get, { formId: form.formId });
+    expect(after).toEqual(before);
   });
 });
 

@@ -296,6 +296,118 @@ describe("submissions.list", () => {
   });
 });
 
+describe("submissions.list by status", () => {
+  /** Submits three times and marks the first and the third reviewed. */
+  async function createReviewedMix() {
+    const world = await createOpenForm();
+    const { backend, owner, submitArgs } = world;
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      const result = await backend.mutation(
+        api.submissions.submit,
+        submitArgs(),
+      );
+      ids.push(result.submissionId);
+    }
+    const [first, second, third] = ids as [
+      (typeof ids)[number],
+      (typeof ids)[number],
+      (typeof ids)[number],
+    ];
+    for (const submissionId of [third, first]) {
+      await owner.mutation(api.submissions.setReviewed, {
+        submissionId,
+        reviewed: true,
+      });
+      // Distinct `reviewedAt` milliseconds, so the review order is defined.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return { ...world, first, second, third };
+  }
+
+  test("defaults to all, newest first", async () => {
+    const { owner, form, first, second, third } = await createReviewedMix();
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([third, second, first]);
+  });
+
+  test("all lists newest first", async () => {
+    const { owner, form, first, second, third } = await createReviewedMix();
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+      status: "all",
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([third, second, first]);
+  });
+
+  test("new lists unreviewed only", async () => {
+    const { backend, owner, form, submitArgs, second } =
+      await createReviewedMix();
+    const fourth = await backend.mutation(api.submissions.submit, submitArgs());
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+      status: "new",
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([
+      fourth.submissionId,
+      second,
+    ]);
+    expect(rows.every((row) => row.reviewedAt === null)).toBe(true);
+  });
+
+  test("reviewed lists latest review first", async () => {
+    const { owner, form, first, third } = await createReviewedMix();
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+      status: "reviewed",
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([first, third]);
+    expect(rows.every((row) => typeof row.reviewedAt === "number")).toBe(true);
+  });
+
+  test("mark as new moves a row back", async () => {
+    const { owner, form, first, second } = await createReviewedMix();
+    await owner.mutation(api.submissions.setReviewed, {
+      submissionId: first,
+      reviewed: false,
+    });
+    const fresh = await owner.query(api.submissions.list, {
+      formId: form.formId,
+      status: "new",
+    });
+    expect(fresh.map((row) => row.submissionId)).toEqual([second, first]);
+  });
+
+  test("lists only the given form", async () => {
+    const { backend, owner, clinicId, form, second } =
+      await createReviewedMix();
+    const other = await createPublishedForm(owner, clinicId);
+    await backend.mutation(api.submissions.submit, {
+      slug: other.slug,
+      versionId: other.versionId,
+      visitorId: newToken("visitor"),
+      submissionKey: newToken("key"),
+      answers: checkInAnswers,
+    });
+    const rows = await owner.query(api.submissions.list, {
+      formId: form.formId,
+      status: "new",
+    });
+    expect(rows.map((row) => row.submissionId)).toEqual([second]);
+  });
+
+  test("rejects an unknown status", async () => {
+    const { owner, form } = await createOpenForm();
+    const call = owner.query(api.submissions.list, {
+      formId: form.formId,
+      status: "archived" as "all",
+    });
+    await expect(call).rejects.toThrow(/archived/);
+  });
+});
+
 describe("submissions.findByReference", () => {
   test("finds by reference in any case", async () => {
     const { backend, owner, clinicId, submitArgs } = await createOpenForm();

@@ -18,6 +18,7 @@ type Outcome =
 /**
  * Publishes the draft with `forms:publish`, freezing it as the next version.
  * Definition problems that block publishing are listed under the button.
+ * The success message shows only while the form is still published.
  */
 export function PublishButton({
   formId,
@@ -60,6 +61,7 @@ export function PublishButton({
       </Button>
       <p role="status">
         {outcome.state === "published" &&
+          isPublished &&
           `Published version ${outcome.version}. Patients now see this version.`}
       </p>
       <div role="alert" className="text-danger">

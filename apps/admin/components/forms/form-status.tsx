@@ -3,7 +3,7 @@ export function FormStatus({
   status,
   publishedVersion,
 }: {
-  status: "draft" | "published";
+  status: "draft" | "published" | "unpublished";
   publishedVersion: number | null;
 }) {
   if (status === "published") {
@@ -16,7 +16,7 @@ export function FormStatus({
   }
   return (
     <span className="bg-surface text-muted inline-flex self-start rounded-full px-2.5 py-0.5 text-sm font-medium">
-      Draft
+      {status === "unpublished" ? "Unpublished" : "Draft"}
     </span>
   );
 }

@@ -9,7 +9,7 @@ export type FormSummary = {
   formId: string;
   title: string;
   slug: string;
-  status: "draft" | "published";
+  status: "draft" | "published" | "unpublished";
   publishedVersion: number | null;
   updatedAt: number;
 };

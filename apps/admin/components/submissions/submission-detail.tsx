@@ -13,11 +13,13 @@ import { formatDateTime, isoDateTime } from "@/lib/format-time";
 import { describeLoadError } from "@/lib/load-error";
 
 import { AnswerSections, RawAnswers } from "./answer-sections";
+import { ReviewStatus } from "./review-status";
+import { ReviewToggle } from "./review-toggle";
 
 /**
  * Shows one submission from `submissions:get`, with each answer labelled
- * from the form version the patient answered. Its heading takes focus once
- * the submission loads.
+ * from the form version the patient answered, its review state and the
+ * button that changes it. Its heading takes focus once the submission loads.
  */
 export function SubmissionDetail({
   submissionId,
@@ -69,11 +71,20 @@ export function SubmissionDetail({
             </time>{" "}
             · form version {data.version}
           </p>
+          <p className="mt-1">
+            <span className="sr-only">Status: </span>
+            <ReviewStatus reviewed={data.reviewedAt !== null} />
+          </p>
         </div>
         <Button variant="ghost" onClick={onClose}>
           Close
         </Button>
       </div>
+      <ReviewToggle
+        submissionId={data.submissionId}
+        reference={data.reference}
+        reviewed={data.reviewedAt !== null}
+      />
       {definition.success ? (
         <AnswerSections
           sections={answerSections(definition.data, data.answers)}

@@ -4,12 +4,15 @@ import { cn } from "@intake/ui";
 
 import { formatDateTime, isoDateTime } from "@/lib/format-time";
 
+import { ReviewStatus } from "./review-status";
+
 /** The part of a `submissions:list` row that the list shows. */
 export type SubmissionRow = {
   submissionId: Id<"submissions">;
   reference: string;
   version: number;
   submittedAt: number;
+  reviewedAt: number | null;
 };
 
 /** Returns the element id of a row's button, so focus can return to it. */
@@ -17,24 +20,25 @@ export function submissionButtonId(submissionId: string): string {
   return `submission-${submissionId}`;
 }
 
-/** Lists submissions newest first, each a button with time and reference. */
+/**
+ * Lists submissions in the given order, each a button with reference,
+ * time and review state. `emptyText` is shown when `rows` is empty.
+ */
 export function SubmissionList({
   rows,
   arrivedIds,
   openId,
   onOpen,
+  emptyText,
 }: {
   rows: SubmissionRow[];
   arrivedIds: ReadonlySet<string>;
   openId: string | null;
   onOpen: (submissionId: Id<"submissions">) => void;
+  emptyText: string;
 }) {
   if (rows.length === 0) {
-    return (
-      <p className="text-muted">
-        No submissions yet. New ones appear here as patients send them.
-      </p>
-    );
+    return <p className="text-muted">{emptyText}</p>;
   }
   return (
     <ul className="flex flex-col gap-2">
@@ -62,11 +66,14 @@ export function SubmissionList({
               >
                 {formatDateTime(row.submittedAt)}
               </time>
-              {arrivedIds.has(row.submissionId) && (
-                <span className="bg-success-soft text-success rounded-full px-2 text-sm font-medium">
-                  New
-                </span>
-              )}
+              <span className="flex gap-2">
+                <ReviewStatus reviewed={row.reviewedAt !== null} />
+                {arrivedIds.has(row.submissionId) && (
+                  <span className="bg-success-soft text-success rounded-full px-2 text-sm font-medium">
+                    Just arrived
+                  </span>
+                )}
+              </span>
             </button>
           </li>
         );

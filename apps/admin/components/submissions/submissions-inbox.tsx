@@ -3,41 +3,63 @@
 import { convexQuery } from "@convex-dev/react-query";
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
 import { ArrivalTracker, announceArrivals } from "@/lib/new-arrivals";
 
+import {
+  emptyListText,
+  type ReviewFilter,
+  ReviewFilterPicker,
+} from "./review-filter";
 import { SubmissionDetail } from "./submission-detail";
 import { SubmissionList, submissionButtonId } from "./submission-list";
 
 /**
- * Shows the live inbox of a form's submissions from `submissions:list`. New rows
- * arrive over the Convex subscription and are announced in a polite live
- * region. Choosing one shows its answers beside the list.
+ * Shows the live inbox of a form's submissions from `submissions:list`,
+ * filtered by review state. New rows arrive over the Convex subscription
+ * and are announced in a polite live region. Choosing one shows its
+ * answers beside the list.
  */
 export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
-  // NOTE: `submissions:list` returns the newest 100 by default, and the
-  // inbox has no paging yet, so older submissions are not reachable here.
-  const submissions = useQuery(convexQuery(api.submissions.list, { formId }));
+  const [filter, setFilter] = useState<ReviewFilter>("all");
+  // The previous filter's rows stay on screen while the next ones load, so
+  // an open submission is not unmounted and refocused.
+  const submissions = useQuery({
+    ...convexQuery(api.submissions.list, { formId, status: filter }),
+    placeholderData: keepPreviousData,
+  });
+  const isPlaceholder = submissions.isPlaceholderData;
   const tracker = useRef(new ArrivalTracker());
   const [arrivedIds, setArrivedIds] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState("");
   const [openId, setOpenId] = useState<Id<"submissions"> | null>(null);
+  // NOTE: `submissions:list` returns the first 100 rows by default, and the
+  // inbox has no paging yet, so older submissions are not reachable here.
   const rows = submissions.data;
 
   function close(submissionId: Id<"submissions">) {
     setOpenId(null);
-    // The row stays in the list, so focus returns to where the user was.
-    document.getElementById(submissionButtonId(submissionId))?.focus();
+    // Focus returns to the row, or to the heading when a review state
+    // change has moved the row out of the filtered list.
+    const row = document.getElementById(submissionButtonId(submissionId));
+    (row ?? document.getElementById("submissions-heading"))?.focus();
+  }
+
+  function changeFilter(next: ReviewFilter) {
+    // Rows of the new filter are a backlog, not arrivals.
+    tracker.current = new ArrivalTracker();
+    setFilter(next);
   }
 
   useEffect(() => {
-    if (!rows) {
+    if (!rows || isPlaceholder) {
       return;
     }
     const arrived = tracker.current.update(rows.map((row) => row.submissionId));
-    if (arrived.length === 0) {
+    // Rows that join the reviewed list were reviewed, not submitted.
+    if (arrived.length === 0 || filter === "reviewed") {
       return;
     }
     const references = rows
@@ -45,7 +67,7 @@ export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
       .map((row) => row.reference);
     setAnnouncement(announceArrivals(references));
     setArrivedIds((previous) => new Set([...previous, ...arrived]));
-  }, [rows]);
+  }, [rows, filter, isPlaceholder]);
 
   return (
     <>
@@ -57,9 +79,14 @@ export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
         aria-labelledby="submissions-heading"
         className="flex flex-col gap-4"
       >
-        <h2 id="submissions-heading" className="text-lg font-semibold">
+        <h2
+          id="submissions-heading"
+          tabIndex={-1}
+          className="text-lg font-semibold outline-none"
+        >
           Submissions
         </h2>
+        <ReviewFilterPicker value={filter} onChange={changeFilter} />
         {submissions.isError ? (
           <p role="alert" className="text-danger">
             Could not load the submissions. Reload the page to try again.
@@ -73,6 +100,7 @@ export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
               arrivedIds={arrivedIds}
               openId={openId}
               onOpen={setOpenId}
+              emptyText={emptyListText[filter]}
             />
             {openId && (
               <SubmissionDetail

@@ -3,10 +3,21 @@ import { v } from "convex/values";
 /** A member's role in a clinic. Owners also manage the member list. */
 export const roleValidator = v.union(v.literal("owner"), v.literal("staff"));
 
-/** Publication state of a form, as listed to staff. */
+/**
+ * Publication state of a form, as listed to staff. `unpublished` is a form
+ * that had a live version until staff took it offline; its versions stay.
+ */
 export const formStatusValidator = v.union(
   v.literal("draft"),
   v.literal("published"),
+  v.literal("unpublished"),
+);
+
+/** Review state a staff inbox filters submissions by. */
+export const reviewFilterValidator = v.union(
+  v.literal("all"),
+  v.literal("new"),
+  v.literal("reviewed"),
 );
 
 /**

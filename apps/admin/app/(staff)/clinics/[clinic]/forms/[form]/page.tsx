@@ -11,6 +11,7 @@ import { useEffect } from "react";
 import { FormStats } from "@/components/form-detail/form-stats";
 import { PublishButton } from "@/components/form-detail/publish-button";
 import { SharePanel } from "@/components/form-detail/share-panel";
+import { UnpublishButton } from "@/components/form-detail/unpublish-button";
 import { FormStatus } from "@/components/forms/form-status";
 import { LoadError } from "@/components/shell/load-error";
 import { PageHeading } from "@/components/shell/page-heading";
@@ -57,7 +58,10 @@ export default function FormPage() {
         <PageHeading>{title}</PageHeading>
         <FormStatus status={status} publishedVersion={publishedVersion} />
       </div>
-      <PublishButton formId={formId} isPublished={isPublished} />
+      <div className="flex flex-wrap items-start gap-4">
+        <PublishButton formId={formId} isPublished={isPublished} />
+        <UnpublishButton formId={formId} isPublished={isPublished} />
+      </div>
       {isPublished && <SharePanel slug={slug} title={title} />}
       <FormStats formId={formId} />
       <SubmissionsInbox formId={formId} />

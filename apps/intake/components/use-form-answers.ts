@@ -102,6 +102,9 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
   };
 }
 
+/** Answers and errors of one visit, as {@link useFormAnswers} returns them. */
+export type FormAnswers = ReturnType<typeof useFormAnswers>;
+
 /**
  * Returns the answers to send: one per input field of `definition`, with
  * empty answers left out. Answers to fields that a republished version

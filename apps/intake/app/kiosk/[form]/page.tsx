@@ -1,0 +1,61 @@
+import { api } from "@intake/backend/api";
+import type { Metadata } from "next";
+import { preloadQuery, preloadedQueryResult } from "convex/nextjs";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+
+import { KioskView } from "../../../components/kiosk/kiosk-view";
+import { parseKioskTiming } from "../../../components/kiosk/kiosk-timing";
+import { env } from "../../env";
+
+interface KioskRouteProps {
+  params: Promise<{ form: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** Slugs the backend creates: lowercase words joined by "-". */
+const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/** Loads the published form once per request, or null for a bad slug. */
+const loadPublishedForm = cache(async (slug: string) => {
+  if (!SLUG_PATTERN.test(slug)) return null;
+  return preloadQuery(api.forms.getPublished, { slug }, { url: env.convexUrl });
+});
+
+export async function generateMetadata({
+  params,
+}: KioskRouteProps): Promise<Metadata> {
+  const { form } = await params;
+  const preloaded = await loadPublishedForm(form);
+  const published = preloaded ? preloadedQueryResult(preloaded) : null;
+
+  return {
+    title: published
+      ? `${published.title} · ${published.clinicName} kiosk`
+      : "Form not found",
+  };
+}
+
+/**
+ * /kiosk/<form>: the form on the shared front-desk tablet. The `idle`,
+ * `countdown` and `confirmation` query parameters shorten the timeouts for
+ * tests, within the bounds of `parseKioskTiming`.
+ */
+export default async function KioskRoute({
+  params,
+  searchParams,
+}: KioskRouteProps) {
+  const { form } = await params;
+  const preloaded = await loadPublishedForm(form);
+  if (preloaded === null || preloadedQueryResult(preloaded) === null) {
+    notFound();
+  }
+
+  return (
+    <KioskView
+      slug={form}
+      preloaded={preloaded}
+      timing={parseKioskTiming(await searchParams)}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { Button } from "@intake/ui";
+import { useEffect, useEffectEvent, useState } from "react";
+
+import { FormSteps, type AnswerStore } from "../form-steps";
+import type { PublishedForm } from "../published-form";
+import { useFormAnswers } from "../use-form-answers";
+import { IdleDialog } from "./idle-dialog";
+import type { KioskTiming } from "./kiosk-timing";
+import { useIdleCountdown } from "./use-idle-countdown";
+
+/** Props of {@link KioskSession}. */
+export interface KioskSessionProps {
+  form: PublishedForm;
+  visitorId: string;
+  submissionKey: string;
+  timing: KioskTiming;
+  /** Ends the session. The parent unmounts this component, which wipes it. */
+  onEnd: () => void;
+}
+
+/**
+ * One patient's turn at the kiosk. Answers live only in this component's
+ * state, never in browser storage, so unmounting it wipes them.
+ * NOTE: the email and phone inputs of @intake/ui set `autocomplete`, so a
+ * browser with autofill enabled may still remember those values. Kiosk
+ * tablets should run with autofill turned off.
+ */
+export function KioskSession({
+  form,
+  visitorId,
+  submissionKey,
+  timing,
+  onEnd,
+}: KioskSessionProps) {
+  const fields = useFormAnswers();
+  const [submitted, setSubmitted] = useState(false);
+  const idle = useIdleCountdown({
+    idleMs: timing.idleMs,
+    countdownMs: timing.countdownMs,
+    enabled: !submitted,
+    onExpire: onEnd,
+  });
+  const end = useEffectEvent(onEnd);
+
+  useEffect(() => {
+    if (!submitted) return;
+    const timer = window.setTimeout(() => end(), timing.confirmationMs);
+    return () => window.clearTimeout(timer);
+  }, [submitted, timing.confirmationMs]);
+
+  const memoryStore: AnswerStore = {
+    submissionKey,
+    save: () => {},
+    discard: fields.clear,
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <FormSteps
+        form={form}
+        visitorId={visitorId}
+        fields={fields}
+        draft={memoryStore}
+        onSubmitted={() => setSubmitted(true)}
+      />
+      {submitted ? (
+        <Button className="min-h-16 text-xl" onClick={onEnd}>
+          Done
+        </Button>
+      ) : null}
+      {idle.warning ? (
+        <IdleDialog
+          secondsLeft={idle.secondsLeft}
+          onContinue={idle.keepGoing}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { api } from "@intake/backend/api";
+import { Button, PageShell } from "@intake/ui";
+import { useMutation, usePreloadedQuery, type Preloaded } from "convex/react";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+
+import { FormUnavailable } from "../form-unavailable";
+import { createToken } from "../tokens";
+import { useFocusAfterRender } from "../use-focus-after-render";
+import { ExitDialog } from "./exit-dialog";
+import { KioskSession } from "./kiosk-session";
+import type { KioskTiming } from "./kiosk-timing";
+
+/** Props of {@link KioskView}. */
+export interface KioskViewProps {
+  slug: string;
+  /** The published form, loaded during server rendering. */
+  preloaded: Preloaded<typeof api.forms.getPublished>;
+  timing: KioskTiming;
+}
+
+/** Ids of one patient's turn. They exist only in memory. */
+interface Session {
+  visitorId: string;
+  submissionKey: string;
+}
+
+/**
+ * Runs a published form on a shared tablet. The welcome screen starts a
+ * session with a fresh visitor id and submission key, and records one
+ * view for it. Ending the session unmounts the form, so nothing the
+ * patient entered stays in memory or in the page.
+ */
+export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
+  const form = usePreloadedQuery(preloaded);
+  const recordView = useMutation(api.views.record);
+  const router = useRouter();
+  const focusAfterRender = useFocusAfterRender();
+  const startRef = useRef<HTMLButtonElement>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [exiting, setExiting] = useState(false);
+
+  function start() {
+    const visitorId = createToken();
+    setSession({ visitorId, submissionKey: createToken() });
+    recordView({ slug, visitorId }).catch(() => {
+      // A lost view only lowers a statistic, so no message is shown.
+      console.warn(`Recording a kiosk view of form "${slug}" failed.`);
+    });
+  }
+
+  function end() {
+    setSession(null);
+    focusAfterRender(() => startRef.current);
+  }
+
+  function leave() {
+    setExiting(false);
+    router.replace("/kiosk-closed");
+  }
+
+  if (!form) {
+    return (
+      <PageShell>
+        <FormUnavailable />
+      </PageShell>
+    );
+  }
+
+  if (session !== null) {
+    return (
+      <PageShell
+        header={
+          <p className="text-xl font-semibold text-ink">{form.clinicName}</p>
+        }
+        className="text-lg"
+      >
+        <KioskSession
+          form={form}
+          visitorId={session.visitorId}
+          submissionKey={session.submissionKey}
+          timing={timing}
+          onEnd={end}
+        />
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell width="wide">
+      <div className="flex min-h-[80dvh] flex-col items-center justify-center gap-10 text-center">
+        <p className="text-2xl font-semibold text-muted">{form.clinicName}</p>
+        <h1 className="text-5xl font-bold text-ink">Welcome</h1>
+        <p className="max-w-xl text-2xl text-ink">
+          Please fill in “{form.title}” before your visit.
+        </p>
+        <Button
+          ref={startRef}
+          className="min-h-32 w-full max-w-xl rounded-2xl text-4xl"
+          onClick={start}
+        >
+          Tap to start
+        </Button>
+      </div>
+      <div className="flex justify-end">
+        <Button variant="ghost" onClick={() => setExiting(true)}>
+          Exit kiosk
+        </Button>
+      </div>
+      {exiting ? (
+        <ExitDialog onCancel={() => setExiting(false)} onVerified={leave} />
+      ) : null}
+    </PageShell>
+  );
+}

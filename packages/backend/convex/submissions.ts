@@ -8,6 +8,7 @@ import {
   type QueryCtx,
 } from "./_generated/server";
 import { countSubmission } from "./counters";
+import { limitSubmission } from "./limits";
 import { requireClinicDoc, requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
 import { requirePublishedForm } from "./lib/published";
@@ -62,8 +63,11 @@ function toSummary(row: Doc<"submissions">) {
  * Anyone may call it. A repeated `submissionKey` returns the first
  * result without storing again. Every error stores nothing:
  * `formNotFound` when the slug has no published form, `versionMismatch`
- * when `versionId` is not the live version, `answersTooLarge`, and
- * `invalidAnswers` with the field errors of `validateAnswers`.
+ * when `versionId` is not the live version, `rateLimited` past the
+ * submission limits in `limits.ts`, `answersTooLarge`, and
+ * `invalidAnswers` with the field errors of `validateAnswers`. A repeated
+ * key returns its first result before the limits are checked, so
+ * retries are never rate limited.
  */
 export const submit = mutation({
   args: {
@@ -113,6 +117,7 @@ export const submit = mutation({
     if (version === null) {
       throw new Error(`Form ${form._id} points at a missing version.`);
     }
+    await limitSubmission(ctx, form._id, args.visitorId);
 
     const size = byteLength(args.answers);
     if (size > maxAnswersBytes) {

@@ -4,6 +4,7 @@ import {
   getIntakeErrorData,
   intakeError,
   isIntakeError,
+  isRateLimitedError,
 } from "../convex/lib/errors";
 
 describe("getIntakeErrorData", () => {
@@ -48,5 +49,21 @@ describe("isIntakeError", () => {
 
   test("rejects other kinds", () => {
     expect(isIntakeError(error, "notFound")).toBe(false);
+  });
+});
+
+describe("isRateLimitedError", () => {
+  test("matches a rateLimited error", () => {
+    const error = intakeError({
+      kind: "rateLimited",
+      message: "Too many views.",
+      retryAfterMs: 1000,
+    });
+    expect(isRateLimitedError(error)).toBe(true);
+  });
+
+  test("rejects other kinds", () => {
+    const error = intakeError({ kind: "forbidden", message: "No access." });
+    expect(isRateLimitedError(error)).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ import type * as lib_size from "../lib/size.js";
 import type * as lib_slug from "../lib/slug.js";
 import type * as lib_text from "../lib/text.js";
 import type * as lib_validators from "../lib/validators.js";
+import type * as limits from "../limits.js";
 import type * as members from "../members.js";
 import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
@@ -51,6 +52,7 @@ declare const fullApi: ApiFromModules<{
   "lib/slug": typeof lib_slug;
   "lib/text": typeof lib_text;
   "lib/validators": typeof lib_validators;
+  "limits": typeof limits;
   "members": typeof members;
   "seed": typeof seed;
   "stats": typeof stats;
@@ -81,4 +83,5 @@ export declare const internal: FilterApi<
 /** The components installed in `convex.config.ts`, by instance name. */
 export declare const components: {
   "shardedCounter": import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
+  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

@@ -23,6 +23,12 @@ export type IntakeErrorData =
       message: string;
       /** The version a new submit must name, or null if none is live. */
       currentVersionId: string | null;
+    }
+  | {
+      kind: "rateLimited";
+      message: string;
+      /** Milliseconds to wait before the same request can succeed. */
+      retryAfterMs: number;
     };
 
 /** Every error kind the backend can throw. */
@@ -45,6 +51,7 @@ export const intakeErrorKinds = [
   "answersTooLarge",
   "formNotFound",
   "versionMismatch",
+  "rateLimited",
 ] as const satisfies readonly IntakeErrorKind[];
 
 /** Builds the `ConvexError` for a payload; callers `throw` the result. */
@@ -80,4 +87,11 @@ export function isIntakeError<K extends IntakeErrorKind>(
   kind: K,
 ): error is ConvexError<IntakeErrorOf<K>> {
   return getIntakeErrorData(error)?.kind === kind;
+}
+
+/** Type guard: true when `error` is a backend `rateLimited` error. */
+export function isRateLimitedError(
+  error: unknown,
+): error is ConvexError<IntakeErrorOf<"rateLimited">> {
+  return isIntakeError(error, "rateLimited");
 }

@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import rateLimiterTest from "@convex-dev/rate-limiter/test";
 import shardedCounterTest from "@convex-dev/sharded-counter/test";
 import { convexTest } from "convex-test";
 import schema from "../../convex/schema";
@@ -42,10 +43,14 @@ function configureAuthEnvironment(): Promise<void> {
   return authEnvironment;
 }
 
-/** Creates an in-memory backend on convex-test with the sharded counter. */
+/**
+ * Creates an in-memory backend on convex-test with the sharded counter
+ * and the rate limiter.
+ */
 export function createConvexTestBackend(): TestBackend {
   const t = convexTest(schema, modules);
   shardedCounterTest.register(t);
+  rateLimiterTest.register(t);
 
   // convex-test types optional arguments per reference, which generic
   // methods cannot satisfy. The Caller signatures already tie arguments

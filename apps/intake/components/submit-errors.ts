@@ -27,6 +27,11 @@ function noticeFor(error: unknown): string {
   if (isIntakeError(error, "formNotFound")) {
     return "This form is no longer accepting answers. Please ask the front desk for help.";
   }
+  if (isIntakeError(error, "rateLimited")) {
+    const minutes = Math.max(1, Math.ceil(error.data.retryAfterMs / 60_000));
+    const wait = minutes === 1 ? "a minute" : `${minutes} minutes`;
+    return `Too many forms were sent from this device. Wait ${wait}, then submit again.`;
+  }
   if (isIntakeError(error, "answersTooLarge")) {
     return "Your answers are too long to send. Shorten your longest answers, then submit again.";
   }

@@ -1,0 +1,54 @@
+import { ConvexError } from "convex/values";
+import { describe, expect, test } from "vitest";
+
+import { describeSubmitError } from "./submit-errors";
+
+describe("describeSubmitError", () => {
+  test.each([
+    {
+      description: "rate limited for seconds",
+      error: new ConvexError({
+        kind: "rateLimited",
+        message: "Rate limited",
+        retryAfterMs: 20_000,
+      }),
+      expected: /^Too many forms were sent from this device\. Wait a minute,/,
+    },
+    {
+      description: "rate limited for minutes",
+      error: new ConvexError({
+        kind: "rateLimited",
+        message: "Rate limited",
+        retryAfterMs: 150_000,
+      }),
+      expected: /Wait 3 minutes, then submit again\.$/,
+    },
+    {
+      description: "unpublished form",
+      error: new ConvexError({ kind: "formNotFound", message: "Not found" }),
+      expected: /no longer accepting answers/,
+    },
+    {
+      description: "network failure",
+      error: new TypeError("Failed to fetch"),
+      expected: /Check your internet connection/,
+    },
+  ])("$description", ({ error, expected }) => {
+    const failure = describeSubmitError(error);
+
+    expect(failure.kind).toBe("notice");
+    expect(failure.kind === "notice" ? failure.message : "").toMatch(expected);
+  });
+
+  test("never shows server text", () => {
+    const failure = describeSubmitError(
+      new ConvexError({
+        kind: "rateLimited",
+        message: "internal bucket submitPerVisitor",
+        retryAfterMs: 1_000,
+      }),
+    );
+
+    expect(JSON.stringify(failure)).not.toContain("submitPerVisitor");
+  });
+});

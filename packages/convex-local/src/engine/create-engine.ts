@@ -22,7 +22,7 @@ import { CronRunner } from "../scheduler/crons";
 import { Scheduler } from "../scheduler/scheduler";
 import { FunctionError } from "./errors";
 import { errorFields, Executor, type RunOptions } from "./executor";
-import { bundleApp, type LoadedApp } from "./functions";
+import { bundleApp, type LoadedApp, type ResolvedFunction } from "./functions";
 import { InstancePool } from "./instance-pool";
 import { runHttpAction } from "./http-actions";
 import { runInlineMutation } from "./inline";
@@ -38,6 +38,7 @@ import type {
   ActionResult,
   Engine,
   FunctionCall,
+  FunctionFailure,
   MutationResult,
   QueryResult,
   UserIdentity,
@@ -222,19 +223,28 @@ export async function createEngine(
       executor.options.onFunctionLog?.(path, requestId ?? "", lines);
   };
 
+  /** Resolves a call's function, or returns the failure to send back. */
+  const resolve = (
+    call: FunctionCall,
+  ):
+    | { fn: ResolvedFunction; failure?: undefined }
+    | { fn?: undefined; failure: FunctionFailure } => {
+    try {
+      return { fn: executor.resolveCall(call) };
+    } catch (error) {
+      const fields = errorFields(error as FunctionError);
+      return { failure: { ok: false, ...fields, logLines: [] } };
+    }
+  };
+
   const engine: LocalEngine = {
     latestTs: () => store.latestTs(),
 
     async runQuery(call, ts): Promise<QueryResult> {
-      let fn;
-      try {
-        fn = executor.resolveCall(call);
-      } catch (error) {
-        const failure = errorFields(error as FunctionError);
+      const { fn, failure } = resolve(call);
+      if (failure) {
         return {
-          ok: false,
           ...failure,
-          logLines: [],
           ts: ts ?? store.latestTs(),
           readSet: toReadSet(new ReadIntervals()),
           journal: null,
@@ -251,17 +261,8 @@ export async function createEngine(
     },
 
     async runMutation(call): Promise<MutationResult> {
-      let fn;
-      try {
-        fn = executor.resolveCall(call);
-      } catch (error) {
-        return {
-          ok: false,
-          ...errorFields(error as FunctionError),
-          logLines: [],
-          ts: store.latestTs(),
-        };
-      }
+      const { fn, failure } = resolve(call);
+      if (failure) return { ...failure, ts: store.latestTs() };
       const result = await executor.runMutationResolved(
         fn,
         call.args,
@@ -272,16 +273,8 @@ export async function createEngine(
     },
 
     async runAction(call): Promise<ActionResult> {
-      let fn;
-      try {
-        fn = executor.resolveCall(call);
-      } catch (error) {
-        return {
-          ok: false,
-          ...errorFields(error as FunctionError),
-          logLines: [],
-        };
-      }
+      const { fn, failure } = resolve(call);
+      if (failure) return failure;
       const result = await executor.runActionResolved(
         fn,
         call.args,
@@ -292,16 +285,8 @@ export async function createEngine(
     },
 
     async runFunction(call) {
-      let fn;
-      try {
-        fn = executor.resolveCall(call);
-      } catch (error) {
-        return {
-          ok: false,
-          ...errorFields(error as FunctionError),
-          logLines: [],
-        };
-      }
+      const { fn, failure } = resolve(call);
+      if (failure) return failure;
       if (fn.kind === "query") {
         const {
           readSet: _readSet,

@@ -1,26 +1,15 @@
-import { api } from "@intake/backend/api";
 import type { Metadata } from "next";
-import { preloadQuery, preloadedQueryResult } from "convex/nextjs";
+import { preloadedQueryResult } from "convex/nextjs";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 
 import { KioskView } from "../../../components/kiosk/kiosk-view";
 import { parseKioskTiming } from "../../../components/kiosk/kiosk-timing";
-import { env } from "../../env";
+import { loadPublishedForm } from "../../load-published-form";
 
 interface KioskRouteProps {
   params: Promise<{ form: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-/** Slugs the backend creates: lowercase words joined by "-". */
-const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
-
-/** Loads the published form once per request, or null for a bad slug. */
-const loadPublishedForm = cache(async (slug: string) => {
-  if (!SLUG_PATTERN.test(slug)) return null;
-  return preloadQuery(api.forms.getPublished, { slug }, { url: env.convexUrl });
-});
 
 export async function generateMetadata({
   params,

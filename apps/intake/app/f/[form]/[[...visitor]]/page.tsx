@@ -1,28 +1,13 @@
-import { api } from "@intake/backend/api";
 import type { Metadata } from "next";
-import { preloadQuery, preloadedQueryResult } from "convex/nextjs";
+import { preloadedQueryResult } from "convex/nextjs";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 
 import { FormView } from "../../../../components/form-view";
-import { env } from "../../../env";
+import { loadPublishedForm } from "../../../load-published-form";
 
 interface FormRouteProps {
   params: Promise<{ form: string; visitor?: string[] }>;
 }
-
-/** Slugs the backend creates: lowercase words joined by "-". */
-const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
-
-/**
- * Loads the published form. React's `cache` lets `generateMetadata` and
- * the page share one backend call per request. Returns null, without a
- * call, for a slug that no form can have.
- */
-const loadPublishedForm = cache(async (slug: string) => {
-  if (!SLUG_PATTERN.test(slug)) return null;
-  return preloadQuery(api.forms.getPublished, { slug }, { url: env.convexUrl });
-});
 
 export async function generateMetadata({
   params,

@@ -19,7 +19,7 @@ export type ConvexJson =
   | ConvexJson[]
   | { [key: string]: ConvexJson };
 
-/** The identity a function runs with, as `ctx.auth.getUserIdentity()` sees it. */
+/** The identity a function runs with, as `ctx.auth.getUserIdentity()` returns it. */
 export type UserIdentity = {
   tokenIdentifier: string;
   subject: string;
@@ -97,7 +97,7 @@ export type ActionResult = FunctionSuccess | FunctionFailure;
 
 export type Commit = { ts: bigint; writes: WriteSet };
 
-/** What the transports need from the engine. */
+/** Operations the transports call on the engine. */
 export interface Engine {
   /** Latest committed timestamp. */
   latestTs(): bigint;
@@ -116,7 +116,7 @@ export interface Engine {
   onCommit(listener: (commit: Commit) => void): () => void;
   /**
    * Verifies a user JWT against `auth.config.ts` providers and returns the
-   * identity, or throws an Error whose message says why it is invalid.
+   * identity, or throws an Error whose message explains why it is invalid.
    */
   authenticate(token: string): Promise<UserIdentity>;
   /** Checks an admin key (`Convex <key>` auth header value without prefix). */

@@ -8,5 +8,5 @@ bash scripts/setup.sh --browser
 export NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 pnpm turbo run typecheck lint test --concurrency=1
 pnpm typecheck:e2e
-pnpm turbo run build --filter=@intake/admin --filter=@intake/intake
+pnpm build:apps
 pnpm e2e

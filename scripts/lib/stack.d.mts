@@ -19,6 +19,7 @@ export declare const demo: {
 export declare function startBackend(options: {
   stateDir: string;
 }): Promise<void>;
-export declare function startApps(script: "dev" | "start"): Promise<void>;
+export declare function startApps(command: "dev" | "start"): Promise<void>;
 export declare function stopChildren(): Promise<void>;
 export declare function stateDirFor(name: string): string;
+export declare const childEnv: NodeJS.ProcessEnv;

@@ -14,7 +14,26 @@ export const root = path.resolve(
 const cli = path.join(root, "packages/convex-local/bin/convex-local.mjs");
 const backendDir = path.join(root, "packages/backend");
 
-export const ports = { api: 3210, site: 3211, admin: 3000, intake: 3001 };
+/**
+ * The stack's ports. `INTAKE_PORT_BASE` moves all four, so a second stack
+ * can run beside the first: the API listens on the base, HTTP actions on
+ * base + 1, the staff app on base + 2 and the patient app on base + 3.
+ */
+export const ports = portsFrom(process.env.INTAKE_PORT_BASE);
+
+function portsFrom(base) {
+  if (!base) {
+    return { api: 3210, site: 3211, admin: 3000, intake: 3001 };
+  }
+  const api = Number(base);
+  if (!Number.isInteger(api) || api < 1024 || api > 65530) {
+    throw new Error(
+      `INTAKE_PORT_BASE must be a whole number from 1024 to 65530, got "${base}"`,
+    );
+  }
+  return { api, site: api + 1, admin: api + 2, intake: api + 3 };
+}
+
 export const urls = {
   api: `http://127.0.0.1:${ports.api}`,
   site: `http://127.0.0.1:${ports.site}`,
@@ -186,7 +205,18 @@ async function ensureAuthEnv(stateDir) {
  */
 export async function startBackend({ stateDir }) {
   await assertPortsFree();
-  const args = [cli, "dev", "--dir", backendDir, "--state", stateDir];
+  const args = [
+    cli,
+    "dev",
+    "--dir",
+    backendDir,
+    "--state",
+    stateDir,
+    "--port",
+    String(ports.api),
+    "--site-port",
+    String(ports.site),
+  ];
   const child = startChild("backend", process.execPath, args, {
     cwd: backendDir,
   });
@@ -199,18 +229,24 @@ export async function startBackend({ stateDir }) {
   await runCli(["run", "seed:demo", "{}"], stateDir);
 }
 
-/** Starts both Next.js apps with `script` ("dev" or "start"). */
-export async function startApps(script) {
+/** Starts both Next.js apps with `next <command>` ("dev" or "start"). */
+export async function startApps(command) {
   const apps = [
-    { name: "admin", url: urls.admin },
-    { name: "intake", url: urls.intake },
+    { name: "admin", url: urls.admin, port: ports.admin },
+    { name: "intake", url: urls.intake, port: ports.intake },
   ];
   await Promise.all(
-    apps.map(({ name, url }) => {
+    apps.map(({ name, url, port }) => {
       const child = startChild(name, "pnpm", [
         "--filter",
         `@intake/${name}`,
-        script,
+        "exec",
+        "next",
+        command,
+        "--hostname",
+        "127.0.0.1",
+        "--port",
+        String(port),
       ]);
       return waitForUrl(url, { child, timeoutMs: 180_000 });
     }),

@@ -182,8 +182,11 @@ export async function waitForUrl(url, { child, timeoutMs, init }) {
 /**
  * Sets the Convex Auth variables (signing key, JWKS, site URL) unless the
  * deployment already has a signing key, so existing sessions stay valid.
+ * Always turns on the outbox page, where the local stack's password reset
+ * codes appear, because it sends no real email.
  */
 async function ensureAuthEnv(stateDir) {
+  await runCli(["env", "set", "INTAKE_DEV_OUTBOX", "1"], stateDir);
   const names = await runCli(["env", "list"], stateDir);
   if (/^JWT_PRIVATE_KEY=/m.test(names)) return;
   const { publicKey, privateKey } = await generateKeyPair("RS256", {

@@ -80,4 +80,34 @@ export default defineSchema({
     // new submissions and `gte(0)` the reviewed ones.
     .index("by_formId_and_reviewedAt", ["formId", "reviewedAt"])
     .index("by_clinicId_and_reference", ["clinicId", "reference"]),
+
+  /** Outgoing email, stored instead of sent (see `outbox.ts`). */
+  outbox: defineTable({
+    to: v.string(),
+    subject: v.string(),
+    text: v.string(),
+    /** The one-time code the message carries, shown on the outbox page. */
+    code: v.optional(v.string()),
+    /** Milliseconds since the epoch. */
+    sentAt: v.number(),
+  }),
+
+  /** Links that let a person join a clinic (see `invites.ts`). */
+  invites: defineTable({
+    clinicId: v.id("clinics"),
+    role: roleValidator,
+    /** SHA-256 of the link's token, in hex. The token itself is not stored. */
+    tokenHash: v.string(),
+    /** The address the owner meant the link for. Accepting does not check it. */
+    email: v.optional(v.string()),
+    createdBy: v.id("users"),
+    /** Milliseconds since the epoch, like the other times here. */
+    createdAt: v.number(),
+    expiresAt: v.number(),
+    usedAt: v.optional(v.number()),
+    usedBy: v.optional(v.id("users")),
+    revokedAt: v.optional(v.number()),
+  })
+    .index("by_tokenHash", ["tokenHash"])
+    .index("by_clinicId_and_createdAt", ["clinicId", "createdAt"]),
 });

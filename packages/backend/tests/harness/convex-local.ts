@@ -163,6 +163,11 @@ export function createLocalTestBackend(): TestBackend {
         args as Record<string, Value>,
       ) as never;
     },
+    setEnv: async (name, value) => {
+      const backend = await localBackend();
+      if (value === null) await backend.engine.env.remove(name);
+      else await backend.engine.env.set(name, value);
+    },
     signUp: async (requested) => {
       // Every test of the file shares the database, so each TestBackend
       // tags its emails: "ada@clinic.test" becomes "ada+t3@clinic.test".

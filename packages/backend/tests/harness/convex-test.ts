@@ -69,6 +69,11 @@ export function createConvexTestBackend(): TestBackend {
     ...callerFor(t),
     run: (fn, args) =>
       (t as unknown as AnyFunctionRunner).fun(functionAddress(fn), args),
+    // Functions run in this process and read `process.env` directly.
+    setEnv: async (name, value) => {
+      if (value === null) delete process.env[name];
+      else process.env[name] = value;
+    },
     signUp: async (email) => {
       const { userId, sessionId } = await t.run(async (ctx) => {
         const userId = await ctx.db.insert("users", { email });

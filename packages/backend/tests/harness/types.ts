@@ -56,4 +56,9 @@ export interface TestBackend extends Caller {
    * unique, so tests read it from the returned user.
    */
   signUp(email: string): Promise<TestUser>;
+  /**
+   * Sets a deployment environment variable, or removes it for null. On a
+   * shared local backend the change is visible to the file's later tests.
+   */
+  setEnv(name: string, value: string | null): Promise<void>;
 }

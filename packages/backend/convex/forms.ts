@@ -5,7 +5,7 @@ import {
   validateDefinition,
 } from "@intake/form-schema";
 import { v } from "convex/values";
-import type { Id } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import { type MutationCtx, mutation, query } from "./_generated/server";
 import { requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
@@ -15,7 +15,9 @@ import { uniqueSlug } from "./lib/slug";
 import { requireName } from "./lib/text";
 import { definitionValidator, formStatusValidator } from "./lib/validators";
 import {
+  latestVersion,
   publishDraft,
+  sameDefinition,
   versionSummaries,
   versionSummaryValidator,
 } from "./versions";
@@ -79,11 +81,18 @@ export const get = query({
     publishedVersion: v.union(v.number(), v.null()),
     publishedVersionId: v.union(v.id("formVersions"), v.null()),
     draft: definitionValidator,
+    /** The revision a `saveDraft` of this draft must name. */
+    draftRevision: v.number(),
+    /** The number that publishing the draft would give its version. */
+    nextVersion: v.number(),
+    /** Whether the draft equals the newest version, so has no edits. */
+    draftIsPublished: v.boolean(),
     updatedAt: v.number(),
     versions: v.array(versionSummaryValidator),
   }),
   handler: async (ctx, args) => {
     const { form } = await requireForm(ctx, args.formId);
+    const latest = await latestVersion(ctx, form._id);
     return {
       formId: form._id,
       clinicId: form.clinicId,
@@ -93,6 +102,10 @@ export const get = query({
       publishedVersion: form.publishedVersion,
       publishedVersionId: form.publishedVersionId,
       draft: form.draft,
+      draftRevision: form.draftRevision ?? 0,
+      nextVersion: (latest?.version ?? 0) + 1,
+      draftIsPublished:
+        latest !== null && sameDefinition(latest.definition, form.draft),
       updatedAt: form.updatedAt,
       versions: await versionSummaries(ctx, form._id),
     };
@@ -157,20 +170,47 @@ async function insertDraftForm(
     status: "draft",
     publishedVersion: null,
     publishedVersionId: null,
+    draftRevision: 0,
     updatedAt: Date.now(),
   });
 }
 
 /**
- * Replaces a form's draft. The draft must parse with
- * `formDefinitionSchema`, but it may still break publishing rules.
- * Those come back as `problems`, which is empty for a publishable draft.
+ * Throws `draftConflict` unless `revision` is the form's current draft
+ * revision. An absent `revision` skips the check, for callers that own
+ * the draft alone, such as scripts and seeding.
+ */
+function requireRevision(form: Doc<"forms">, revision: number | undefined) {
+  const currentRevision = form.draftRevision ?? 0;
+  if (revision !== undefined && revision !== currentRevision) {
+    throw intakeError({
+      kind: "draftConflict",
+      message: `The draft of form ${form._id} is at revision ${currentRevision}, not ${revision}: someone else saved it. Load the latest draft and apply the change again.`,
+      currentRevision,
+    });
+  }
+}
+
+/**
+ * Replaces a form's draft and returns its new revision. The draft must
+ * parse with `formDefinitionSchema`, but it may still break publishing
+ * rules. Those come back as `problems`, which is empty for a publishable
+ * draft. With `revision`, the save succeeds only if no one saved since the
+ * caller read that revision, and throws `draftConflict` otherwise.
  */
 export const saveDraft = mutation({
-  args: { formId: v.id("forms"), definition: definitionValidator },
-  returns: v.object({ problems: v.array(problemValidator) }),
+  args: {
+    formId: v.id("forms"),
+    definition: definitionValidator,
+    revision: v.optional(v.number()),
+  },
+  returns: v.object({
+    problems: v.array(problemValidator),
+    revision: v.number(),
+  }),
   handler: async (ctx, args) => {
     const { form } = await requireForm(ctx, args.formId);
+    requireRevision(form, args.revision);
 
     if (byteLength(args.definition) > maxDefinitionBytes) {
       throw intakeError({
@@ -188,24 +228,28 @@ export const saveDraft = mutation({
       });
     }
 
+    const revision = (form.draftRevision ?? 0) + 1;
     await ctx.db.patch(form._id, {
       draft: parsed.data,
+      draftRevision: revision,
       title: parsed.data.title.trim() || form.title,
       updatedAt: Date.now(),
     });
-    return { problems: validateDefinition(parsed.data) };
+    return { problems: validateDefinition(parsed.data), revision };
   },
 });
 
 /**
  * Publishes the draft as a new immutable version, which patients then
- * see. Throws `invalidDefinition` when the draft cannot be published.
+ * see. Throws `invalidDefinition` when the draft cannot be published, and
+ * `draftConflict` when `revision` is given and someone saved since.
  */
 export const publish = mutation({
-  args: { formId: v.id("forms") },
+  args: { formId: v.id("forms"), revision: v.optional(v.number()) },
   returns: v.object({ version: v.number() }),
   handler: async (ctx, args) => {
     const { form, userId } = await requireForm(ctx, args.formId);
+    requireRevision(form, args.revision);
     return { version: await publishDraft(ctx, form, userId) };
   },
 });

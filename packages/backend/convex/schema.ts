@@ -36,6 +36,11 @@ export default defineSchema({
     publishedVersion: v.union(v.number(), v.null()),
     publishedVersionId: v.union(v.id("formVersions"), v.null()),
     /**
+     * Counts the saves of `draft`, so a stale editor's save is rejected.
+     * Absent on forms created before it existed, which counts as 0.
+     */
+    draftRevision: v.optional(v.number()),
+    /**
      * Milliseconds since the epoch of the last draft change, publish or
      * unpublish.
      */

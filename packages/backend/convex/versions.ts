@@ -11,6 +11,8 @@ export const versionSummaryValidator = v.object({
   versionId: v.id("formVersions"),
   version: v.number(),
   publishedAt: v.number(),
+  /** Name or email of the staff member who published it. */
+  publishedBy: v.string(),
 });
 
 /** Lists the published versions of a form, newest first. */
@@ -33,11 +35,28 @@ export async function versionSummaries(
     .withIndex("by_formId_and_version", (q) => q.eq("formId", formId))
     .order("desc")
     .collect();
+  const names = new Map<Id<"users">, string>();
+  for (const row of versions) {
+    if (!names.has(row.publishedBy)) {
+      names.set(row.publishedBy, await userName(ctx, row.publishedBy));
+    }
+  }
   return versions.map((row) => ({
     versionId: row._id,
     version: row.version,
     publishedAt: row.publishedAt,
+    publishedBy: names.get(row.publishedBy) ?? "Unknown",
   }));
+}
+
+async function userName(ctx: QueryCtx, userId: Id<"users">): Promise<string> {
+  const user = await ctx.db.get(userId);
+  return user?.name ?? user?.email ?? "Unknown";
+}
+
+/** Compares two definitions by their JSON, key order included. */
+export function sameDefinition(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Returns one frozen version with its definition, for staff. */
@@ -103,7 +122,7 @@ export async function publishDraft(
   if (
     latest !== null &&
     latest._id === form.publishedVersionId &&
-    JSON.stringify(latest.definition) === JSON.stringify(form.draft)
+    sameDefinition(latest.definition, form.draft)
   ) {
     return latest.version;
   }

@@ -173,6 +173,147 @@ describe("forms.saveDraft", () => {
   });
 });
 
+describe("forms.saveDraft revisions", () => {
+  test("counts saves from revision 0", async () => {
+    const { owner, formId } = await createDraft();
+    const before = await owner.query(api.forms.get, { formId });
+    expect(before.draftRevision).toBe(0);
+
+    const first = await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+      revision: 0,
+    });
+    expect(first.revision).toBe(1);
+    const second = await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: { ...checkInDefinition, title: "Check-in 2" },
+      revision: 1,
+    });
+    expect(second.revision).toBe(2);
+    const after = await owner.query(api.forms.get, { formId });
+    expect(after.draftRevision).toBe(2);
+    expect(after.draft.title).toBe("Check-in 2");
+  });
+
+  test("rejects a stale revision", async () => {
+    const { owner, formId } = await createDraft();
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+      revision: 0,
+    });
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.saveDraft, {
+        formId,
+        definition: { ...checkInDefinition, title: "Overwrite" },
+        revision: 0,
+      }),
+      "draftConflict",
+    );
+    expect(error.currentRevision).toBe(1);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.draft).toEqual(checkInDefinition);
+    expect(form.draftRevision).toBe(1);
+  });
+
+  test("second editor sees the conflict", async () => {
+    const { backend, owner, clinicId, formId } = await createDraft();
+    const colleague = await backend.signUp("colleague@example.test");
+    await backend.run(internal.members.addExisting, {
+      clinicId,
+      email: colleague.email,
+      role: "staff",
+    });
+    const seen = await colleague.query(api.forms.get, { formId });
+
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+      revision: seen.draftRevision,
+    });
+    const error = await expectIntakeError(
+      colleague.mutation(api.forms.saveDraft, {
+        formId,
+        definition: { ...seen.draft, title: "Colleague's title" },
+        revision: seen.draftRevision,
+      }),
+      "draftConflict",
+    );
+    expect(error.currentRevision).toBe(seen.draftRevision + 1);
+    const latest = await colleague.query(api.forms.get, { formId });
+    const saved = await colleague.mutation(api.forms.saveDraft, {
+      formId,
+      definition: { ...latest.draft, title: "Colleague's title" },
+      revision: latest.draftRevision,
+    });
+    expect(saved.revision).toBe(latest.draftRevision + 1);
+  });
+
+  test("saves without a revision unconditionally", async () => {
+    const { owner, formId } = await createDraft();
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+      revision: 0,
+    });
+    const result = await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: { ...checkInDefinition, title: "Script" },
+    });
+    expect(result.revision).toBe(2);
+  });
+
+  test("publish rejects a stale revision", async () => {
+    const { owner, formId } = await createDraft();
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+      revision: 0,
+    });
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.publish, { formId, revision: 0 }),
+      "draftConflict",
+    );
+    expect(error.currentRevision).toBe(1);
+    const result = await owner.mutation(api.forms.publish, {
+      formId,
+      revision: 1,
+    });
+    expect(result).toEqual({ version: 1 });
+  });
+});
+
+describe("forms.get next version", () => {
+  test("reports the draft of version 2", async () => {
+    const { owner, formId } = await createDraft();
+    const draft = await owner.query(api.forms.get, { formId });
+    expect(draft.nextVersion).toBe(1);
+    expect(draft.draftIsPublished).toBe(false);
+
+    await owner.mutation(api.forms.publish, { formId });
+    const published = await owner.query(api.forms.get, { formId });
+    expect(published.nextVersion).toBe(2);
+    expect(published.draftIsPublished).toBe(true);
+
+    await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition: checkInDefinition,
+    });
+    const edited = await owner.query(api.forms.get, { formId });
+    expect(edited.nextVersion).toBe(2);
+    expect(edited.draftIsPublished).toBe(false);
+  });
+
+  test("names who published each version", async () => {
+    const { owner, formId } = await createDraft();
+    await owner.mutation(api.forms.publish, { formId });
+    const versions = await owner.query(api.versions.list, { formId });
+    expect(versions).toHaveLength(1);
+    expect(versions[0]?.publishedBy).toBe(owner.email);
+  });
+});
+
 describe("forms.publish", () => {
   test("freezes version 1", async () => {
     const { owner, formId } = await createDraft();

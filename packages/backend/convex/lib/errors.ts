@@ -25,6 +25,12 @@ export type IntakeErrorData =
       currentVersionId: string | null;
     }
   | {
+      kind: "draftConflict";
+      message: string;
+      /** The draft revision stored now, which a new save must name. */
+      currentRevision: number;
+    }
+  | {
       kind: "rateLimited";
       message: string;
       /** Milliseconds to wait before the same request can succeed. */
@@ -52,6 +58,7 @@ export const intakeErrorKinds = [
   "formNotFound",
   "versionMismatch",
   "rateLimited",
+  "draftConflict",
 ] as const satisfies readonly IntakeErrorKind[];
 
 /** Builds the `ConvexError` for a payload; callers `throw` the result. */

@@ -2,6 +2,7 @@ import type { InputField } from "@intake/form-schema";
 import { expect, test } from "vitest";
 
 import { answerText } from "./answer-text";
+import { MESSAGES } from "./i18n/messages";
 
 const options = [
   { value: "a", label: "Aspirin" },
@@ -46,4 +47,12 @@ test.each<{
   },
 ])("answerText of $field.type $value", ({ field, value, expected }) => {
   expect(answerText(field, value)).toBe(expected);
+});
+
+test.each([
+  { value: true, expected: "Sí" },
+  { value: false, expected: "No" },
+])("answerText of yesNo $value in Spanish", ({ value, expected }) => {
+  const field: InputField = { type: "yesNo", id: "f", label: "F" };
+  expect(answerText(field, value, MESSAGES.es.review)).toBe(expected);
 });

@@ -1,11 +1,17 @@
 import type { AnswerValue, InputField } from "@intake/form-schema";
 
+import { MESSAGES, type Messages } from "./i18n/messages";
+
 /**
  * Formats an answer as the plain text the review step shows: option labels
  * for choices, "Yes" or "No", "Agreed" for a ticked consent box, and the
  * typed text otherwise. An option value missing from the field shows as is.
  */
-export function answerText(field: InputField, value: AnswerValue): string {
+export function answerText(
+  field: InputField,
+  value: AnswerValue,
+  text: Messages["review"] = MESSAGES.en.review,
+): string {
   switch (field.type) {
     case "singleChoice":
       return optionLabel(field.options, String(value));
@@ -14,9 +20,9 @@ export function answerText(field: InputField, value: AnswerValue): string {
       return values.map((item) => optionLabel(field.options, item)).join(", ");
     }
     case "yesNo":
-      return value === true ? "Yes" : "No";
+      return value === true ? text.yes : text.no;
     case "consent":
-      return value === true ? "Agreed" : "Not agreed";
+      return value === true ? text.agreed : text.notAgreed;
     default:
       return Array.isArray(value) ? value.join(", ") : String(value);
   }

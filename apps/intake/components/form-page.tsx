@@ -1,11 +1,20 @@
 "use client";
 
-import type { Answers, AnswerValue, Field, Page } from "@intake/form-schema";
+import {
+  isInputField,
+  type Answers,
+  type AnswerValue,
+  type Field,
+  type Page,
+} from "@intake/form-schema";
 import { FormField } from "@intake/ui";
 import type { Ref } from "react";
 
 import { FormProgress } from "./form-progress";
-import type { ErrorMessages } from "./use-form-answers";
+import { fieldErrorText } from "./i18n/field-error-text";
+import { useLocale } from "./i18n/locale-context";
+import type { Locale } from "./i18n/locale";
+import type { ErrorMessages, ShownError } from "./use-form-answers";
 
 /** Props of {@link FormPage}. */
 export interface FormPageProps {
@@ -31,6 +40,8 @@ export function FormPage({
   onBlur,
   headingRef,
 }: FormPageProps) {
+  const { locale, messages } = useLocale();
+  const text = messages.steps;
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -41,7 +52,7 @@ export function FormPage({
           className="text-2xl font-bold text-ink"
         >
           <span className="block text-base font-normal text-muted">
-            Page {pageIndex + 1} of {pageCount}
+            {text.pageOf(pageIndex + 1, pageCount)}
           </span>
           {page.title}
         </h2>
@@ -51,11 +62,20 @@ export function FormPage({
           key={field.id}
           field={field}
           value={answers[field.id]}
-          error={errors[field.id]}
+          error={errorText(field, errors[field.id], locale)}
           onChange={(value) => onChange(field, value)}
           onBlur={() => onBlur(field)}
         />
       ))}
     </div>
   );
+}
+
+function errorText(
+  field: Field,
+  error: ShownError | undefined,
+  locale: Locale,
+): string | undefined {
+  if (error === undefined) return undefined;
+  return fieldErrorText(isInputField(field) ? field : undefined, error, locale);
 }

@@ -11,6 +11,7 @@ import { Button } from "@intake/ui";
 import type { Ref } from "react";
 
 import { answerText } from "./answer-text";
+import { useMessages } from "./i18n/locale-context";
 
 /** Props of {@link FormReview}. */
 export interface FormReviewProps {
@@ -32,6 +33,7 @@ export function FormReview({
   onEdit,
   headingRef,
 }: FormReviewProps) {
+  const text = useMessages().review;
   const sections = definition.pages
     .map((page, pageIndex) => ({
       page,
@@ -50,9 +52,9 @@ export function FormReview({
         tabIndex={-1}
         className="text-2xl font-bold text-ink"
       >
-        Review your answers
+        {text.title}
       </h2>
-      <p>Check your answers before you submit them.</p>
+      <p>{text.intro}</p>
       {sections.map(({ page, pageIndex, fields }) => (
         <section
           key={page.id}
@@ -70,7 +72,7 @@ export function FormReview({
               >
                 <dt className="font-semibold text-ink">{field.label}</dt>
                 <dd className="col-start-1 whitespace-pre-line break-words">
-                  {answerText(field, answers[field.id]!)}
+                  {answerText(field, answers[field.id]!, text)}
                 </dd>
                 <dd className="col-start-2 row-span-2 row-start-1">
                   <Button
@@ -78,7 +80,8 @@ export function FormReview({
                     className="px-2"
                     onClick={() => onEdit(pageIndex, field.id)}
                   >
-                    Edit<span className="sr-only"> {field.label}</span>
+                    {text.edit}
+                    <span className="sr-only"> {field.label}</span>
                   </Button>
                 </dd>
               </div>

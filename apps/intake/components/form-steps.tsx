@@ -19,9 +19,16 @@ import { FormConfirmation } from "./form-confirmation";
 import { FormPage } from "./form-page";
 import { FormReview } from "./form-review";
 import { FormUnavailable } from "./form-unavailable";
+import { fieldErrorText } from "./i18n/field-error-text";
+import type { Locale } from "./i18n/locale";
+import { useLocale } from "./i18n/locale-context";
 import type { PublishedForm } from "./published-form";
 import { useFocusAfterRender } from "./use-focus-after-render";
-import { answersToSubmit, type FormAnswers } from "./use-form-answers";
+import {
+  answersToSubmit,
+  type FormAnswers,
+  type ShownError,
+} from "./use-form-answers";
 import { useHydrated } from "./use-hydrated";
 import { useSubmitAnswers } from "./use-submit-answers";
 
@@ -68,6 +75,8 @@ export function FormSteps({
     visitorId,
     draft.submissionKey,
   );
+  const { locale, messages } = useLocale();
+  const text = messages.steps;
   const focusAfterRender = useFocusAfterRender();
   const hydrated = useHydrated();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -84,8 +93,8 @@ export function FormSteps({
   const pageIndex = Math.min(requestedPage, definition.pages.length - 1);
   const page = definition.pages[pageIndex];
   const isLastPage = pageIndex === definition.pages.length - 1;
-  let primaryLabel = "Next";
-  if (reviewing) primaryLabel = pending ? "Sending…" : "Submit";
+  let primaryLabel = text.next;
+  if (reviewing) primaryLabel = pending ? text.sending : text.submit;
 
   if (reference !== null) {
     return (
@@ -131,7 +140,7 @@ export function FormSteps({
     if (!reviewing) {
       const pageErrors = fields.validate(page.fields);
       if (Object.keys(pageErrors).length > 0) {
-        showSummary(summaryItems(page.fields, pageErrors));
+        showSummary(summaryItems(page.fields, pageErrors, locale));
         return;
       }
       if (!isLastPage) {
@@ -170,15 +179,13 @@ export function FormSteps({
   }
 
   /** Shows errors from any page, opening the first page that has one. */
-  function showFieldErrors(fieldErrors: Record<string, { message: string }>) {
+  function showFieldErrors(fieldErrors: Record<string, ShownError>) {
     fields.showErrors(fieldErrors);
 
     const target = firstPageWithError(definition, fieldErrors);
     if (target === -1) {
       // Only answers to fields no page shows, which a reload clears.
-      setNotice(
-        "This form changed while you were filling it in. Reload the page, then fill it in again.",
-      );
+      setNotice(text.formChanged);
       focusAfterRender(() => noticeRef.current);
       return;
     }
@@ -187,7 +194,9 @@ export function FormSteps({
     setReviewing(false);
     setNotice(null);
     const targetPage = definition.pages[target];
-    showSummary(targetPage ? summaryItems(targetPage.fields, fieldErrors) : []);
+    showSummary(
+      targetPage ? summaryItems(targetPage.fields, fieldErrors, locale) : [],
+    );
   }
 
   return (
@@ -247,7 +256,7 @@ export function FormSteps({
             className="flex-1"
             onClick={() => goToPage(reviewing ? pageIndex : pageIndex - 1)}
           >
-            Back
+            {text.back}
           </Button>
         ) : null}
       </div>
@@ -277,7 +286,8 @@ function FormTitle({
 /** Lists the errors of `fields` in page order, linked to their controls. */
 function summaryItems(
   fields: readonly Field[],
-  errors: Record<string, { message: string }>,
+  errors: Record<string, ShownError>,
+  locale: Locale,
 ): ErrorSummaryItem[] {
   const items: ErrorSummaryItem[] = [];
   for (const field of fields) {
@@ -285,7 +295,7 @@ function summaryItems(
     if (error && isInputField(field)) {
       items.push({
         targetId: fieldControlId(field.id),
-        message: `${field.label}: ${error.message}`,
+        message: `${field.label}: ${fieldErrorText(field, error, locale)}`,
       });
     }
   }

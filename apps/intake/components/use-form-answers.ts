@@ -12,8 +12,17 @@ import {
 } from "@intake/form-schema";
 import { useState } from "react";
 
-/** Error message shown under each field, keyed by field id. */
-export type ErrorMessages = Record<string, string>;
+/**
+ * Error shown under a field: the validator's code, which picks the
+ * translated text, and its English message.
+ */
+export interface ShownError {
+  code?: string;
+  message: string;
+}
+
+/** Errors shown under the fields, keyed by field id. */
+export type ErrorMessages = Record<string, ShownError>;
 
 /**
  * Holds the patient's answers and the error shown under each field, and
@@ -31,7 +40,7 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
     // error clears as soon as the answer is fixed.
     setErrors((previous) =>
       field.id in previous
-        ? withEntry(previous, field.id, validateField(field, value)?.message)
+        ? withEntry(previous, field.id, shown(validateField(field, value)))
         : previous,
     );
   }
@@ -44,7 +53,7 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
     if (value === undefined && !(field.id in errors)) return;
 
     setErrors((previous) =>
-      withEntry(previous, field.id, validateField(field, value)?.message),
+      withEntry(previous, field.id, shown(validateField(field, value))),
     );
   }
 
@@ -59,7 +68,7 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
     setErrors((previous) => {
       let next = previous;
       for (const field of fields) {
-        next = withEntry(next, field.id, found[field.id]?.message);
+        next = withEntry(next, field.id, shown(found[field.id]));
       }
       return next;
     });
@@ -67,11 +76,11 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
   }
 
   /** Shows errors found elsewhere, such as the server's. */
-  function showErrors(fieldErrors: Record<string, { message: string }>) {
+  function showErrors(fieldErrors: Record<string, ShownError>) {
     setErrors((previous) => {
       let next = previous;
       for (const [id, error] of Object.entries(fieldErrors)) {
-        next = withEntry(next, id, error.message);
+        next = withEntry(next, id, shown(error));
       }
       return next;
     });
@@ -126,6 +135,19 @@ export function answersToSubmit(
   return result;
 }
 
+function shown(
+  error: { code?: string; message: string } | null | undefined,
+): ShownError | undefined {
+  if (!error) return undefined;
+  return { code: error.code, message: error.message };
+}
+
+function sameEntry<T>(a: T | undefined, b: T): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object") return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function withEntry<T>(
   record: Record<string, T>,
   key: string,
@@ -136,6 +158,6 @@ function withEntry<T>(
     const { [key]: _removed, ...rest } = record;
     return rest;
   }
-  if (record[key] === value) return record;
+  if (sameEntry(record[key], value)) return record;
   return { ...record, [key]: value };
 }

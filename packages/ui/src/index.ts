@@ -36,3 +36,9 @@ export { Select, type SelectProps } from "./components/select";
 export { TextArea, type TextAreaProps } from "./components/text-area";
 export { TextInput, type TextInputProps } from "./components/text-input";
 export { YesNo, type YesNoProps } from "./components/yes-no";
+export {
+  UiTextProvider,
+  useUiText,
+  type UiTextProviderProps,
+} from "./text/ui-text-context";
+export { UI_TEXT, type UiLocale, type UiText } from "./text/ui-text";

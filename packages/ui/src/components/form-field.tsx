@@ -15,6 +15,7 @@ import { RadioGroup } from "./radio-group";
 import { Select } from "./select";
 import { TextArea } from "./text-area";
 import { TextInput } from "./text-input";
+import { useUiText } from "../text/ui-text-context";
 import { YesNo } from "./yes-no";
 
 /** Props of {@link FormField}. */
@@ -237,6 +238,7 @@ function ConsentControl({
   control: FieldControlProps;
 }) {
   const statementId = `${control.id}-statement`;
+  const text = useUiText();
 
   return (
     <>
@@ -258,7 +260,7 @@ function ConsentControl({
         aria-invalid={control.invalid || undefined}
         aria-required={control.required || undefined}
       >
-        I agree
+        {text.agree}
       </Checkbox>
     </>
   );

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { fieldSchema } from "../fields";
+import { conditionSchema } from "../logic/condition";
 import { LIMITS } from "../fields/limits";
 
 /**
@@ -11,6 +12,8 @@ export const pageSchema = z.strictObject({
   id: z.string().min(1).max(LIMITS.idLength),
   title: z.string().max(LIMITS.labelLength),
   fields: z.array(fieldSchema).max(LIMITS.fieldsPerPage),
+  /** Shows the page only while this holds. Its fields hide with it. */
+  showIf: conditionSchema.optional(),
 });
 
 /** A page of a form. */

@@ -42,7 +42,7 @@ const cases: Case[] = [
   },
   {
     description: "unknown field type",
-    definition: formOf({ ...name, type: "signature" } as unknown as Field),
+    definition: formOf({ ...name, type: "drawing" } as unknown as Field),
     code: "invalidStructure",
     path: ["pages", 0, "fields", 0, "type"],
   },

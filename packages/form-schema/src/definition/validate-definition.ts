@@ -1,4 +1,5 @@
 import { isInputField, type InputField } from "../fields";
+import { maxGroupItems } from "../fields/group";
 import { LIMITS } from "../fields/limits";
 import { effectiveMaxLength } from "../rules/text";
 import { fieldProblems } from "./field-problems";
@@ -110,7 +111,7 @@ function pageProblems(definition: FormDefinition): DefinitionProblem[] {
 }
 
 /** Returns the length in characters of the longest answer a field accepts. */
-function maxAnswerCharacters(field: InputField): number {
+export function maxAnswerCharacters(field: InputField): number {
   switch (field.type) {
     case "shortText":
     case "longText":
@@ -134,5 +135,36 @@ function maxAnswerCharacters(field: InputField): number {
     case "yesNo":
     case "consent":
       return "false".length;
+    case "address":
+      return ADDRESS_ANSWER_CHARACTERS;
+    case "signature":
+      return SIGNATURE_ANSWER_CHARACTERS;
+    case "file":
+      return FILE_ANSWER_CHARACTERS;
+    case "group":
+      return groupAnswerCharacters(field);
   }
+}
+
+// Sizes of the longest JSON answers, keys and punctuation included.
+const ADDRESS_ANSWER_CHARACTERS =
+  4 * LIMITS.addressPartLength + LIMITS.postalCodeMaxLength + 80;
+// Each coordinate is at most "4096.1" plus a comma, and each stroke adds
+// its brackets.
+const SIGNATURE_ANSWER_CHARACTERS =
+  LIMITS.signaturePoints * 2 * 7 + LIMITS.signatureStrokes * 3 + 60;
+const FILE_ANSWER_CHARACTERS =
+  2 * LIMITS.fileTokenLength + LIMITS.fileNameLength + 16 + 60;
+
+function groupAnswerCharacters(
+  field: Extract<InputField, { type: "group" }>,
+): number {
+  let itemCharacters = 2;
+  for (const itemField of field.fields) {
+    if (isInputField(itemField)) {
+      itemCharacters +=
+        itemField.id.length + 4 + maxAnswerCharacters(itemField);
+    }
+  }
+  return maxGroupItems(field) * itemCharacters;
 }

@@ -3,6 +3,8 @@ export type UiLocale = "en" | "es";
 
 /** Text that the field controls show around the definition's own text. */
 export interface UiText {
+  /** BCP 47 tag for number formatting, such as file sizes. */
+  locale: string;
   required: string;
   /** Read by screen readers before an error message. */
   errorPrefix: string;
@@ -40,6 +42,10 @@ export interface UiText {
     uploading: (percent: number) => string;
     removed: string;
     limits: (types: string, maxSize: string) => string;
+    tooLarge: (maxSize: string) => string;
+    wrongType: (types: string) => string;
+    failed: string;
+    uploaded: string;
   };
   group: {
     add: (itemLabel: string) => string;
@@ -52,6 +58,7 @@ export interface UiText {
 }
 
 const en: UiText = {
+  locale: "en-US",
   required: "(required)",
   errorPrefix: "Error: ",
   agree: "I agree",
@@ -89,6 +96,12 @@ const en: UiText = {
     uploading: (percent) => `Uploading… ${percent}%`,
     removed: "File removed.",
     limits: (types, maxSize) => `Accepted: ${types}. Up to ${maxSize}.`,
+    tooLarge: (maxSize) =>
+      `This file is too large. Choose one up to ${maxSize}.`,
+    wrongType: (types) => `This type of file is not accepted. Choose ${types}.`,
+    failed:
+      "The file could not be uploaded. Check your internet connection, then choose it again.",
+    uploaded: "File uploaded.",
   },
   group: {
     add: (itemLabel) => `Add ${itemLabel.toLowerCase()}`,
@@ -107,6 +120,7 @@ const en: UiText = {
 };
 
 const es: UiText = {
+  locale: "es",
   required: "(obligatorio)",
   errorPrefix: "Error: ",
   agree: "Acepto",
@@ -145,6 +159,12 @@ const es: UiText = {
     uploading: (percent) => `Subiendo… ${percent} %`,
     removed: "Archivo quitado.",
     limits: (types, maxSize) => `Se aceptan: ${types}. Hasta ${maxSize}.`,
+    tooLarge: (maxSize) =>
+      `Este archivo es demasiado grande. Elija uno de hasta ${maxSize}.`,
+    wrongType: (types) => `No se acepta este tipo de archivo. Elija ${types}.`,
+    failed:
+      "No se pudo subir el archivo. Revise su conexión a internet y vuelva a elegirlo.",
+    uploaded: "Archivo subido.",
   },
   group: {
     add: (itemLabel) => `Añadir ${itemLabel.toLowerCase()}`,

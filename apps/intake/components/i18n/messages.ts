@@ -48,8 +48,6 @@ export interface Messages {
   upload: {
     failed: string;
     rejected: string;
-    tooLarge: (maxSize: string) => string;
-    wrongType: (types: string) => string;
     unavailable: string;
   };
   kiosk: {
@@ -114,8 +112,7 @@ const en: Messages = {
   stopped: {
     title: "This form is closed",
     body: "The clinic stopped taking answers to this form while you were filling it in. Your answers were not sent.",
-    draftKept:
-      "Your answers are still saved on this device. If the clinic opens the form again, they will be filled in when you come back to this page.",
+    draftKept: "Your answers are still saved in this browser on this device.",
     help: "Please ask the front desk what to do next.",
   },
   submitErrors: {
@@ -135,9 +132,6 @@ const en: Messages = {
       "The file could not be uploaded. Check your internet connection, then choose it again.",
     rejected:
       "The clinic does not accept this file. Choose a photo or PDF within the size limit.",
-    tooLarge: (maxSize) =>
-      `This file is too large. Choose one up to ${maxSize}.`,
-    wrongType: (types) => `This type of file is not accepted. Choose ${types}.`,
     unavailable:
       "Files cannot be uploaded right now. Please ask the front desk for help.",
   },
@@ -209,7 +203,7 @@ const es: Messages = {
     title: "Este formulario está cerrado",
     body: "La clínica dejó de aceptar respuestas a este formulario mientras lo llenaba. Sus respuestas no se enviaron.",
     draftKept:
-      "Sus respuestas siguen guardadas en este dispositivo. Si la clínica vuelve a abrir el formulario, aparecerán cuando regrese a esta página.",
+      "Sus respuestas siguen guardadas en el navegador de este dispositivo.",
     help: "Pregunte en la recepción qué hacer.",
   },
   submitErrors: {
@@ -229,9 +223,6 @@ const es: Messages = {
       "No se pudo subir el archivo. Revise su conexión a internet y vuelva a elegirlo.",
     rejected:
       "La clínica no acepta este archivo. Elija una foto o un PDF dentro del límite de tamaño.",
-    tooLarge: (maxSize) =>
-      `Este archivo es demasiado grande. Elija uno de hasta ${maxSize}.`,
-    wrongType: (types) => `No se acepta este tipo de archivo. Elija ${types}.`,
     unavailable:
       "No se pueden subir archivos en este momento. Pida ayuda en la recepción.",
   },

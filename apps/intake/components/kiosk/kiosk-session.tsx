@@ -35,7 +35,7 @@ export function KioskSession({
   timing,
   onEnd,
 }: KioskSessionProps) {
-  const fields = useFormAnswers();
+  const fields = useFormAnswers(form.definition);
   const text = useMessages().kiosk;
   const [submitted, setSubmitted] = useState(false);
   const idle = useIdleCountdown({

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormStopped } from "../form-stopped";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { useLocale } from "../i18n/locale-context";
+import { localizeForm } from "../i18n/localize-form";
 import { createToken } from "../tokens";
 import { useFocusAfterRender } from "../use-focus-after-render";
 import { ExitDialog } from "./exit-dialog";
@@ -44,7 +45,7 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
   const startRef = useRef<HTMLButtonElement>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [exiting, setExiting] = useState(false);
-  const { messages, resetLocale } = useLocale();
+  const { locale, messages, resetLocale } = useLocale();
   const text = messages.kiosk;
 
   // A language cookie left by the phone route on this device is ignored.
@@ -111,7 +112,9 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
       <div className="flex min-h-[75dvh] flex-col items-center justify-center gap-10 text-center">
         <p className="text-2xl font-semibold text-muted">{form.clinicName}</p>
         <h1 className="text-5xl font-bold text-ink">{text.welcome}</h1>
-        <p className="max-w-xl text-2xl text-ink">{text.intro(form.title)}</p>
+        <p className="max-w-xl text-2xl text-ink">
+          {text.intro(localizeForm(form.definition, locale).title)}
+        </p>
         <Button
           ref={startRef}
           className="min-h-32 w-full max-w-xl rounded-2xl text-4xl"

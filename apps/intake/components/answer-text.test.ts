@@ -1,7 +1,8 @@
-import type { InputField } from "@intake/form-schema";
+import type { AnswerValue, InputField } from "@intake/form-schema";
 import { expect, test } from "vitest";
 
 import { answerText } from "./answer-text";
+import { MESSAGES } from "./i18n/messages";
 
 const options = [
   { value: "a", label: "Aspirin" },
@@ -45,5 +46,44 @@ test.each<{
     expected: "gone",
   },
 ])("answerText of $field.type $value", ({ field, value, expected }) => {
+  expect(answerText(field, value)).toBe(expected);
+});
+
+test.each([
+  { value: true, expected: "Sí" },
+  { value: false, expected: "No" },
+])("answerText of yesNo $value in Spanish", ({ value, expected }) => {
+  const field: InputField = { type: "yesNo", id: "f", label: "F" };
+  expect(answerText(field, value, MESSAGES.es.review)).toBe(expected);
+});
+
+test.each<{ field: InputField; value: AnswerValue; expected: string }>([
+  {
+    field: { type: "address", id: "f", label: "F" },
+    value: {
+      line1: "1 Elm St",
+      line2: "Apt 2",
+      city: "Springfield",
+      region: "IL",
+      postalCode: "62701",
+    },
+    expected: "1 Elm St\nApt 2\nSpringfield, IL 62701",
+  },
+  {
+    field: { type: "signature", id: "f", label: "F" },
+    value: { width: 300, height: 150, strokes: [[1, 1, 2, 2]] },
+    expected: "Signed",
+  },
+  {
+    field: { type: "file", id: "f", label: "F", accept: ["image/png"] },
+    value: {
+      storageId: "s1",
+      name: "card.png",
+      contentType: "image/png",
+      size: 1536,
+    },
+    expected: "card.png (1.5 kB)",
+  },
+])("answerText of $field.type", ({ field, value, expected }) => {
   expect(answerText(field, value)).toBe(expected);
 });

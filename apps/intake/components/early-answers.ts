@@ -44,6 +44,13 @@ function readControls(
   const text = controls[0]?.value ?? "";
 
   switch (field.type) {
+    // These controls hold no answer in the server-rendered page, or one
+    // that a name lookup cannot read, such as a file input's fake path.
+    case "address":
+    case "signature":
+    case "file":
+    case "group":
+      return undefined;
     case "multipleChoice":
       return checked.length > 0 ? checked.map((c) => c.value) : undefined;
     case "yesNo":

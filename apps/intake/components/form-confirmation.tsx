@@ -3,6 +3,8 @@
 import { Card } from "@intake/ui";
 import { useEffect, useRef } from "react";
 
+import { useMessages } from "./i18n/locale-context";
+
 /** Props of {@link FormConfirmation}. */
 export interface FormConfirmationProps {
   clinicName: string;
@@ -18,6 +20,7 @@ export function FormConfirmation({
   clinicName,
   reference,
 }: FormConfirmationProps) {
+  const text = useMessages().confirmation;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -31,16 +34,16 @@ export function FormConfirmation({
         tabIndex={-1}
         className="text-2xl font-bold text-ink"
       >
-        Thank you, your answers were sent
+        {text.title}
       </h1>
-      <p>{clinicName} has received your form.</p>
+      <p>{text.received(clinicName)}</p>
       <div>
-        <p className="text-base text-muted">Your reference</p>
+        <p className="text-base text-muted">{text.reference}</p>
         <p className="font-mono text-3xl font-bold tracking-widest">
           {reference}
         </p>
       </div>
-      <p>Give this reference at the front desk if they ask for it.</p>
+      <p>{text.hint}</p>
     </Card>
   );
 }

@@ -1,16 +1,28 @@
 "use client";
 
-import type { Answers, AnswerValue, Field, Page } from "@intake/form-schema";
+import {
+  isInputField,
+  type Answers,
+  type AnswerValue,
+  type Field,
+  type Page,
+} from "@intake/form-schema";
 import { FormField } from "@intake/ui";
 import type { Ref } from "react";
 
 import { FormProgress } from "./form-progress";
-import type { ErrorMessages } from "./use-form-answers";
+import { resolveItemField } from "./form-visibility";
+import { fieldErrorText } from "./i18n/field-error-text";
+import type { Locale } from "./i18n/locale";
+import { useLocale } from "./i18n/locale-context";
+import type { ErrorMessages, ShownError } from "./use-form-answers";
 
 /** Props of {@link FormPage}. */
 export interface FormPageProps {
+  /** The page with only its shown fields, as `visibleSteps` returns it. */
   page: Page;
   pageIndex: number;
+  /** Number of pages the patient sees with the current answers. */
   pageCount: number;
   answers: Answers;
   errors: ErrorMessages;
@@ -31,6 +43,9 @@ export function FormPage({
   onBlur,
   headingRef,
 }: FormPageProps) {
+  const { locale, messages } = useLocale();
+  const text = messages.steps;
+
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -41,7 +56,7 @@ export function FormPage({
           className="text-2xl font-bold text-ink"
         >
           <span className="block text-base font-normal text-muted">
-            Page {pageIndex + 1} of {pageCount}
+            {text.pageOf(pageIndex + 1, pageCount)}
           </span>
           {page.title}
         </h2>
@@ -51,11 +66,45 @@ export function FormPage({
           key={field.id}
           field={field}
           value={answers[field.id]}
-          error={errors[field.id]}
+          error={errorText(field, errors[field.id], locale)}
+          itemErrors={
+            field.type === "group"
+              ? itemErrorTexts(field, errors, locale)
+              : undefined
+          }
+          resolveItemField={(itemField, item) =>
+            resolveItemField(itemField, item, answers)
+          }
           onChange={(value) => onChange(field, value)}
           onBlur={() => onBlur(field)}
         />
       ))}
     </div>
   );
+}
+
+function errorText(
+  field: Field,
+  error: ShownError | undefined,
+  locale: Locale,
+): string | undefined {
+  if (error === undefined) return undefined;
+  return fieldErrorText(isInputField(field) ? field : undefined, error, locale);
+}
+
+/** Translates the errors of a group's items, keyed `<group>.<index>.<field>`. */
+function itemErrorTexts(
+  group: Extract<Field, { type: "group" }>,
+  errors: ErrorMessages,
+  locale: Locale,
+): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const [key, error] of Object.entries(errors)) {
+    if (!key.startsWith(`${group.id}.`)) continue;
+    const itemFieldId = key.split(".")[2];
+    const itemField = group.fields.find((field) => field.id === itemFieldId);
+    const text = errorText(itemField ?? group, error, locale);
+    if (text !== undefined) texts[key] = text;
+  }
+  return texts;
 }

@@ -18,7 +18,9 @@ export interface FormRendererProps {
  * hydration are kept, and `useDraft` keeps a draft in localStorage.
  */
 export function FormRenderer({ form, visitorId }: FormRendererProps) {
-  const fields = useFormAnswers(() => readEarlyAnswers(form.definition));
+  const fields = useFormAnswers(form.definition, () =>
+    readEarlyAnswers(form.definition),
+  );
   const draft = useDraft(form, fields.answers, fields.restore);
 
   return (

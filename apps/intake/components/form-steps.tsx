@@ -1,30 +1,33 @@
 "use client";
 
-import {
-  isInputField,
-  validateAnswers,
-  type Field,
-  type FormDefinition,
-  type Page,
-} from "@intake/form-schema";
+import { validateAnswers, type FormDefinition } from "@intake/form-schema";
 import {
   Button,
   ErrorSummary,
+  FileUploaderProvider,
   fieldControlId,
   type ErrorSummaryItem,
 } from "@intake/ui";
-import { useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 
 import { FormConfirmation } from "./form-confirmation";
 import { FormPage } from "./form-page";
 import { FormReview } from "./form-review";
 import { FormUnavailable } from "./form-unavailable";
+import {
+  firstPageWithError,
+  summaryItems,
+  visibleSteps,
+} from "./form-visibility";
+import { useLocale } from "./i18n/locale-context";
+import { localizeForm } from "./i18n/localize-form";
 import type { PublishedForm } from "./published-form";
+import { answersToSubmit } from "./submit-answers";
+import { useFileUploader } from "./uploads/use-file-uploader";
 import { useFocusAfterRender } from "./use-focus-after-render";
-import { answersToSubmit, type FormAnswers } from "./use-form-answers";
+import type { FormAnswers, ShownError } from "./use-form-answers";
 import { useHydrated } from "./use-hydrated";
 import { useSubmitAnswers } from "./use-submit-answers";
-
 /**
  * Where the answers of one visit are kept between steps: `useDraft` on a
  * phone, memory alone at the kiosk.
@@ -62,30 +65,41 @@ export function FormSteps({
   draft,
   onSubmitted,
 }: FormStepsProps) {
-  const { definition } = form;
+  const { locale, messages } = useLocale();
+  const text = messages.steps;
+  const definition = useMemo(
+    () => localizeForm(form.definition, locale),
+    [form.definition, locale],
+  );
   const { send, pending } = useSubmitAnswers(
     form,
     visitorId,
     draft.submissionKey,
   );
+  const uploader = useFileUploader(form.slug, visitorId);
   const focusAfterRender = useFocusAfterRender();
   const hydrated = useHydrated();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
-  const [requestedPage, setRequestedPage] = useState(0);
+  const [requested, setRequested] = useState<PageRequest>({
+    pageId: null,
+    index: 0,
+  });
   const [reviewing, setReviewing] = useState(false);
   const [summary, setSummary] = useState<ErrorSummaryItem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [reference, setReference] = useState<string | null>(null);
 
-  // A republished version may have fewer pages than the one first shown.
-  const pageIndex = Math.min(requestedPage, definition.pages.length - 1);
-  const page = definition.pages[pageIndex];
-  const isLastPage = pageIndex === definition.pages.length - 1;
-  let primaryLabel = "Next";
-  if (reviewing) primaryLabel = pending ? "Sending…" : "Submit";
+  // Answers show and hide pages, and a republished version may have fewer
+  // pages, so the page is found by id and the index is the fallback.
+  const pages = visibleSteps(definition, fields.answers);
+  const pageIndex = pageIndexOf(pages, requested);
+  const page = pages[pageIndex];
+  const isLastPage = pageIndex === pages.length - 1;
+  let primaryLabel = text.next;
+  if (reviewing) primaryLabel = pending ? text.sending : text.submit;
 
   if (reference !== null) {
     return (
@@ -94,9 +108,13 @@ export function FormSteps({
   }
   if (page === undefined) return <FormUnavailable />;
 
+  function requestPage(index: number) {
+    setRequested({ pageId: pages[index]?.id ?? null, index });
+  }
+
   function goToPage(index: number) {
     draft.save();
-    setRequestedPage(index);
+    requestPage(index);
     setReviewing(false);
     setSummary([]);
     setNotice(null);
@@ -111,12 +129,12 @@ export function FormSteps({
     focusAfterRender(() => headingRef.current);
   }
 
-  function editField(index: number, fieldId: string) {
-    setRequestedPage(index);
+  function editField(index: number, fieldKey: string) {
+    requestPage(index);
     setReviewing(false);
     setSummary([]);
     setNotice(null);
-    focusAfterRender(() => document.getElementById(fieldControlId(fieldId)));
+    focusAfterRender(() => document.getElementById(fieldControlId(fieldKey)));
   }
 
   function showSummary(items: ErrorSummaryItem[]) {
@@ -131,7 +149,7 @@ export function FormSteps({
     if (!reviewing) {
       const pageErrors = fields.validate(page.fields);
       if (Object.keys(pageErrors).length > 0) {
-        showSummary(summaryItems(page.fields, pageErrors));
+        showSummary(summaryItems(page.fields, pageErrors, locale));
         return;
       }
       if (!isLastPage) {
@@ -170,24 +188,22 @@ export function FormSteps({
   }
 
   /** Shows errors from any page, opening the first page that has one. */
-  function showFieldErrors(fieldErrors: Record<string, { message: string }>) {
+  function showFieldErrors(fieldErrors: Record<string, ShownError>) {
     fields.showErrors(fieldErrors);
 
-    const target = firstPageWithError(definition, fieldErrors);
-    if (target === -1) {
+    const target = firstPageWithError(pages, fieldErrors);
+    const targetPage = pages[target];
+    if (targetPage === undefined) {
       // Only answers to fields no page shows, which a reload clears.
-      setNotice(
-        "This form changed while you were filling it in. Reload the page, then fill it in again.",
-      );
+      setNotice(text.formChanged);
       focusAfterRender(() => noticeRef.current);
       return;
     }
 
-    setRequestedPage(target);
+    requestPage(target);
     setReviewing(false);
     setNotice(null);
-    const targetPage = definition.pages[target];
-    showSummary(targetPage ? summaryItems(targetPage.fields, fieldErrors) : []);
+    showSummary(summaryItems(targetPage.fields, fieldErrors, locale));
   }
 
   return (
@@ -207,22 +223,24 @@ export function FormSteps({
       <ErrorSummary ref={summaryRef} items={summary} />
       {reviewing ? (
         <FormReview
-          definition={definition}
+          pages={pages}
           answers={fields.answers}
           onEdit={editField}
           headingRef={headingRef}
         />
       ) : (
-        <FormPage
-          page={page}
-          pageIndex={pageIndex}
-          pageCount={definition.pages.length}
-          answers={fields.answers}
-          errors={fields.errors}
-          onChange={fields.change}
-          onBlur={fields.blur}
-          headingRef={headingRef}
-        />
+        <FileUploaderProvider uploader={uploader}>
+          <FormPage
+            page={page}
+            pageIndex={pageIndex}
+            pageCount={pages.length}
+            answers={fields.answers}
+            errors={fields.errors}
+            onChange={fields.change}
+            onBlur={fields.blur}
+            headingRef={headingRef}
+          />
+        </FileUploaderProvider>
       )}
       <div
         ref={noticeRef}
@@ -247,12 +265,24 @@ export function FormSteps({
             className="flex-1"
             onClick={() => goToPage(reviewing ? pageIndex : pageIndex - 1)}
           >
-            Back
+            {text.back}
           </Button>
         ) : null}
       </div>
     </form>
   );
+}
+
+/** The page the patient asked for, by id, with its index as a fallback. */
+interface PageRequest {
+  pageId: string | null;
+  index: number;
+}
+
+function pageIndexOf(pages: readonly { id: string }[], request: PageRequest) {
+  const byId = pages.findIndex((page) => page.id === request.pageId);
+  if (byId !== -1) return byId;
+  return Math.max(0, Math.min(request.index, pages.length - 1));
 }
 
 function FormTitle({
@@ -271,32 +301,5 @@ function FormTitle({
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** Lists the errors of `fields` in page order, linked to their controls. */
-function summaryItems(
-  fields: readonly Field[],
-  errors: Record<string, { message: string }>,
-): ErrorSummaryItem[] {
-  const items: ErrorSummaryItem[] = [];
-  for (const field of fields) {
-    const error = errors[field.id];
-    if (error && isInputField(field)) {
-      items.push({
-        targetId: fieldControlId(field.id),
-        message: `${field.label}: ${error.message}`,
-      });
-    }
-  }
-  return items;
-}
-
-function firstPageWithError(
-  definition: FormDefinition,
-  errors: Record<string, unknown>,
-): number {
-  return definition.pages.findIndex((page: Page) =>
-    page.fields.some((field) => field.id in errors),
   );
 }

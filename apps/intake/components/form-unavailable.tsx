@@ -1,4 +1,8 @@
+"use client";
+
 import { Card } from "@intake/ui";
+
+import { useMessages } from "./i18n/locale-context";
 
 /**
  * Tells the patient that no published form exists at this address, with
@@ -6,14 +10,12 @@ import { Card } from "@intake/ui";
  * address reveals nothing about drafts.
  */
 export function FormUnavailable() {
+  const text = useMessages().unavailable;
   return (
     <Card className="flex flex-col gap-3">
-      <h1 className="text-2xl font-bold">Form not found</h1>
-      <p>
-        This form does not exist or is not open for answers right now. Check the
-        address, or scan the clinic&apos;s QR code again.
-      </p>
-      <p>If it still does not open, please ask the front desk for help.</p>
+      <h1 className="text-2xl font-bold">{text.title}</h1>
+      <p>{text.body}</p>
+      <p>{text.help}</p>
     </Card>
   );
 }

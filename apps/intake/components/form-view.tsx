@@ -5,7 +5,8 @@ import { PageShell } from "@intake/ui";
 import { usePreloadedQuery, type Preloaded } from "convex/react";
 
 import { FormRenderer } from "./form-renderer";
-import { FormUnavailable } from "./form-unavailable";
+import { FormStopped } from "./form-stopped";
+import { LanguageSwitch } from "./i18n/language-switch";
 import { useRecordView, useVisitorId } from "./use-visit";
 
 /** Props of {@link FormView}. */
@@ -20,8 +21,9 @@ export interface FormViewProps {
 /**
  * Shows a published form. The first render uses the server's copy, so the
  * form is in the first HTML response. The Convex subscription then keeps
- * it live. If the clinic unpublishes the form while the patient is on the
- * page, the page shows "Form not found".
+ * it live. The server returns 404 for a form that is not published, so a
+ * null result here means the clinic unpublished it during the visit. The
+ * page then says so, and the draft keeps the answers on the device.
  */
 export function FormView({ slug, preloaded, visitorFromUrl }: FormViewProps) {
   const form = usePreloadedQuery(preloaded);
@@ -31,15 +33,16 @@ export function FormView({ slug, preloaded, visitorFromUrl }: FormViewProps) {
   return (
     <PageShell
       header={
-        form ? (
-          <p className="text-base font-semibold text-ink">{form.clinicName}</p>
-        ) : null
+        <div className="flex items-center justify-between gap-3">
+          <p className="text-base font-semibold text-ink">{form?.clinicName}</p>
+          <LanguageSwitch className="px-2" />
+        </div>
       }
     >
       {form ? (
         <FormRenderer form={form} visitorId={visitorId} />
       ) : (
-        <FormUnavailable />
+        <FormStopped draftKept />
       )}
     </PageShell>
   );

@@ -65,6 +65,9 @@ export function useDraft(
     return () => {
       document.removeEventListener("visibilitychange", flushWhenHidden);
       window.removeEventListener("pagehide", flush);
+      // Unmounting, as when the clinic unpublishes the form, cancels the
+      // timer, so the last change is written here.
+      flush();
     };
   }, []);
 

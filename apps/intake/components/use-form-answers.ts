@@ -1,9 +1,7 @@
 "use client";
 
 import {
-  isAnswerEmpty,
-  isInputField,
-  validateField,
+  validateAnswers,
   type Answers,
   type AnswerValue,
   type Field,
@@ -12,66 +10,103 @@ import {
 } from "@intake/form-schema";
 import { useState } from "react";
 
-/** Error message shown under each field, keyed by field id. */
-export type ErrorMessages = Record<string, string>;
+import { answersToSubmit, errorKeysOf } from "./submit-answers";
 
 /**
- * Holds the patient's answers and the error shown under each field, and
- * validates with `validateField` as the patient goes. Answers never go into
- * the address. `useDraft` copies them to the device's localStorage.
+ * Error shown under a field: the validator's code, which picks the
+ * translated text, and its English message.
  */
-export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
+export interface ShownError {
+  code?: string;
+  message: string;
+}
+
+/**
+ * Errors shown under the fields, keyed like the validator's errors: by
+ * field id, or by `<group>.<index>.<field>` inside a repeating group.
+ */
+export type ErrorMessages = Record<string, ShownError>;
+
+/**
+ * Holds the patient's answers and the errors shown under the fields. It
+ * validates with `validateAnswers` on the whole form, so conditional
+ * logic applies: a hidden field never shows an error, and `requireIf`
+ * makes a field required as soon as its condition holds. Answers never go
+ * into the address. `useDraft` copies them to the device's localStorage.
+ */
+export function useFormAnswers(
+  definition: FormDefinition,
+  initialAnswers: () => Answers = () => ({}),
+) {
   const [answers, setAnswers] = useState<Answers>(initialAnswers);
   const [errors, setErrors] = useState<ErrorMessages>({});
 
+  /** Returns the current errors of `fields`, keyed like {@link ErrorMessages}. */
+  function errorsOf(fields: readonly Field[], from: Answers): FieldErrors {
+    const all = validateAnswers(definition, answersToSubmit(definition, from));
+    const found: FieldErrors = {};
+    for (const key of Object.keys(all)) {
+      if (fields.some((field) => errorKeysOf(field, key)))
+        found[key] = all[key]!;
+    }
+    return found;
+  }
+
+  /** Replaces the shown errors of `fields` with `found`. */
+  function showFieldErrors(
+    previous: ErrorMessages,
+    fields: readonly Field[],
+    found: FieldErrors,
+  ): ErrorMessages {
+    const next: ErrorMessages = {};
+    for (const [key, error] of Object.entries(previous)) {
+      if (!fields.some((field) => errorKeysOf(field, key))) next[key] = error;
+    }
+    for (const [key, error] of Object.entries(found)) {
+      next[key] = { code: error.code, message: error.message };
+    }
+    return sameErrors(previous, next) ? previous : next;
+  }
+
   function change(field: Field, value: AnswerValue | undefined) {
-    setAnswers((previous) => withEntry(previous, field.id, value));
+    const next = withAnswer(answers, field.id, value);
+    setAnswers(next);
 
     // A field that shows an error is rechecked on every change, so the
     // error clears as soon as the answer is fixed.
-    setErrors((previous) =>
-      field.id in previous
-        ? withEntry(previous, field.id, validateField(field, value)?.message)
-        : previous,
-    );
+    const showing = Object.keys(errors).some((key) => errorKeysOf(field, key));
+    if (showing) {
+      setErrors((previous) =>
+        showFieldErrors(previous, [field], errorsOf([field], next)),
+      );
+    }
   }
 
   function blur(field: Field) {
-    const value = answers[field.id];
+    const showing = Object.keys(errors).some((key) => errorKeysOf(field, key));
 
     // Tabbing past an untouched field does not flag it as required. The
     // Next button reports it instead.
-    if (value === undefined && !(field.id in errors)) return;
+    if (answers[field.id] === undefined && !showing) return;
 
     setErrors((previous) =>
-      withEntry(previous, field.id, validateField(field, value)?.message),
+      showFieldErrors(previous, [field], errorsOf([field], answers)),
     );
   }
 
   /** Validates `fields`, shows their errors and returns them. */
   function validate(fields: readonly Field[]): FieldErrors {
-    const found: FieldErrors = {};
-    for (const field of fields) {
-      const error = validateField(field, answers[field.id]);
-      if (error !== null) found[field.id] = error;
-    }
-
-    setErrors((previous) => {
-      let next = previous;
-      for (const field of fields) {
-        next = withEntry(next, field.id, found[field.id]?.message);
-      }
-      return next;
-    });
+    const found = errorsOf(fields, answers);
+    setErrors((previous) => showFieldErrors(previous, fields, found));
     return found;
   }
 
   /** Shows errors found elsewhere, such as the server's. */
-  function showErrors(fieldErrors: Record<string, { message: string }>) {
+  function showErrors(fieldErrors: Record<string, ShownError>) {
     setErrors((previous) => {
-      let next = previous;
-      for (const [id, error] of Object.entries(fieldErrors)) {
-        next = withEntry(next, id, error.message);
+      const next = { ...previous };
+      for (const [key, error] of Object.entries(fieldErrors)) {
+        next[key] = { code: error.code, message: error.message };
       }
       return next;
     });
@@ -105,37 +140,24 @@ export function useFormAnswers(initialAnswers: () => Answers = () => ({})) {
 /** Answers and errors of one visit, as {@link useFormAnswers} returns them. */
 export type FormAnswers = ReturnType<typeof useFormAnswers>;
 
-/**
- * Returns the answers to send: one per input field of `definition`, with
- * empty answers left out. Answers to fields that a republished version
- * dropped are left out too, because the backend rejects unknown fields.
- */
-export function answersToSubmit(
-  definition: FormDefinition,
+function withAnswer(
   answers: Answers,
-): Answers {
-  const result: Answers = {};
-  for (const page of definition.pages) {
-    for (const field of page.fields) {
-      const value = answers[field.id];
-      if (isInputField(field) && value !== undefined && !isAnswerEmpty(value)) {
-        result[field.id] = value;
-      }
-    }
-  }
-  return result;
-}
-
-function withEntry<T>(
-  record: Record<string, T>,
   key: string,
-  value: T | undefined,
-): Record<string, T> {
+  value: AnswerValue | undefined,
+): Answers {
   if (value === undefined) {
-    if (!(key in record)) return record;
-    const { [key]: _removed, ...rest } = record;
+    if (!(key in answers)) return answers;
+    const { [key]: _removed, ...rest } = answers;
     return rest;
   }
-  if (record[key] === value) return record;
-  return { ...record, [key]: value };
+  return { ...answers, [key]: value };
+}
+
+function sameErrors(a: ErrorMessages, b: ErrorMessages): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) =>
+      a[key]?.code === b[key]?.code && a[key]?.message === b[key]?.message,
+  );
 }

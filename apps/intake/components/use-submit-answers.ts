@@ -5,6 +5,7 @@ import type { Answers } from "@intake/form-schema";
 import { useMutation } from "convex/react";
 import { useRef, useState } from "react";
 
+import { useMessages } from "./i18n/locale-context";
 import type { PublishedForm } from "./published-form";
 import { describeSubmitError, type SubmitFailure } from "./submit-errors";
 
@@ -24,6 +25,7 @@ export function useSubmitAnswers(
   submissionKey: string,
 ) {
   const submit = useMutation(api.submissions.submit);
+  const messages = useMessages();
   const [pending, setPending] = useState(false);
   // The state above updates after a re-render, so a ref blocks a second
   // tap that arrives before React re-renders.
@@ -31,7 +33,7 @@ export function useSubmitAnswers(
 
   async function send(answers: Answers): Promise<SubmitOutcome | null> {
     if (inFlight.current) return null;
-    if (visitorId === null) return describeSubmitError(null);
+    if (visitorId === null) return describeSubmitError(null, messages);
 
     inFlight.current = true;
     setPending(true);
@@ -45,7 +47,7 @@ export function useSubmitAnswers(
       });
       return { kind: "submitted", reference: result.reference };
     } catch (error) {
-      return describeSubmitError(error);
+      return describeSubmitError(error, messages);
     } finally {
       inFlight.current = false;
       setPending(false);

@@ -8,7 +8,15 @@ import { vi } from "vitest";
 export const mutations = {
   "views:record": vi.fn(),
   "submissions:submit": vi.fn(),
+  "uploads:generateUploadUrl": vi.fn(),
+  "uploads:register": vi.fn(),
 };
+
+/**
+ * The value `usePreloadedQuery` returns. Tests set `current` and rerender
+ * to play a live subscription update.
+ */
+export const preloadedResult: { current: unknown } = { current: null };
 
 /** Module factory for `vi.mock("convex/react", ...)`. */
 export const convexReactMock = {
@@ -17,5 +25,8 @@ export const convexReactMock = {
     const mutation = mutations[name];
     if (!mutation) throw new Error(`No mock for mutation ${name}.`);
     return mutation;
+  },
+  usePreloadedQuery() {
+    return preloadedResult.current;
   },
 };

@@ -36,3 +36,38 @@ export { Select, type SelectProps } from "./components/select";
 export { TextArea, type TextAreaProps } from "./components/text-area";
 export { TextInput, type TextInputProps } from "./components/text-input";
 export { YesNo, type YesNoProps } from "./components/yes-no";
+export {
+  UiTextProvider,
+  useUiText,
+  type UiTextProviderProps,
+} from "./text/ui-text-context";
+export { UI_TEXT, type UiLocale, type UiText } from "./text/ui-text";
+export {
+  AddressInput,
+  type AddressInputProps,
+} from "./components/address-input";
+export type { FileInputProps } from "./components/file-input";
+export {
+  FileUploadError,
+  FileUploaderProvider,
+  useFileUploader,
+  type FileUploader,
+  type FileUploaderProviderProps,
+  type FileUploadOptions,
+} from "./components/file-upload-context";
+export {
+  RepeatingGroup,
+  type GroupItem,
+  type RepeatingGroupProps,
+} from "./components/repeating-group";
+export type { SignaturePadProps } from "./components/signature-pad";
+export {
+  DEFAULT_FILE_TYPES,
+  MAX_FILE_BYTES,
+  formatBytes,
+} from "./lib/file-format";
+export {
+  MAX_SIGNATURE_POINTS,
+  MAX_SIGNATURE_STROKES,
+  signatureFromPoints,
+} from "./lib/signature-strokes";

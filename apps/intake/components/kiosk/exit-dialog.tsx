@@ -59,7 +59,9 @@ export function ExitDialog({ onCancel, onVerified }: ExitDialogProps) {
       describedBy="exit-description"
       onCancel={onCancel}
     >
+      {/* Staff use this dialog, so it stays in English on a Spanish page. */}
       <form
+        lang="en"
         noValidate
         onSubmit={handleSubmit}
         autoComplete="off"

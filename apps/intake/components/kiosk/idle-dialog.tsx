@@ -2,6 +2,7 @@
 
 import { Button } from "@intake/ui";
 
+import { useMessages } from "../i18n/locale-context";
 import { ModalDialog } from "./modal-dialog";
 
 /** Props of {@link IdleDialog}. */
@@ -18,6 +19,7 @@ export interface IdleDialogProps {
  */
 export function IdleDialog({ secondsLeft, onContinue }: IdleDialogProps) {
   const announce = secondsLeft % 10 === 0 || secondsLeft <= 5;
+  const text = useMessages().kiosk;
 
   return (
     <ModalDialog
@@ -28,20 +30,19 @@ export function IdleDialog({ secondsLeft, onContinue }: IdleDialogProps) {
     >
       <div className="flex flex-col gap-6">
         <h2 id="idle-title" className="text-3xl font-bold">
-          Are you still there?
+          {text.idleTitle}
         </h2>
         <p id="idle-description" className="text-xl">
-          For your privacy, your answers will be cleared soon. Tap Continue to
-          keep going.
+          {text.idleBody}
         </p>
         <p role="timer" className="text-center text-5xl font-bold">
           {secondsLeft} s
         </p>
         <p aria-live="polite" className="sr-only">
-          {announce ? `${secondsLeft} seconds left.` : null}
+          {announce ? text.secondsLeft(secondsLeft) : null}
         </p>
         <Button autoFocus className="min-h-16 text-xl" onClick={onContinue}>
-          Continue
+          {text.keepGoing}
         </Button>
       </div>
     </ModalDialog>

@@ -4,6 +4,7 @@ import { Button } from "@intake/ui";
 import { useEffect, useEffectEvent, useState } from "react";
 
 import { FormSteps, type AnswerStore } from "../form-steps";
+import { useMessages } from "../i18n/locale-context";
 import type { PublishedForm } from "../published-form";
 import { useFormAnswers } from "../use-form-answers";
 import { IdleDialog } from "./idle-dialog";
@@ -34,7 +35,8 @@ export function KioskSession({
   timing,
   onEnd,
 }: KioskSessionProps) {
-  const fields = useFormAnswers();
+  const fields = useFormAnswers(form.definition);
+  const text = useMessages().kiosk;
   const [submitted, setSubmitted] = useState(false);
   const idle = useIdleCountdown({
     idleMs: timing.idleMs,
@@ -67,7 +69,7 @@ export function KioskSession({
       />
       {submitted ? (
         <Button className="min-h-16 text-xl" onClick={onEnd}>
-          Done
+          {text.done}
         </Button>
       ) : null}
       {idle.warning ? (

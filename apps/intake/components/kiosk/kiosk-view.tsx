@@ -4,9 +4,12 @@ import { api } from "@intake/backend/api";
 import { Button, PageShell } from "@intake/ui";
 import { useMutation, usePreloadedQuery, type Preloaded } from "convex/react";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
-import { FormUnavailable } from "../form-unavailable";
+import { FormStopped } from "../form-stopped";
+import { LanguageSwitch } from "../i18n/language-switch";
+import { useLocale } from "../i18n/locale-context";
+import { localizeForm } from "../i18n/localize-form";
 import { createToken } from "../tokens";
 import { useFocusAfterRender } from "../use-focus-after-render";
 import { ExitDialog } from "./exit-dialog";
@@ -31,7 +34,8 @@ interface Session {
  * Runs a published form on a shared tablet. The welcome screen starts a
  * session with a fresh visitor id and submission key, and records one
  * view for it. Ending the session unmounts the form, so nothing the
- * patient entered stays in memory or in the page.
+ * patient entered stays in memory or in the page. Each patient starts in
+ * the tablet's own language, and a switch to the other one is not stored.
  */
 export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
   const form = usePreloadedQuery(preloaded);
@@ -41,6 +45,14 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
   const startRef = useRef<HTMLButtonElement>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [exiting, setExiting] = useState(false);
+  const { locale, messages, resetLocale } = useLocale();
+  const text = messages.kiosk;
+
+  // A language cookie left by the phone route on this device is ignored.
+  useEffect(() => {
+    resetLocale();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per kiosk
+  }, []);
 
   function start() {
     const visitorId = createToken();
@@ -53,6 +65,7 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
 
   function end() {
     setSession(null);
+    resetLocale();
     focusAfterRender(() => startRef.current);
   }
 
@@ -64,7 +77,7 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
   if (!form) {
     return (
       <PageShell>
-        <FormUnavailable />
+        <FormStopped draftKept={false} />
       </PageShell>
     );
   }
@@ -73,7 +86,10 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
     return (
       <PageShell
         header={
-          <p className="text-xl font-semibold text-ink">{form.clinicName}</p>
+          <div className="flex items-center justify-between gap-3">
+            <p className="text-xl font-semibold text-ink">{form.clinicName}</p>
+            <LanguageSwitch remember={false} className="text-xl" />
+          </div>
         }
         className="text-lg"
       >
@@ -90,23 +106,26 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
 
   return (
     <PageShell width="wide">
-      <div className="flex min-h-[80dvh] flex-col items-center justify-center gap-10 text-center">
+      <div className="flex justify-end">
+        <LanguageSwitch remember={false} className="text-2xl" />
+      </div>
+      <div className="flex min-h-[75dvh] flex-col items-center justify-center gap-10 text-center">
         <p className="text-2xl font-semibold text-muted">{form.clinicName}</p>
-        <h1 className="text-5xl font-bold text-ink">Welcome</h1>
+        <h1 className="text-5xl font-bold text-ink">{text.welcome}</h1>
         <p className="max-w-xl text-2xl text-ink">
-          Please fill in “{form.title}” before your visit.
+          {text.intro(localizeForm(form.definition, locale).title)}
         </p>
         <Button
           ref={startRef}
           className="min-h-32 w-full max-w-xl rounded-2xl text-4xl"
           onClick={start}
         >
-          Tap to start
+          {text.start}
         </Button>
       </div>
       <div className="flex justify-end">
         <Button variant="ghost" onClick={() => setExiting(true)}>
-          Exit kiosk
+          {text.exit}
         </Button>
       </div>
       {exiting ? (

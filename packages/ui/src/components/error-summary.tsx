@@ -3,6 +3,7 @@
 import { useId, type MouseEvent, type Ref } from "react";
 
 import { cn } from "../lib/cn";
+import { useUiText } from "../text/ui-text-context";
 
 /** One problem listed in an {@link ErrorSummary}. */
 export interface ErrorSummaryItem {
@@ -27,11 +28,12 @@ export interface ErrorSummaryProps {
  */
 export function ErrorSummary({
   items,
-  title = "There is a problem",
+  title,
   ref,
   className,
 }: ErrorSummaryProps) {
   const titleId = useId();
+  const text = useUiText();
   if (items.length === 0) return null;
 
   return (
@@ -46,7 +48,7 @@ export function ErrorSummary({
       )}
     >
       <h2 id={titleId} className="text-xl font-bold text-ink">
-        {title}
+        {title ?? text.errorSummaryTitle}
       </h2>
       <ul className="mt-3 flex flex-col gap-2">
         {items.map((item) => (

@@ -1,6 +1,9 @@
+"use client";
+
 import type { ReactNode } from "react";
 
 import { cn } from "../lib/cn";
+import { useUiText } from "../text/ui-text-context";
 
 /** ARIA wiring that a control inside a {@link FieldShell} must apply. */
 export interface FieldControlProps {
@@ -99,11 +102,12 @@ function FieldLabelText({
   label: string;
   required: boolean;
 }) {
+  const text = useUiText();
   return (
     <>
       {label}
       {required ? (
-        <span className="font-normal text-muted"> (required)</span>
+        <span className="font-normal text-muted"> {text.required}</span>
       ) : null}
     </>
   );
@@ -116,6 +120,7 @@ function FieldError({
   id: string;
   message: string | null | undefined;
 }) {
+  const text = useUiText();
   return (
     <p
       id={id}
@@ -124,7 +129,7 @@ function FieldError({
     >
       {message ? (
         <>
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{text.errorPrefix}</span>
           {message}
         </>
       ) : null}

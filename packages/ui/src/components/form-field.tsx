@@ -1,20 +1,28 @@
 "use client";
 
-import type { AnswerValue, Field } from "@intake/form-schema";
+import type { AnswerValue, Field, ItemAnswerValue } from "@intake/form-schema";
+import { lazy, Suspense } from "react";
 
 import {
+  answerAsAddress,
   answerAsBoolean,
+  answerAsFile,
+  answerAsItems,
+  answerAsSignature,
   answerAsString,
   answerAsStrings,
 } from "../lib/answer-value";
+import { AddressInput } from "./address-input";
 import { Checkbox } from "./checkbox";
 import { CheckboxGroup } from "./checkbox-group";
 import { FieldShell, type FieldControlProps } from "./field-shell";
 import { NumberInput } from "./number-input";
 import { RadioGroup } from "./radio-group";
+import { RepeatingGroup, type GroupItem } from "./repeating-group";
 import { Select } from "./select";
 import { TextArea } from "./text-area";
 import { TextInput } from "./text-input";
+import { useUiText } from "../text/ui-text-context";
 import { YesNo } from "./yes-no";
 
 /** Props of {@link FormField}. */
@@ -32,7 +40,25 @@ export interface FormFieldProps {
   idPrefix?: string;
   /** Level of the element a heading field renders as. */
   headingLevel?: 2 | 3 | 4;
+  /**
+   * Key of the answer, which names the control and derives its id. It is
+   * the field id, or `<group>.<index>.<field>` inside a repeating group.
+   */
+  fieldKey?: string;
+  /** Errors of a group's item fields, keyed by `<group>.<index>.<field>`. */
+  itemErrors?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Applies conditional logic to a field inside a group item: returns the
+   * field with `required` resolved, or null to hide it. Without it every
+   * item field shows as defined.
+   */
+  resolveItemField?: (field: Field, item: GroupItem) => Field | null;
 }
+
+// Signature and file code loads on first use, so a form without those
+// fields downloads none of it.
+const SignaturePad = lazy(() => import("./signature-pad"));
+const FileInput = lazy(() => import("./file-input"));
 
 /**
  * Single-choice fields with more options than this render as a select,
@@ -69,6 +95,9 @@ export function FormField(props: FormFieldProps) {
   }
 
   const isGroup =
+    field.type === "address" ||
+    field.type === "signature" ||
+    field.type === "group" ||
     field.type === "yesNo" ||
     field.type === "multipleChoice" ||
     field.type === "consent" ||
@@ -77,7 +106,7 @@ export function FormField(props: FormFieldProps) {
 
   return (
     <FieldShell
-      id={fieldControlId(field.id, props.idPrefix)}
+      id={fieldControlId(props.fieldKey ?? field.id, props.idPrefix)}
       label={field.label}
       help={field.help}
       error={props.error}
@@ -97,8 +126,9 @@ function FieldControl({
   onChange,
   onBlur,
   control,
+  ...props
 }: InputFieldControlProps) {
-  const name = field.id;
+  const name = props.fieldKey ?? field.id;
   const textProps = {
     id: control.id,
     name,
@@ -205,9 +235,99 @@ function FieldControl({
           control={control}
         />
       );
+    case "address":
+      return (
+        <AddressInput
+          id={control.id}
+          name={name}
+          value={answerAsAddress(value)}
+          onChange={onChange}
+          onBlur={onBlur}
+          describedBy={control.describedBy}
+          invalid={control.invalid}
+          required={control.required}
+        />
+      );
+    case "signature":
+      return (
+        <>
+          {field.statement ? (
+            <div className="whitespace-pre-line rounded-lg border border-border-subtle bg-surface p-3 text-base">
+              {field.statement}
+            </div>
+          ) : null}
+          <Suspense fallback={<LoadingBox />}>
+            <SignaturePad
+              id={control.id}
+              value={answerAsSignature(value)}
+              onChange={onChange}
+              onBlur={onBlur}
+              describedBy={control.describedBy}
+              invalid={control.invalid}
+            />
+          </Suspense>
+        </>
+      );
+    case "file":
+      return (
+        <Suspense fallback={<LoadingBox />}>
+          <FileInput
+            id={control.id}
+            fieldKey={name}
+            value={answerAsFile(value)}
+            onChange={onChange}
+            onBlur={onBlur}
+            accept={field.accept}
+            maxSizeBytes={field.maxSizeBytes}
+            capture={field.capture}
+            describedBy={control.describedBy}
+            invalid={control.invalid}
+            required={control.required}
+          />
+        </Suspense>
+      );
+    case "group":
+      return (
+        <RepeatingGroup
+          id={control.id}
+          fields={field.fields}
+          itemLabel={field.itemLabel}
+          minItems={field.minItems}
+          maxItems={field.maxItems}
+          value={answerAsItems(value)}
+          onChange={onChange}
+          describedBy={control.describedBy}
+          renderField={(itemField, index, item, change) => {
+            const shown = props.resolveItemField
+              ? props.resolveItemField(itemField, item)
+              : itemField;
+            if (shown === null) return null;
+            const key = `${name}.${index}.${itemField.id}`;
+            return (
+              <FormField
+                key={itemField.id}
+                field={shown}
+                fieldKey={key}
+                idPrefix={props.idPrefix}
+                headingLevel={4}
+                value={item[itemField.id]}
+                error={props.itemErrors?.[key]}
+                // Groups do not nest, so an item field's value is never a list.
+                onChange={(next) => change(next as ItemAnswerValue | undefined)}
+                onBlur={onBlur}
+              />
+            );
+          }}
+        />
+      );
     default:
       return null;
   }
+}
+
+/** Keeps the layout steady while a lazily loaded control downloads. */
+function LoadingBox() {
+  return <div aria-hidden="true" className="h-44 rounded-lg bg-surface" />;
 }
 
 /** Native input type, keypad and autofill token per text-like field type. */
@@ -237,6 +357,7 @@ function ConsentControl({
   control: FieldControlProps;
 }) {
   const statementId = `${control.id}-statement`;
+  const text = useUiText();
 
   return (
     <>
@@ -258,7 +379,7 @@ function ConsentControl({
         aria-invalid={control.invalid || undefined}
         aria-required={control.required || undefined}
       >
-        I agree
+        {text.agree}
       </Checkbox>
     </>
   );

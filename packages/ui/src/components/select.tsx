@@ -4,6 +4,7 @@ import type { Ref, SelectHTMLAttributes } from "react";
 
 import { cn } from "../lib/cn";
 import { textControlClass } from "../lib/control-styles";
+import { useUiText } from "../text/ui-text-context";
 import type { ChoiceOption } from "./choice-option";
 
 /** Props of {@link Select}. */
@@ -28,10 +29,11 @@ export function Select({
   options,
   value,
   onChange,
-  placeholder = "Choose an option",
+  placeholder,
   className,
   ...rest
 }: SelectProps) {
+  const text = useUiText();
   return (
     <select
       value={value ?? ""}
@@ -39,7 +41,7 @@ export function Select({
       className={cn(textControlClass, "appearance-auto", className)}
       {...rest}
     >
-      <option value="">{placeholder}</option>
+      <option value="">{placeholder ?? text.chooseOption}</option>
       {options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useUiText } from "../text/ui-text-context";
 import { RadioGroup } from "./radio-group";
 
 /** Props of {@link YesNo}. */
@@ -15,13 +16,13 @@ export interface YesNoProps {
   required?: boolean;
 }
 
-const yesNoOptions = [
-  { value: "yes", label: "Yes" },
-  { value: "no", label: "No" },
-] as const;
-
 /** Renders a yes or no question as two side-by-side radio boxes. */
 export function YesNo({ value, onChange, ...rest }: YesNoProps) {
+  const text = useUiText();
+  const yesNoOptions = [
+    { value: "yes", label: text.yes },
+    { value: "no", label: text.no },
+  ];
   let selected: string | undefined;
   if (value === true) selected = "yes";
   if (value === false) selected = "no";

@@ -1,4 +1,10 @@
-import type { AnswerValue } from "@intake/form-schema";
+import type {
+  AddressAnswer,
+  AnswerValue,
+  FileAnswer,
+  GroupAnswer,
+  SignatureAnswer,
+} from "@intake/form-schema";
 
 // Readers that tolerate an answer of the wrong shape, such as one saved for
 // an earlier version of the form, by showing the control as unanswered.
@@ -19,4 +25,43 @@ export function answerAsStrings(value: AnswerValue | undefined): string[] {
   }
   // A group answer is a list of objects, so keep only the strings.
   return value.filter((item): item is string => typeof item === "string");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function answerAsAddress(
+  value: AnswerValue | undefined,
+): AddressAnswer | undefined {
+  return isRecord(value) &&
+    typeof (value as Record<string, unknown>).line1 === "string"
+    ? (value as AddressAnswer)
+    : undefined;
+}
+
+export function answerAsSignature(
+  value: AnswerValue | undefined,
+): SignatureAnswer | undefined {
+  return isRecord(value) &&
+    Array.isArray((value as Record<string, unknown>).strokes)
+    ? (value as SignatureAnswer)
+    : undefined;
+}
+
+export function answerAsFile(
+  value: AnswerValue | undefined,
+): FileAnswer | undefined {
+  return isRecord(value) &&
+    typeof (value as Record<string, unknown>).storageId === "string"
+    ? (value as FileAnswer)
+    : undefined;
+}
+
+export function answerAsItems(
+  value: AnswerValue | undefined,
+): GroupAnswer | undefined {
+  return Array.isArray(value) && value.every(isRecord)
+    ? (value as GroupAnswer)
+    : undefined;
 }

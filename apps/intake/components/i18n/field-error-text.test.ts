@@ -1,0 +1,38 @@
+import type { InputField } from "@intake/form-schema";
+import { describe, expect, test } from "vitest";
+
+import { fieldErrorText } from "./field-error-text";
+
+const name: InputField = {
+  type: "shortText",
+  id: "name",
+  label: "Name",
+  minLength: 2,
+  maxLength: 40,
+};
+const age: InputField = {
+  type: "number",
+  id: "age",
+  label: "Age",
+  min: 0,
+  max: 120,
+};
+
+describe("fieldErrorText", () => {
+  test("English passes the message through", () => {
+    const error = { code: "required", message: "Enter an answer." };
+    expect(fieldErrorText(name, error, "en")).toBe("Enter an answer.");
+  });
+
+  test.each([
+    { field: name, code: "required", expected: /^Escriba una respuesta/ },
+    { field: name, code: "tooShort", expected: /al menos 2 caracteres/ },
+    { field: name, code: "tooLong", expected: /40 caracteres o menos/ },
+    { field: age, code: "outOfRange", expected: /un número de 0 a 120/ },
+    { field: name, code: "someNewCode", expected: /^Revise esta respuesta/ },
+  ])("Spanish $code", ({ field, code, expected }) => {
+    const text = fieldErrorText(field, { code, message: "English" }, "es");
+    expect(text).toMatch(expected);
+    expect(text).not.toContain("English");
+  });
+});

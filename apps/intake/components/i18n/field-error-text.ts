@@ -1,0 +1,110 @@
+import type { FieldError, InputField } from "@intake/form-schema";
+
+import type { Locale } from "./locale";
+
+/**
+ * Returns the message to show for a field error in `locale`. The
+ * validator writes English messages, so English passes through and
+ * Spanish is built from the stable error `code` and the field's limits.
+ * A code without a Spanish text falls back to a general request to check
+ * the answer.
+ */
+export function fieldErrorText(
+  field: InputField | undefined,
+  error: Pick<FieldError, "message"> & { code?: string },
+  locale: Locale,
+): string {
+  if (locale === "en" || field === undefined) return error.message;
+  return spanishText(field, error.code ?? "") ?? GENERAL_ES;
+}
+
+const GENERAL_ES = "Revise esta respuesta.";
+
+const REQUIRED_ES: Partial<Record<string, string>> = {
+  shortText: "Escriba una respuesta para continuar.",
+  longText: "Escriba una respuesta para continuar.",
+  email: "Escriba un correo electrónico como nombre@ejemplo.com.",
+  phone: "Escriba un número de teléfono, como 555 123 4567.",
+  date: "Escriba una fecha.",
+  number: "Escriba un número.",
+  singleChoice: "Elija una de las opciones.",
+  multipleChoice: "Elija al menos una opción.",
+  yesNo: "Elija Sí o No.",
+  consent: "Marque la casilla para aceptar antes de continuar.",
+  address: "Escriba la dirección, la ciudad, el estado y el código postal.",
+  signature: "Firme en el recuadro para continuar.",
+  file: "Elija un archivo para continuar.",
+  group: "Añada al menos un elemento.",
+};
+
+/** Reads an optional numeric property of a field, such as `maxLength`. */
+function limit(field: InputField, key: string): number | string | undefined {
+  const value = (field as unknown as Record<string, unknown>)[key];
+  return typeof value === "number" || typeof value === "string"
+    ? value
+    : undefined;
+}
+
+function spanishText(field: InputField, code: string): string | undefined {
+  const isChoice = field.type === "multipleChoice";
+  switch (code) {
+    case "required":
+      return REQUIRED_ES[field.type];
+    case "invalidType":
+      return GENERAL_ES;
+    case "tooShort": {
+      const min = limit(field, isChoice ? "minSelected" : "minLength");
+      if (min === undefined) return undefined;
+      return isChoice
+        ? `Elija al menos ${min} opciones.`
+        : `Escriba al menos ${min} caracteres.`;
+    }
+    case "tooLong": {
+      const max = limit(field, isChoice ? "maxSelected" : "maxLength");
+      if (isChoice) return `Elija como máximo ${max ?? ""} opciones.`;
+      return max === undefined
+        ? "Acorte esta respuesta."
+        : `Acorte esta respuesta a ${max} caracteres o menos.`;
+    }
+    case "invalidFormat":
+      return field.type === "number"
+        ? "Escriba un número entero, sin decimales."
+        : "Esta respuesta no tiene el formato esperado. Revísela.";
+    case "invalidEmail":
+      return REQUIRED_ES.email;
+    case "invalidPhone":
+      return "Escriba un número de teléfono de 7 a 15 dígitos, como 555 123 4567.";
+    case "invalidDate":
+      return "Escriba una fecha real como AAAA-MM-DD, por ejemplo 1985-04-23.";
+    case "outOfRange":
+      return outOfRangeText(field);
+    case "invalidOption":
+      return "Elija solo opciones de la lista.";
+    case "notAccepted":
+      return REQUIRED_ES.consent;
+    case "unknownField":
+      return "Esta respuesta es para una pregunta que no está en el formulario. Vuelva a cargar la página.";
+    case "fileType":
+      return "No se acepta este tipo de archivo. Elija una foto o un PDF.";
+    case "fileTooLarge":
+      return "Este archivo es demasiado grande. Elija uno más pequeño.";
+    case "tooFewItems":
+      return `Añada al menos ${limit(field, "minItems") ?? 1}.`;
+    case "tooManyItems":
+      return `Añada como máximo ${limit(field, "maxItems") ?? ""}.`;
+    default:
+      return undefined;
+  }
+}
+
+function outOfRangeText(field: InputField): string {
+  const date = field.type === "date";
+  const min = limit(field, date ? "minDate" : "min");
+  const max = limit(field, date ? "maxDate" : "max");
+  const noun = date ? "una fecha" : "un número";
+  if (min !== undefined && max !== undefined) {
+    return `Escriba ${noun} de ${min} a ${max}.`;
+  }
+  if (min !== undefined) return `Escriba ${noun} desde ${min}.`;
+  return `Escriba ${noun} hasta ${max ?? ""}.`;
+}

@@ -1,0 +1,259 @@
+import type { Locale } from "./locale";
+
+/**
+ * The patient app's own text in each language. The form's text comes from
+ * its definition instead, localized with `localizeDefinition`.
+ */
+export interface Messages {
+  languageSwitch: {
+    /** Name of the other language, written in that language. */
+    other: string;
+  };
+  steps: {
+    next: string;
+    submit: string;
+    sending: string;
+    back: string;
+    pageOf: (page: number, count: number) => string;
+    formChanged: string;
+  };
+  review: {
+    title: string;
+    intro: string;
+    edit: string;
+    yes: string;
+    no: string;
+    agreed: string;
+    notAgreed: string;
+    signed: string;
+    file: (name: string, size: string) => string;
+    item: (itemLabel: string, number: number) => string;
+    none: string;
+  };
+  confirmation: {
+    title: string;
+    received: (clinicName: string) => string;
+    reference: string;
+    hint: string;
+  };
+  unavailable: { title: string; body: string; help: string };
+  stopped: { title: string; body: string; draftKept: string; help: string };
+  submitErrors: {
+    versionMismatch: string;
+    formNotFound: string;
+    rateLimited: (minutes: number) => string;
+    answersTooLarge: string;
+    network: string;
+  };
+  upload: {
+    failed: string;
+    rejected: string;
+    unavailable: string;
+  };
+  kiosk: {
+    welcome: string;
+    intro: (title: string) => string;
+    start: string;
+    exit: string;
+    done: string;
+    idleTitle: string;
+    idleBody: string;
+    secondsLeft: (seconds: number) => string;
+    keepGoing: string;
+  };
+  pages: {
+    notFoundTitle: string;
+    notFoundBody: string;
+    homeTitle: string;
+    homeBody: string;
+    kioskClosedTitle: string;
+    kioskClosedBody: string;
+    errorTitle: string;
+    errorBody: string;
+    retry: string;
+  };
+}
+
+const en: Messages = {
+  languageSwitch: { other: "Español" },
+  steps: {
+    next: "Next",
+    submit: "Submit",
+    sending: "Sending…",
+    back: "Back",
+    pageOf: (page, count) => `Page ${page} of ${count}`,
+    formChanged:
+      "This form changed while you were filling it in. Reload the page, then fill it in again.",
+  },
+  review: {
+    title: "Review your answers",
+    intro: "Check your answers before you submit them.",
+    edit: "Edit",
+    yes: "Yes",
+    no: "No",
+    agreed: "Agreed",
+    notAgreed: "Not agreed",
+    signed: "Signed",
+    file: (name, size) => `${name} (${size})`,
+    item: (itemLabel, number) => `${itemLabel} ${number}`,
+    none: "None",
+  },
+  confirmation: {
+    title: "Thank you, your answers were sent",
+    received: (clinicName) => `${clinicName} has received your form.`,
+    reference: "Your reference",
+    hint: "Give this reference at the front desk if they ask for it.",
+  },
+  unavailable: {
+    title: "Form not found",
+    body: "This form does not exist or is not open for answers right now. Check the address, or scan the clinic's QR code again.",
+    help: "If it still does not open, please ask the front desk for help.",
+  },
+  stopped: {
+    title: "This form is closed",
+    body: "The clinic stopped taking answers to this form while you were filling it in. Your answers were not sent.",
+    draftKept: "Your answers are still saved in this browser on this device.",
+    help: "Please ask the front desk what to do next.",
+  },
+  submitErrors: {
+    versionMismatch:
+      "The clinic updated this form while you were filling it in. Check your answers, then submit again.",
+    formNotFound:
+      "This form is no longer accepting answers. Please ask the front desk for help.",
+    rateLimited: (minutes) =>
+      `Too many forms were sent from this device. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then submit again.`,
+    answersTooLarge:
+      "Your answers are too long to send. Shorten your longest answers, then submit again.",
+    network:
+      "Your answers could not be sent. Check your internet connection, then submit again.",
+  },
+  upload: {
+    failed:
+      "The file could not be uploaded. Check your internet connection, then choose it again.",
+    rejected:
+      "The clinic does not accept this file. Choose a photo or PDF within the size limit.",
+    unavailable:
+      "Files cannot be uploaded right now. Please ask the front desk for help.",
+  },
+  kiosk: {
+    welcome: "Welcome",
+    intro: (title) => `Please fill in “${title}” before your visit.`,
+    start: "Tap to start",
+    exit: "Exit kiosk",
+    done: "Done",
+    idleTitle: "Are you still there?",
+    idleBody:
+      "For your privacy, your answers will be cleared soon. Tap Continue to keep going.",
+    secondsLeft: (seconds) => `${seconds} seconds left.`,
+    keepGoing: "Continue",
+  },
+  pages: {
+    notFoundTitle: "Page not found",
+    notFoundBody:
+      "There is nothing at this address. To fill in a form, scan the clinic's QR code or open the link the clinic sent you.",
+    homeTitle: "Clinic forms",
+    homeBody:
+      "To fill in a form, scan the QR code at your clinic or open the link the clinic sent you.",
+    kioskClosedTitle: "Kiosk closed",
+    kioskClosedBody:
+      "Kiosk mode has ended on this device. To start it again, open /kiosk/ followed by the form's address.",
+    errorTitle: "Something went wrong",
+    errorBody:
+      "The form could not be loaded. Check your internet connection, then try again.",
+    retry: "Try again",
+  },
+};
+
+const es: Messages = {
+  languageSwitch: { other: "English" },
+  steps: {
+    next: "Siguiente",
+    submit: "Enviar",
+    sending: "Enviando…",
+    back: "Atrás",
+    pageOf: (page, count) => `Página ${page} de ${count}`,
+    formChanged:
+      "Este formulario cambió mientras lo llenaba. Vuelva a cargar la página y llénelo de nuevo.",
+  },
+  review: {
+    title: "Revise sus respuestas",
+    intro: "Revise sus respuestas antes de enviarlas.",
+    edit: "Editar",
+    yes: "Sí",
+    no: "No",
+    agreed: "Aceptado",
+    notAgreed: "No aceptado",
+    signed: "Firmado",
+    file: (name, size) => `${name} (${size})`,
+    item: (itemLabel, number) => `${itemLabel} ${number}`,
+    none: "Ninguno",
+  },
+  confirmation: {
+    title: "Gracias, sus respuestas se enviaron",
+    received: (clinicName) => `${clinicName} recibió su formulario.`,
+    reference: "Su referencia",
+    hint: "Dé esta referencia en la recepción si se la piden.",
+  },
+  unavailable: {
+    title: "Formulario no encontrado",
+    body: "Este formulario no existe o no acepta respuestas en este momento. Revise la dirección o vuelva a escanear el código QR de la clínica.",
+    help: "Si sigue sin abrirse, pida ayuda en la recepción.",
+  },
+  stopped: {
+    title: "Este formulario está cerrado",
+    body: "La clínica dejó de aceptar respuestas a este formulario mientras lo llenaba. Sus respuestas no se enviaron.",
+    draftKept:
+      "Sus respuestas siguen guardadas en el navegador de este dispositivo.",
+    help: "Pregunte en la recepción qué hacer.",
+  },
+  submitErrors: {
+    versionMismatch:
+      "La clínica actualizó este formulario mientras lo llenaba. Revise sus respuestas y envíelas de nuevo.",
+    formNotFound:
+      "Este formulario ya no acepta respuestas. Pida ayuda en la recepción.",
+    rateLimited: (minutes) =>
+      `Se enviaron demasiados formularios desde este dispositivo. Espere ${minutes === 1 ? "un minuto" : `${minutes} minutos`} y envíe de nuevo.`,
+    answersTooLarge:
+      "Sus respuestas son demasiado largas para enviarlas. Acorte las más largas y envíe de nuevo.",
+    network:
+      "No se pudieron enviar sus respuestas. Revise su conexión a internet y envíe de nuevo.",
+  },
+  upload: {
+    failed:
+      "No se pudo subir el archivo. Revise su conexión a internet y vuelva a elegirlo.",
+    rejected:
+      "La clínica no acepta este archivo. Elija una foto o un PDF dentro del límite de tamaño.",
+    unavailable:
+      "No se pueden subir archivos en este momento. Pida ayuda en la recepción.",
+  },
+  kiosk: {
+    welcome: "Bienvenido",
+    intro: (title) => `Llene «${title}» antes de su consulta.`,
+    start: "Toque para empezar",
+    exit: "Salir del quiosco",
+    done: "Listo",
+    idleTitle: "¿Sigue ahí?",
+    idleBody:
+      "Por su privacidad, sus respuestas se borrarán pronto. Toque Continuar para seguir.",
+    secondsLeft: (seconds) => `Quedan ${seconds} segundos.`,
+    keepGoing: "Continuar",
+  },
+  pages: {
+    notFoundTitle: "Página no encontrada",
+    notFoundBody:
+      "No hay nada en esta dirección. Para llenar un formulario, escanee el código QR de la clínica o abra el enlace que le envió la clínica.",
+    homeTitle: "Formularios de la clínica",
+    homeBody:
+      "Para llenar un formulario, escanee el código QR de su clínica o abra el enlace que le envió la clínica.",
+    kioskClosedTitle: "Quiosco cerrado",
+    kioskClosedBody:
+      "El modo quiosco terminó en este dispositivo. Para iniciarlo de nuevo, abra /kiosk/ seguido de la dirección del formulario.",
+    errorTitle: "Algo salió mal",
+    errorBody:
+      "No se pudo cargar el formulario. Revise su conexión a internet e inténtelo de nuevo.",
+    retry: "Intentar de nuevo",
+  },
+};
+
+/** The app's text per language. */
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, es };

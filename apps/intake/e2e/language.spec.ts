@@ -1,0 +1,93 @@
+import { expect, test } from "@playwright/test";
+
+import {
+  expectNoAxeViolations,
+  formPath,
+  waitForHydration,
+} from "./patient-steps";
+
+const kioskPath = "/kiosk/new-patient-demo";
+
+test("Accept-Language es renders Spanish", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es-MX" });
+  const page = await context.newPage();
+  const response = await page.goto(formPath);
+
+  // The server renders Spanish, so the first HTML response has it.
+  const html = (await response?.text()) ?? "";
+  expect(html).toContain('<html lang="es"');
+  expect(html).toContain("Siguiente");
+  await waitForHydration(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(
+    page.getByRole("heading", { name: /^Página 1 de \d+/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute(
+    "lang",
+    "en",
+  );
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { name: "Hay un problema" }),
+  ).toBeVisible();
+  await expect(page.getByText("(obligatorio)").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await context.close();
+});
+
+test("language switch is remembered", async ({ page, context }) => {
+  await page.goto(formPath);
+  await waitForHydration(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  await page.getByRole("button", { name: "Español" }).click();
+
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(
+    page.getByRole("button", { name: "Siguiente", exact: true }),
+  ).toBeVisible();
+  const cookies = await context.cookies();
+  expect(cookies.map((cookie) => `${cookie.name}=${cookie.value}`)).toContain(
+    "intake-locale=es",
+  );
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(
+    page.getByRole("heading", { name: /^Página 1 de/ }),
+  ).toBeVisible();
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.getByRole("heading", { name: /^Page 1 of/ })).toBeVisible();
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("kiosk language resets per patient", async ({ page, context }) => {
+  await page.goto(`${kioskPath}?idle=2000&countdown=2000`);
+  await page.getByRole("button", { name: "Español" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("heading", { name: "Bienvenido" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Toque para empezar" }).click();
+  await expect(
+    page.getByRole("heading", { name: /^Página 1 de/ }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("alertdialog", { name: "¿Sigue ahí?" }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await expect(page.getByRole("button", { name: "Tap to start" })).toBeVisible({
+    timeout: 10_000,
+  });
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect(await context.cookies()).toEqual([]);
+  expect(
+    await page.evaluate(() => [localStorage.length, sessionStorage.length]),
+  ).toEqual([0, 0]);
+});

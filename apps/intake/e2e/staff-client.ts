@@ -1,0 +1,69 @@
+import { api } from "@intake/backend/api";
+import type { Id } from "@intake/backend/dataModel";
+import type { FormDefinition } from "@intake/form-schema";
+import { ConvexHttpClient } from "convex/browser";
+
+import { demo, urls } from "../../../scripts/lib/stack.mjs";
+
+/** Signs in as the seeded demo staff member and returns the client. */
+export async function signedInStaffClient(): Promise<ConvexHttpClient> {
+  const client = new ConvexHttpClient(urls.api);
+  const result = await client.action(api.auth.signIn, {
+    provider: "password",
+    params: { email: demo.email, password: demo.password, flow: "signIn" },
+  });
+  const token = result.tokens?.token;
+  if (!token) throw new Error("Demo staff sign-in returned no token");
+  client.setAuth(token);
+  return client;
+}
+
+/** A form published for one test: its id, slug and patient address. */
+export interface PublishedTestForm {
+  formId: Id<"forms">;
+  slug: string;
+  path: string;
+}
+
+/**
+ * Creates a form in the demo clinic from a form-schema template, replaces
+ * its draft with `edit(definition)` when given, publishes it and returns
+ * its address. Each call makes a new form, so tests do not share answers.
+ */
+export async function publishTemplate(
+  staff: ConvexHttpClient,
+  templateId: string,
+  edit?: (definition: FormDefinition) => FormDefinition,
+): Promise<PublishedTestForm> {
+  const [clinic] = await staff.query(api.clinics.listMine, {});
+  if (!clinic) throw new Error("The demo staff member has no clinic");
+
+  const formId = await staff.mutation(api.forms.createFromTemplate, {
+    clinicId: clinic.clinicId,
+    templateId,
+  });
+  if (edit) {
+    const form = await staff.query(api.forms.get, { formId });
+    const { problems } = await staff.mutation(api.forms.saveDraft, {
+      formId,
+      definition: edit(form.draft),
+    });
+    if (problems.length > 0) {
+      throw new Error(
+        `The edited draft cannot be published: ${JSON.stringify(problems)}`,
+      );
+    }
+  }
+  await staff.mutation(api.forms.publish, { formId });
+  const { slug } = await staff.query(api.forms.get, { formId });
+  return { formId, slug, path: `/f/${slug}` };
+}
+
+/** Returns the answers of a form's newest submission. */
+export async function latestAnswers(
+  staff: ConvexHttpClient,
+  formId: Id<"forms">,
+) {
+  const rows = await staff.query(api.submissions.list, { formId, limit: 1 });
+  return rows[0]?.answers;
+}

@@ -29,6 +29,13 @@ export type IntakeErrorData =
       message: string;
       /** Milliseconds to wait before the same request can succeed. */
       retryAfterMs: number;
+    }
+  | { kind: "lastOwner"; message: string }
+  | {
+      kind: "inviteUnavailable";
+      message: string;
+      /** The reason the invite link no longer works. */
+      reason: "expired" | "used" | "revoked";
     };
 
 /** Every error kind the backend can throw. */
@@ -52,6 +59,8 @@ export const intakeErrorKinds = [
   "formNotFound",
   "versionMismatch",
   "rateLimited",
+  "lastOwner",
+  "inviteUnavailable",
 ] as const satisfies readonly IntakeErrorKind[];
 
 /** Builds the `ConvexError` for a payload; callers `throw` the result. */

@@ -11,7 +11,10 @@ import { normalizeEmail } from "./lib/email";
 import { intakeError } from "./lib/errors";
 import { roleValidator } from "./lib/validators";
 
-/** Lists the members of a clinic. Any member may read the list. */
+/**
+ * Lists the members of a clinic, marking the caller's own row. Any member
+ * may read the list.
+ */
 export const list = query({
   args: { clinicId: v.id("clinics") },
   returns: v.array(
@@ -19,10 +22,11 @@ export const list = query({
       userId: v.id("users"),
       email: v.union(v.string(), v.null()),
       role: roleValidator,
+      isCaller: v.boolean(),
     }),
   ),
   handler: async (ctx, args) => {
-    await requireMember(ctx, args.clinicId);
+    const { userId } = await requireMember(ctx, args.clinicId);
 
     const members = await ctx.db
       .query("members")
@@ -37,6 +41,7 @@ export const list = query({
           userId: member.userId,
           email: user?.email ?? null,
           role: member.role,
+          isCaller: member.userId === userId,
         };
       }),
     );

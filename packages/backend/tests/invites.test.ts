@@ -219,7 +219,12 @@ describe("invites.accept", () => {
     expect(result).toEqual({ clinicId, status: "alreadyMember" });
     const members = await owner.query(api.members.list, { clinicId });
     expect(members).toEqual([
-      { userId: owner.userId, email: owner.email, role: "owner" },
+      {
+        userId: owner.userId,
+        email: owner.email,
+        role: "owner",
+        isCaller: true,
+      },
     ]);
     const peeked = await owner.query(api.invites.peek, { token });
     expect(peeked?.state).toBe("valid");

@@ -30,6 +30,16 @@ async function roleOf(caller: TestUser, clinicId: Id<"clinics">) {
   return mine.find((row) => row.clinicId === clinicId)?.role ?? null;
 }
 
+describe("members.list", () => {
+  test("marks the caller's row", async () => {
+    const { owner, clinicId, staff } = await createWorld();
+    const members = await staff.query(api.members.list, { clinicId });
+    const mine = members.filter((member) => member.isCaller);
+    expect(mine.map((member) => member.userId)).toEqual([staff.userId]);
+    expect(members.map((member) => member.userId)).toContain(owner.userId);
+  });
+});
+
 describe("members.setRole", () => {
   test("owner promotes staff", async () => {
     const { owner, clinicId, staff } = await createWorld();

@@ -1,17 +1,20 @@
 import { v } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
 import {
   internalMutation,
   mutation,
   query,
   type QueryCtx,
 } from "./_generated/server";
-import { requireMember } from "./lib/access";
+import { requireMember, requireOwner } from "./lib/access";
 import { normalizeEmail } from "./lib/email";
 import { intakeError } from "./lib/errors";
 import { roleValidator } from "./lib/validators";
 
-/** Lists the members of a clinic. Any member may read the list. */
+/**
+ * Lists the members of a clinic, marking the caller's own row. Any member
+ * may read the list.
+ */
 export const list = query({
   args: { clinicId: v.id("clinics") },
   returns: v.array(
@@ -19,10 +22,11 @@ export const list = query({
       userId: v.id("users"),
       email: v.union(v.string(), v.null()),
       role: roleValidator,
+      isCaller: v.boolean(),
     }),
   ),
   handler: async (ctx, args) => {
-    await requireMember(ctx, args.clinicId);
+    const { userId } = await requireMember(ctx, args.clinicId);
 
     const members = await ctx.db
       .query("members")
@@ -37,6 +41,7 @@ export const list = query({
           userId: member.userId,
           email: user?.email ?? null,
           role: member.role,
+          isCaller: member.userId === userId,
         };
       }),
     );
@@ -47,8 +52,8 @@ export const list = query({
  * Adds an existing account, found by its email address, to a clinic, for
  * scripts and tests. Adding a current member changes their role.
  * It is internal because the account's owner has not agreed to join.
- * Throws `notFound` for an email without an account and `invalidArgument`
- * when the change would leave the clinic without an owner.
+ * Throws `notFound` for an email without an account and `lastOwner` when
+ * the change would leave the clinic without an owner.
  */
 export const addExisting = internalMutation({
   args: { clinicId: v.id("clinics"), email: v.string(), role: roleValidator },
@@ -93,25 +98,37 @@ export const addExisting = internalMutation({
   },
 });
 
-/** Removes a member from a clinic. Only owners may remove members. */
+/** Loads the membership of `userId` in `clinicId`, or throws `notFound`. */
+async function requireTarget(
+  ctx: QueryCtx,
+  clinicId: Id<"clinics">,
+  userId: Id<"users">,
+): Promise<Doc<"members">> {
+  const existing = await ctx.db
+    .query("members")
+    .withIndex("by_clinicId_and_userId", (q) =>
+      q.eq("clinicId", clinicId).eq("userId", userId),
+    )
+    .unique();
+  if (existing === null) {
+    throw intakeError({
+      kind: "notFound",
+      message: `User ${userId} is not a member of this clinic.`,
+    });
+  }
+  return existing;
+}
+
+/**
+ * Removes a member from a clinic. Only owners may remove members.
+ * Throws `lastOwner` for the clinic's only owner.
+ */
 export const remove = mutation({
   args: { clinicId: v.id("clinics"), userId: v.id("users") },
   returns: v.null(),
   handler: async (ctx, args) => {
-    await requireMember(ctx, args.clinicId, "owner");
-
-    const existing = await ctx.db
-      .query("members")
-      .withIndex("by_clinicId_and_userId", (q) =>
-        q.eq("clinicId", args.clinicId).eq("userId", args.userId),
-      )
-      .unique();
-    if (existing === null) {
-      throw intakeError({
-        kind: "notFound",
-        message: `User ${args.userId} is not a member of this clinic.`,
-      });
-    }
+    await requireOwner(ctx, args.clinicId);
+    const existing = await requireTarget(ctx, args.clinicId, args.userId);
     await requireAnotherOwner(ctx, existing, null);
     await ctx.db.delete(existing._id);
     return null;
@@ -119,8 +136,43 @@ export const remove = mutation({
 });
 
 /**
- * Throws `invalidArgument` when demoting or removing `member` would leave
- * its clinic without an owner. `newRole` is null for a removal.
+ * Changes a member's role. Only owners may change roles.
+ * Throws `lastOwner` when it would demote the clinic's only owner.
+ */
+export const setRole = mutation({
+  args: {
+    clinicId: v.id("clinics"),
+    userId: v.id("users"),
+    role: roleValidator,
+  },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    await requireOwner(ctx, args.clinicId);
+    const existing = await requireTarget(ctx, args.clinicId, args.userId);
+    await requireAnotherOwner(ctx, existing, args.role);
+    await ctx.db.patch(existing._id, { role: args.role });
+    return null;
+  },
+});
+
+/**
+ * Removes the caller from a clinic. Any member may leave.
+ * Throws `lastOwner` when the caller is the clinic's only owner.
+ */
+export const leave = mutation({
+  args: { clinicId: v.id("clinics") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    const { member } = await requireMember(ctx, args.clinicId);
+    await requireAnotherOwner(ctx, member, null);
+    await ctx.db.delete(member._id);
+    return null;
+  },
+});
+
+/**
+ * Throws `lastOwner` when demoting or removing `member` would leave its
+ * clinic without an owner. `newRole` is null for a removal.
  */
 async function requireAnotherOwner(
   ctx: QueryCtx,
@@ -138,9 +190,9 @@ async function requireAnotherOwner(
   const owners = members.filter((row) => row.role === "owner").length;
   if (owners < 2) {
     throw intakeError({
-      kind: "invalidArgument",
-      argument: "role",
-      message: "A clinic needs at least one owner. Add another owner first.",
+      kind: "lastOwner",
+      message:
+        "A clinic needs at least one owner. Make another member an owner first.",
     });
   }
 }

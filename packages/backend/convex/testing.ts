@@ -71,3 +71,17 @@ export const findPasswordAccount = internalQuery({
     return { userId: account.userId, secret: account.secret };
   },
 });
+
+/** Returns the stored fields of an invite, or null. */
+export const findInvite = internalQuery({
+  args: { inviteId: v.id("invites") },
+  returns: v.union(
+    v.null(),
+    v.object({ tokenHash: v.string(), fields: v.array(v.string()) }),
+  ),
+  handler: async (ctx, args) => {
+    const invite = await ctx.db.get(args.inviteId);
+    if (invite === null) return null;
+    return { tokenHash: invite.tokenHash, fields: Object.keys(invite) };
+  },
+});

@@ -141,7 +141,7 @@ describe("members", () => {
     const { owner, clinicId } = await createClinic(backend, "Elm Clinic");
     await expectIntakeError(
       owner.mutation(api.members.remove, { clinicId, userId: owner.userId }),
-      "invalidArgument",
+      "lastOwner",
     );
     await expectIntakeError(
       backend.run(internal.members.addExisting, {
@@ -149,7 +149,7 @@ describe("members", () => {
         email: owner.email,
         role: "staff",
       }),
-      "invalidArgument",
+      "lastOwner",
     );
   });
 

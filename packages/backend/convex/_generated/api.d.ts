@@ -13,6 +13,7 @@ import type * as clinics from "../clinics.js";
 import type * as counters from "../counters.js";
 import type * as forms from "../forms.js";
 import type * as http from "../http.js";
+import type * as invites from "../invites.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_email from "../lib/email.js";
 import type * as lib_errors from "../lib/errors.js";
@@ -45,6 +46,7 @@ declare const fullApi: ApiFromModules<{
   "counters": typeof counters;
   "forms": typeof forms;
   "http": typeof http;
+  "invites": typeof invites;
   "lib/access": typeof lib_access;
   "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;

@@ -59,6 +59,20 @@ export async function requireMember(
   return { userId, member };
 }
 
+/**
+ * Checks that the caller is an owner of `clinicId`, and returns the caller
+ * and the membership row. Owners alone manage members, invites, retention
+ * and deletion.
+ * Throws `unauthenticated` for anonymous callers and `forbidden`, naming
+ * the owner role, for everyone else.
+ */
+export async function requireOwner(
+  ctx: QueryCtx,
+  clinicId: Id<"clinics">,
+): Promise<{ userId: Id<"users">; member: Doc<"members"> }> {
+  return await requireMember(ctx, clinicId, "owner");
+}
+
 function notFound(label: string) {
   return intakeError({ kind: "notFound", message: `${label} was not found.` });
 }

@@ -35,6 +35,13 @@ export type IntakeErrorData =
       message: string;
       /** Milliseconds to wait before the same request can succeed. */
       retryAfterMs: number;
+    }
+  | { kind: "lastOwner"; message: string }
+  | {
+      kind: "inviteUnavailable";
+      message: string;
+      /** The reason the invite link no longer works. */
+      reason: "expired" | "used" | "revoked";
     };
 
 /** Every error kind the backend can throw. */
@@ -59,6 +66,8 @@ export const intakeErrorKinds = [
   "versionMismatch",
   "rateLimited",
   "draftConflict",
+  "lastOwner",
+  "inviteUnavailable",
 ] as const satisfies readonly IntakeErrorKind[];
 
 /** Builds the `ConvexError` for a payload; callers `throw` the result. */

@@ -13,9 +13,11 @@ import { describeMutationError } from "@/lib/mutation-error";
 /**
  * Renders the "New form" disclosure with the template gallery. Choosing a
  * template creates the form with `forms:createFromTemplate` and opens it.
+ * "Blank form" creates one with `forms:createBlank` and opens the builder.
  */
 export function NewFormFromTemplate({ clinicId }: { clinicId: Id<"clinics"> }) {
   const createFromTemplate = useMutation(api.forms.createFromTemplate);
+  const createBlank = useMutation(api.forms.createBlank);
   const router = useRouter();
   const panelId = useId();
   const titleId = useId();
@@ -35,6 +37,19 @@ export function NewFormFromTemplate({ clinicId }: { clinicId: Id<"clinics"> }) {
         ...(title === "" ? {} : { title }),
       });
       router.push(`/clinics/${clinicId}/forms/${formId}`);
+    } catch (caught) {
+      setError(describeMutationError(caught, "create the form"));
+      setPendingTemplate(null);
+    }
+  }
+
+  async function createBlankForm() {
+    const title = titleInput.current?.value.trim() || "Untitled form";
+    setError(null);
+    setPendingTemplate("blank");
+    try {
+      const formId = await createBlank({ clinicId, title });
+      router.push(`/clinics/${clinicId}/forms/${formId}/edit`);
     } catch (caught) {
       setError(describeMutationError(caught, "create the form"));
       setPendingTemplate(null);
@@ -102,6 +117,19 @@ export function NewFormFromTemplate({ clinicId }: { clinicId: Id<"clinics"> }) {
                 </button>
               </li>
             ))}
+            <li>
+              <button
+                type="button"
+                onClick={createBlankForm}
+                disabled={pendingTemplate !== null}
+                className="border-border-subtle hover:border-accent flex h-full w-full flex-col gap-1 rounded-lg border p-4 text-left disabled:opacity-60"
+              >
+                <span className="font-medium">Blank form</span>
+                <span className="text-muted text-sm">
+                  Start with one empty page in the form builder.
+                </span>
+              </button>
+            </li>
           </ul>
           <p role="status" className="text-sm">
             {pendingTemplate !== null && "Creating the form…"}

@@ -57,6 +57,20 @@ export default function FormPage() {
         </Link>
         <PageHeading>{title}</PageHeading>
         <FormStatus status={status} publishedVersion={publishedVersion} />
+        <div className="flex flex-wrap gap-4">
+          <Link
+            href={`/clinics/${clinicId}/forms/${formId}/edit`}
+            className="text-accent underline"
+          >
+            Edit form
+          </Link>
+          <Link
+            href={`/clinics/${clinicId}/forms/${formId}/history`}
+            className="text-accent underline"
+          >
+            Version history
+          </Link>
+        </div>
       </div>
       <div className="flex flex-wrap items-start gap-4">
         <PublishButton formId={formId} isPublished={isPublished} />

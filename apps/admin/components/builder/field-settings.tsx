@@ -1,0 +1,128 @@
+"use client";
+
+import {
+  FIELD_ID_PATTERN,
+  isInputField,
+  type Field,
+} from "@intake/form-schema";
+import { memo, useEffect, useState } from "react";
+
+import { FIELD_TYPE_NAMES } from "./field-defaults";
+import type { LocatedProblem } from "./problems";
+import { RuleSettings } from "./rule-settings";
+import {
+  CheckboxSetting,
+  TextSetting,
+  withoutUndefined,
+} from "./setting-inputs";
+
+/** Props of {@link FieldSettings}. */
+export interface FieldSettingsProps {
+  field: Field;
+  problems: LocatedProblem[];
+  /** Replaces the field. The id may change. */
+  onChange: (fieldId: string, next: Field) => void;
+  /** Extra settings, such as the logic editor, rendered after the rules. */
+  children?: React.ReactNode;
+}
+
+/**
+ * Edits one field: the label, help and required flag every field has, the
+ * answer key (its id), and the rules of its type. Problems of the field
+ * are listed at the top.
+ */
+export const FieldSettings = memo(function FieldSettings({
+  field,
+  problems,
+  onChange,
+  children,
+}: FieldSettingsProps) {
+  const change = (patch: Partial<Field>) =>
+    onChange(field.id, withoutUndefined({ ...field, ...patch }) as Field);
+
+  return (
+    <section
+      aria-labelledby="field-settings-heading"
+      className="flex flex-col gap-4"
+    >
+      <h2 id="field-settings-heading" className="text-lg font-semibold">
+        {FIELD_TYPE_NAMES[field.type]} settings
+      </h2>
+      {problems.length > 0 && (
+        <ul
+          aria-label="Problems of this field"
+          className="text-danger list-disc pl-5"
+        >
+          {problems.map((problem, index) => (
+            <li key={index}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+      <TextSetting
+        label={isInputField(field) ? "Question label" : "Block name"}
+        value={field.label}
+        maxLength={200}
+        onChange={(label) => change({ label })}
+      />
+      <TextSetting
+        label="Help text"
+        value={field.help ?? ""}
+        multiline
+        onChange={(help) => change({ help: help === "" ? undefined : help })}
+      />
+      {isInputField(field) && (
+        <CheckboxSetting
+          label="Required"
+          checked={field.required === true}
+          onChange={(required) =>
+            change({ required: required ? true : undefined })
+          }
+        />
+      )}
+      <FieldIdSetting
+        fieldId={field.id}
+        onChange={(id) => onChange(field.id, { ...field, id })}
+      />
+      <RuleSettings
+        field={field}
+        onChange={(next) => onChange(field.id, next)}
+      />
+      {children}
+    </section>
+  );
+});
+
+/**
+ * Edits the answer key. Text that breaks `FIELD_ID_PATTERN` stays in the
+ * input with an error and is not applied, because the server rejects a
+ * draft with such an id.
+ */
+function FieldIdSetting({
+  fieldId,
+  onChange,
+}: {
+  fieldId: string;
+  onChange: (id: string) => void;
+}) {
+  const [text, setText] = useState(fieldId);
+  useEffect(() => setText(fieldId), [fieldId]);
+  const valid = FIELD_ID_PATTERN.test(text);
+
+  return (
+    <TextSetting
+      label="Answer key"
+      help="Names this answer in exports. Letters, digits and underscores, starting with a lowercase letter."
+      value={text}
+      maxLength={64}
+      error={
+        valid
+          ? null
+          : "Use 1 to 64 letters, digits or underscores, starting with a lowercase letter."
+      }
+      onChange={(next) => {
+        setText(next);
+        if (FIELD_ID_PATTERN.test(next)) onChange(next);
+      }}
+    />
+  );
+}

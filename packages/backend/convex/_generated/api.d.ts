@@ -22,14 +22,17 @@ import type * as lib_size from "../lib/size.js";
 import type * as lib_slug from "../lib/slug.js";
 import type * as lib_text from "../lib/text.js";
 import type * as lib_validators from "../lib/validators.js";
+import type * as lib_visits from "../lib/visits.js";
 import type * as limits from "../limits.js";
 import type * as members from "../members.js";
+import type * as posters from "../posters.js";
 import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
 import type * as submissions from "../submissions.js";
 import type * as testing from "../testing.js";
 import type * as versions from "../versions.js";
 import type * as views from "../views.js";
+import type * as visits from "../visits.js";
 
 import type {
   ApiFromModules,
@@ -38,11 +41,11 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
-  "auth": typeof auth;
-  "clinics": typeof clinics;
-  "counters": typeof counters;
-  "forms": typeof forms;
-  "http": typeof http;
+  auth: typeof auth;
+  clinics: typeof clinics;
+  counters: typeof counters;
+  forms: typeof forms;
+  http: typeof http;
   "lib/access": typeof lib_access;
   "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;
@@ -52,14 +55,17 @@ declare const fullApi: ApiFromModules<{
   "lib/slug": typeof lib_slug;
   "lib/text": typeof lib_text;
   "lib/validators": typeof lib_validators;
-  "limits": typeof limits;
-  "members": typeof members;
-  "seed": typeof seed;
-  "stats": typeof stats;
-  "submissions": typeof submissions;
-  "testing": typeof testing;
-  "versions": typeof versions;
-  "views": typeof views;
+  "lib/visits": typeof lib_visits;
+  limits: typeof limits;
+  members: typeof members;
+  posters: typeof posters;
+  seed: typeof seed;
+  stats: typeof stats;
+  submissions: typeof submissions;
+  testing: typeof testing;
+  versions: typeof versions;
+  views: typeof views;
+  visits: typeof visits;
 }>;
 
 /**
@@ -82,6 +88,6 @@ export declare const internal: FilterApi<
 
 /** The components installed in `convex.config.ts`, by instance name. */
 export declare const components: {
-  "shardedCounter": import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
-  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  shardedCounter: import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

@@ -86,8 +86,8 @@ export async function startVisit(
  * Marks the visit of a stored submission submitted and returns the
  * poster it came through. A submit without an earlier view or start,
  * which the patient app never sends, inserts a visit and counts no
- * visitor or start: each counter write lengthens the transaction that
- * holds the submit rate limit's row, and concurrent submits then
+ * visitor or start, because each counter write lengthens the transaction that
+ * reads the submit rate limit's row, and concurrent submits then
  * conflict on it more often.
  */
 export async function submitVisit(

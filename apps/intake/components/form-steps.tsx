@@ -28,6 +28,8 @@ import { useFocusAfterRender } from "./use-focus-after-render";
 import type { FormAnswers, ShownError } from "./use-form-answers";
 import { useHydrated } from "./use-hydrated";
 import { useSubmitAnswers } from "./use-submit-answers";
+import { useVisitProgress } from "./use-visit-progress";
+
 /**
  * Where the answers of one visit are kept between steps: `useDraft` on a
  * phone, memory alone at the kiosk.
@@ -98,6 +100,13 @@ export function FormSteps({
   const pageIndex = pageIndexOf(pages, requested);
   const page = pages[pageIndex];
   const isLastPage = pageIndex === pages.length - 1;
+  useVisitProgress({
+    slug: form.slug,
+    visitorId,
+    hasAnswers: Object.keys(fields.answers).length > 0,
+    pageIndex,
+    pageCount: pages.length,
+  });
   let primaryLabel = text.next;
   if (reviewing) primaryLabel = pending ? text.sending : text.submit;
 

@@ -10,6 +10,9 @@ export const mutations = {
   "submissions:submit": vi.fn(),
   "uploads:generateUploadUrl": vi.fn(),
   "uploads:register": vi.fn(),
+  // Tests of other hooks render these calls but never check them.
+  "visits:start": vi.fn(async () => null),
+  "visits:progress": vi.fn(async () => null),
 };
 
 /**

@@ -8,14 +8,21 @@
  * @module
  */
 
+import type * as audit from "../audit.js";
 import type * as auth from "../auth.js";
 import type * as clinics from "../clinics.js";
 import type * as counters from "../counters.js";
+import type * as crons from "../crons.js";
 import type * as forms from "../forms.js";
 import type * as http from "../http.js";
+import type * as inbox from "../inbox.js";
+import type * as inboxSeed from "../inboxSeed.js";
 import type * as lib_access from "../lib/access.js";
+import type * as lib_audit from "../lib/audit.js";
+import type * as lib_csv from "../lib/csv.js";
 import type * as lib_email from "../lib/email.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_files from "../lib/files.js";
 import type * as lib_published from "../lib/published.js";
 import type * as lib_random from "../lib/random.js";
 import type * as lib_size from "../lib/size.js";
@@ -24,6 +31,7 @@ import type * as lib_text from "../lib/text.js";
 import type * as lib_validators from "../lib/validators.js";
 import type * as limits from "../limits.js";
 import type * as members from "../members.js";
+import type * as retention from "../retention.js";
 import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
 import type * as submissions from "../submissions.js";
@@ -38,28 +46,36 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
-  "auth": typeof auth;
-  "clinics": typeof clinics;
-  "counters": typeof counters;
-  "forms": typeof forms;
-  "http": typeof http;
+  audit: typeof audit;
+  auth: typeof auth;
+  clinics: typeof clinics;
+  counters: typeof counters;
+  crons: typeof crons;
+  forms: typeof forms;
+  http: typeof http;
+  inbox: typeof inbox;
+  inboxSeed: typeof inboxSeed;
   "lib/access": typeof lib_access;
+  "lib/audit": typeof lib_audit;
+  "lib/csv": typeof lib_csv;
   "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;
+  "lib/files": typeof lib_files;
   "lib/published": typeof lib_published;
   "lib/random": typeof lib_random;
   "lib/size": typeof lib_size;
   "lib/slug": typeof lib_slug;
   "lib/text": typeof lib_text;
   "lib/validators": typeof lib_validators;
-  "limits": typeof limits;
-  "members": typeof members;
-  "seed": typeof seed;
-  "stats": typeof stats;
-  "submissions": typeof submissions;
-  "testing": typeof testing;
-  "versions": typeof versions;
-  "views": typeof views;
+  limits: typeof limits;
+  members: typeof members;
+  retention: typeof retention;
+  seed: typeof seed;
+  stats: typeof stats;
+  submissions: typeof submissions;
+  testing: typeof testing;
+  versions: typeof versions;
+  views: typeof views;
 }>;
 
 /**
@@ -82,6 +98,6 @@ export declare const internal: FilterApi<
 
 /** The components installed in `convex.config.ts`, by instance name. */
 export declare const components: {
-  "shardedCounter": import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
-  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  shardedCounter: import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
+  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

@@ -98,3 +98,14 @@ export async function requireForm(
   const { userId, doc } = await requireClinicDoc(ctx, formId, `Form ${formId}`);
   return { userId, form: doc };
 }
+
+/**
+ * Checks that the caller is an owner of `clinicId`.
+ * Throws like `requireMember` with the `owner` role.
+ */
+export async function requireOwner(
+  ctx: QueryCtx,
+  clinicId: Id<"clinics">,
+): Promise<{ userId: Id<"users">; member: Doc<"members"> }> {
+  return await requireMember(ctx, clinicId, "owner");
+}

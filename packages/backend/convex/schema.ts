@@ -3,6 +3,7 @@ import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import {
   answersValidator,
+  auditActionValidator,
   definitionValidator,
   formStatusValidator,
   roleValidator,
@@ -45,9 +46,15 @@ export default defineSchema({
      * unpublish.
      */
     updatedAt: v.number(),
+    /**
+     * Days a submission is kept before the daily purge deletes it, from
+     * 30 to 3650. Absent means keep forever.
+     */
+    retentionDays: v.optional(v.number()),
   })
     .index("by_clinicId_and_updatedAt", ["clinicId", "updatedAt"])
-    .index("by_slug", ["slug"]),
+    .index("by_slug", ["slug"])
+    .index("by_retentionDays", ["retentionDays"]),
 
   /** Immutable snapshots of a form: inserted on publish, never patched. */
   formVersions: defineTable({
@@ -78,13 +85,29 @@ export default defineSchema({
     /** When a staff member marked it reviewed; absent until then. */
     reviewedAt: v.optional(v.number()),
     reviewedBy: v.optional(v.id("users")),
+    /**
+     * True while reviewed, absent otherwise, so the inbox indexes can
+     * select one review state and still range over `submittedAt`.
+     */
+    reviewed: v.optional(v.literal(true)),
   })
     .index("by_submissionKey", ["submissionKey"])
     .index("by_formId_and_submittedAt", ["formId", "submittedAt"])
     // Rows without `reviewedAt` sort first, so `eq(undefined)` selects the
     // new submissions and `gte(0)` the reviewed ones.
     .index("by_formId_and_reviewedAt", ["formId", "reviewedAt"])
-    .index("by_clinicId_and_reference", ["clinicId", "reference"]),
+    .index("by_clinicId_and_reference", ["clinicId", "reference"])
+    .index("by_clinicId_and_submittedAt", ["clinicId", "submittedAt"])
+    .index("by_clinicId_and_reviewed_and_submittedAt", [
+      "clinicId",
+      "reviewed",
+      "submittedAt",
+    ])
+    .index("by_formId_and_reviewed_and_submittedAt", [
+      "formId",
+      "reviewed",
+      "submittedAt",
+    ]),
 
   /** Outgoing email, stored instead of sent (see `outbox.ts`). */
   outbox: defineTable({
@@ -115,6 +138,7 @@ export default defineSchema({
   })
     .index("by_tokenHash", ["tokenHash"])
     .index("by_clinicId_and_createdAt", ["clinicId", "createdAt"]),
+
   /** A printed QR code of a form; its `code` is the `src` of its URL. */
   posters: defineTable({
     clinicId: v.id("clinics"),
@@ -160,4 +184,21 @@ export default defineSchema({
       "submittedAt",
       "lastActiveAt",
     ]),
+
+  /**
+   * Who viewed, printed, exported or deleted submissions of a clinic. It
+   * stores references and counts, never answers.
+   */
+  audit: defineTable({
+    clinicId: v.id("clinics"),
+    /** Absent for deletions by the retention purge. */
+    actorId: v.optional(v.id("users")),
+    action: auditActionValidator,
+    submissionId: v.optional(v.id("submissions")),
+    formId: v.optional(v.id("forms")),
+    /** Short description such as a reference or a row count. */
+    detail: v.optional(v.string()),
+    /** Milliseconds since the epoch. */
+    at: v.number(),
+  }).index("by_clinicId_and_at", ["clinicId", "at"]),
 });

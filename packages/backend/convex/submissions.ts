@@ -281,8 +281,8 @@ export const setReviewed = mutation({
     await ctx.db.patch(
       doc._id,
       args.reviewed
-        ? { reviewedAt: Date.now(), reviewedBy: userId }
-        : { reviewedAt: undefined, reviewedBy: undefined },
+        ? { reviewedAt: Date.now(), reviewedBy: userId, reviewed: true }
+        : { reviewedAt: undefined, reviewedBy: undefined, reviewed: undefined },
     );
     return null;
   },

@@ -8,15 +8,22 @@
  * @module
  */
 
+import type * as audit from "../audit.js";
 import type * as auth from "../auth.js";
 import type * as clinics from "../clinics.js";
 import type * as counters from "../counters.js";
+import type * as crons from "../crons.js";
 import type * as forms from "../forms.js";
 import type * as http from "../http.js";
+import type * as inbox from "../inbox.js";
+import type * as inboxSeed from "../inboxSeed.js";
 import type * as invites from "../invites.js";
 import type * as lib_access from "../lib/access.js";
+import type * as lib_audit from "../lib/audit.js";
+import type * as lib_csv from "../lib/csv.js";
 import type * as lib_email from "../lib/email.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_files from "../lib/files.js";
 import type * as lib_published from "../lib/published.js";
 import type * as lib_random from "../lib/random.js";
 import type * as lib_secrets from "../lib/secrets.js";
@@ -29,6 +36,7 @@ import type * as limits from "../limits.js";
 import type * as members from "../members.js";
 import type * as outbox from "../outbox.js";
 import type * as posters from "../posters.js";
+import type * as retention from "../retention.js";
 import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
 import type * as submissions from "../submissions.js";
@@ -44,15 +52,22 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
+  "audit": typeof audit;
   "auth": typeof auth;
   "clinics": typeof clinics;
   "counters": typeof counters;
+  "crons": typeof crons;
   "forms": typeof forms;
   "http": typeof http;
+  "inbox": typeof inbox;
+  "inboxSeed": typeof inboxSeed;
   "invites": typeof invites;
   "lib/access": typeof lib_access;
+  "lib/audit": typeof lib_audit;
+  "lib/csv": typeof lib_csv;
   "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;
+  "lib/files": typeof lib_files;
   "lib/published": typeof lib_published;
   "lib/random": typeof lib_random;
   "lib/secrets": typeof lib_secrets;
@@ -65,6 +80,7 @@ declare const fullApi: ApiFromModules<{
   "members": typeof members;
   "outbox": typeof outbox;
   "posters": typeof posters;
+  "retention": typeof retention;
   "seed": typeof seed;
   "stats": typeof stats;
   "submissions": typeof submissions;

@@ -20,6 +20,14 @@ export const reviewFilterValidator = v.union(
   v.literal("reviewed"),
 );
 
+/** What a staff member did to submissions, as the audit log records it. */
+export const auditActionValidator = v.union(
+  v.literal("view"),
+  v.literal("print"),
+  v.literal("export"),
+  v.literal("delete"),
+);
+
 /**
  * A form definition, stored as an opaque value because its shape belongs
  * to `@intake/form-schema`: drafts are parsed with `formDefinitionSchema`

@@ -1,0 +1,15 @@
+import { cronJobs } from "convex/server";
+import { internal } from "./_generated/api";
+
+const crons = cronJobs();
+
+// Retention periods are whole days, so a daily run keeps each submission
+// at most one day past its period.
+crons.daily(
+  "purge expired submissions",
+  { hourUTC: 3, minuteUTC: 30 },
+  internal.retention.purgeExpired,
+  {},
+);
+
+export default crons;

@@ -45,6 +45,7 @@ import type {
 } from "./types";
 import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
+import { backingIndexes } from "../search/indexes";
 
 /** Options of `createEngine`. */
 export type EngineOptions = {
@@ -161,11 +162,17 @@ export async function createEngine(
         for (const table of component.schema?.tables ?? []) {
           const info = catalog.ensureTable(namespace, table.tableName);
           const declared = new Set<string>();
-          for (const index of table.indexes) {
-            declared.add(index.indexDescriptor);
-            const fields = [...index.fields, "_creationTime", "_id"];
-            if (catalog.ensureIndex(info, index.indexDescriptor, fields)) {
-              store.backfill(info, info.indexes.get(index.indexDescriptor)!);
+          const indexes = [
+            ...table.indexes.map((index) => ({
+              name: index.indexDescriptor,
+              fields: [...index.fields, "_creationTime", "_id"],
+            })),
+            ...backingIndexes(table),
+          ];
+          for (const index of indexes) {
+            declared.add(index.name);
+            if (catalog.ensureIndex(info, index.name, index.fields)) {
+              store.backfill(info, info.indexes.get(index.name)!);
             }
           }
           for (const name of [...info.indexes.keys()]) {

@@ -15,6 +15,11 @@ import {
 } from "../transactions/query";
 import { readPage, type PageRequest } from "../transactions/pagination";
 import type { Transaction } from "../transactions/transaction";
+import {
+  openSearchStream,
+  readSearchPage,
+  searchSource,
+} from "../search/search-query";
 import type { ExecContext } from "./execution";
 import type { Executor } from "./executor";
 
@@ -159,6 +164,19 @@ export function databaseSyscall(
   switch (op) {
     case "1.0/queryStream": {
       const tx = requireTx(context);
+      const query = args.query as SerializedQuery;
+      if (searchSource(query)) {
+        const queryId = nextQueryId++;
+        const stream = openSearchStream(
+          tx,
+          executor.catalog,
+          namespaceOf(context),
+          context.component.schema,
+          query,
+        );
+        context.streams.set(queryId, stream);
+        return { queryId };
+      }
       const plan = planQuery(
         tx,
         namespaceOf(context),
@@ -252,10 +270,21 @@ export function asyncDatabaseSyscall(
       const request = args as unknown as PageRequest & {
         query: SerializedQuery;
       };
-      const plan = planQuery(tx, namespaceOf(context), request.query);
       const endCursor =
         request.endCursor ?? context.pagination.journalEndCursor;
-      const page = readPage(tx, plan, { ...request, endCursor });
+      const page = searchSource(request.query)
+        ? readSearchPage(
+            tx,
+            executor.catalog,
+            namespaceOf(context),
+            context.component.schema,
+            request.query,
+            { ...request, endCursor },
+          )
+        : readPage(tx, planQuery(tx, namespaceOf(context), request.query), {
+            ...request,
+            endCursor,
+          });
       context.pagination.endCursor = page.continueCursor;
       return {
         value: {

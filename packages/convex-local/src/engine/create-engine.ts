@@ -46,6 +46,7 @@ import type {
 import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
 import { backingIndexes } from "../search/indexes";
+import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
 
 /** Options of `createEngine`. */
 export type EngineOptions = {
@@ -89,6 +90,13 @@ export type LocalEngine = Engine & {
     listener: (udfPath: string, requestId: string, lines: string[]) => void,
   ): () => void;
 };
+
+/** Gives a call the request ID that its logs and error messages name. */
+function withRequestId(
+  call: FunctionCall,
+): FunctionCall & { requestId: string } {
+  return { ...call, requestId: call.requestId ?? newRequestId() };
+}
 
 function optionsFor(call: FunctionCall): RunOptions {
   const caller = call.caller;
@@ -247,15 +255,19 @@ export async function createEngine(
   const engine: LocalEngine = {
     latestTs: () => store.latestTs(),
 
-    async runQuery(call, ts): Promise<QueryResult> {
+    async runQuery(request, ts): Promise<QueryResult> {
+      const call = withRequestId(request);
       const { fn, failure } = resolve(call);
       if (failure) {
-        return {
-          ...failure,
-          ts: ts ?? store.latestTs(),
-          readSet: toReadSet(new ReadIntervals()),
-          journal: null,
-        };
+        return withServerErrorPrefix(
+          {
+            ...failure,
+            ts: ts ?? store.latestTs(),
+            readSet: toReadSet(new ReadIntervals()),
+            journal: null,
+          },
+          call.requestId,
+        );
       }
       const result = await executor.runQueryResolved(
         fn,
@@ -264,31 +276,38 @@ export async function createEngine(
         ts,
       );
       logCall(call.path, call.requestId, result.logLines);
-      return result;
+      return withServerErrorPrefix(result, call.requestId);
     },
 
-    async runMutation(call): Promise<MutationResult> {
+    async runMutation(request): Promise<MutationResult> {
+      const call = withRequestId(request);
       const { fn, failure } = resolve(call);
-      if (failure) return { ...failure, ts: store.latestTs() };
+      if (failure) {
+        return withServerErrorPrefix(
+          { ...failure, ts: store.latestTs() },
+          call.requestId,
+        );
+      }
       const result = await executor.runMutationResolved(
         fn,
         call.args,
         optionsFor(call),
       );
       logCall(call.path, call.requestId, result.logLines);
-      return result;
+      return withServerErrorPrefix(result, call.requestId);
     },
 
-    async runAction(call): Promise<ActionResult> {
+    async runAction(request): Promise<ActionResult> {
+      const call = withRequestId(request);
       const { fn, failure } = resolve(call);
-      if (failure) return failure;
+      if (failure) return withServerErrorPrefix(failure, call.requestId);
       const result = await executor.runActionResolved(
         fn,
         call.args,
         optionsFor(call),
       );
       logCall(call.path, call.requestId, result.logLines);
-      return result;
+      return withServerErrorPrefix(result, call.requestId);
     },
 
     async runFunction(call) {

@@ -142,6 +142,23 @@ function checkShape(value: Value, depth: number) {
   }
 }
 
+/**
+ * Formats a byte count as Convex's error texts do (the `humansize` crate
+ * with binary units): `1 MiB`, `1.05 MiB`, `512 B`.
+ */
+export function formatBinarySize(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} B`;
+  const text = value.toFixed(2).replace(/\.?0+$/, "");
+  return `${text} ${units[unit]}`;
+}
+
 function checkUserFields(value: Record<string, Value>) {
   checkShape(value, 1);
   // NOTE: the size is the length of the JSON encoding, an estimate of the
@@ -149,7 +166,7 @@ function checkUserFields(value: Record<string, Value>) {
   const size = JSON.stringify(convexToJson(value)).length;
   if (size > MAX_DOCUMENT_BYTES) {
     throw new Error(
-      `Value is too large (${size} bytes > maximum size ${MAX_DOCUMENT_BYTES} bytes).`,
+      `Value is too large (${formatBinarySize(size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_BYTES)})`,
     );
   }
 }

@@ -13,7 +13,7 @@ let t: TestEngine;
 const anonymous = { kind: "anonymous" } as const;
 
 beforeAll(async () => {
-  t = await startTestEngine("search-app");
+  t = await startTestEngine("fidelity-app");
   const notes: [string, string, string?][] = [
     ["the patient reports knee pain", "north", "open"],
     ["knee pain after running, knee swelling", "north", "open"],

@@ -6,7 +6,7 @@ const admin = { kind: "admin" } as const;
 const ids = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await startTestEngine("search-app");
+  t = await startTestEngine("fidelity-app");
   const rows: [string, number[], string][] = [
     ["x", [1, 0, 0], "axis"],
     ["y", [0, 1, 0], "axis"],

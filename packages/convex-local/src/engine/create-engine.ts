@@ -45,6 +45,8 @@ import type {
 } from "./types";
 import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
+import { backingIndexes } from "../search/indexes";
+import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
 
 /** Options of `createEngine`. */
 export type EngineOptions = {
@@ -88,6 +90,13 @@ export type LocalEngine = Engine & {
     listener: (udfPath: string, requestId: string, lines: string[]) => void,
   ): () => void;
 };
+
+/** Gives a call the request ID that its logs and error messages name. */
+function withRequestId(
+  call: FunctionCall,
+): FunctionCall & { requestId: string } {
+  return { ...call, requestId: call.requestId ?? newRequestId() };
+}
 
 function optionsFor(call: FunctionCall): RunOptions {
   const caller = call.caller;
@@ -161,11 +170,17 @@ export async function createEngine(
         for (const table of component.schema?.tables ?? []) {
           const info = catalog.ensureTable(namespace, table.tableName);
           const declared = new Set<string>();
-          for (const index of table.indexes) {
-            declared.add(index.indexDescriptor);
-            const fields = [...index.fields, "_creationTime", "_id"];
-            if (catalog.ensureIndex(info, index.indexDescriptor, fields)) {
-              store.backfill(info, info.indexes.get(index.indexDescriptor)!);
+          const indexes = [
+            ...table.indexes.map((index) => ({
+              name: index.indexDescriptor,
+              fields: [...index.fields, "_creationTime", "_id"],
+            })),
+            ...backingIndexes(table),
+          ];
+          for (const index of indexes) {
+            declared.add(index.name);
+            if (catalog.ensureIndex(info, index.name, index.fields)) {
+              store.backfill(info, info.indexes.get(index.name)!);
             }
           }
           for (const name of [...info.indexes.keys()]) {
@@ -240,15 +255,19 @@ export async function createEngine(
   const engine: LocalEngine = {
     latestTs: () => store.latestTs(),
 
-    async runQuery(call, ts): Promise<QueryResult> {
+    async runQuery(request, ts): Promise<QueryResult> {
+      const call = withRequestId(request);
       const { fn, failure } = resolve(call);
       if (failure) {
-        return {
-          ...failure,
-          ts: ts ?? store.latestTs(),
-          readSet: toReadSet(new ReadIntervals()),
-          journal: null,
-        };
+        return withServerErrorPrefix(
+          {
+            ...failure,
+            ts: ts ?? store.latestTs(),
+            readSet: toReadSet(new ReadIntervals()),
+            journal: null,
+          },
+          call.requestId,
+        );
       }
       const result = await executor.runQueryResolved(
         fn,
@@ -257,31 +276,38 @@ export async function createEngine(
         ts,
       );
       logCall(call.path, call.requestId, result.logLines);
-      return result;
+      return withServerErrorPrefix(result, call.requestId);
     },
 
-    async runMutation(call): Promise<MutationResult> {
+    async runMutation(request): Promise<MutationResult> {
+      const call = withRequestId(request);
       const { fn, failure } = resolve(call);
-      if (failure) return { ...failure, ts: store.latestTs() };
+      if (failure) {
+        return withServerErrorPrefix(
+          { ...failure, ts: store.latestTs() },
+          call.requestId,
+        );
+      }
       const result = await executor.runMutationResolved(
         fn,
         call.args,
         optionsFor(call),
       );
       logCall(call.path, call.requestId, result.logLines);
-      return result;
+      return withServerErrorPrefix(result, call.requestId);
     },
 
-    async runAction(call): Promise<ActionResult> {
+    async runAction(request): Promise<ActionResult> {
+      const call = withRequestId(request);
       const { fn, failure } = resolve(call);
-      if (failure) return failure;
+      if (failure) return withServerErrorPrefix(failure, call.requestId);
       const result = await executor.runActionResolved(
         fn,
         call.args,
         optionsFor(call),
       );
       logCall(call.path, call.requestId, result.logLines);
-      return result;
+      return withServerErrorPrefix(result, call.requestId);
     },
 
     async runFunction(call) {

@@ -151,7 +151,7 @@ export class Executor {
     const fn = component ? findFunction(component, call.path) : null;
     if (!fn || (fn.visibility === "internal" && call.caller.kind !== "admin")) {
       throw new FunctionError(
-        `Could not find public function for '${call.path}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+        `Could not find public function for '${strippedPath(call.path)}'${componentPath === "" ? "" : ` in '${componentPath}'`}.`,
         undefined,
         "NotFound",
       );
@@ -457,6 +457,17 @@ export class Executor {
       logLines: context.logLines,
     };
   }
+}
+
+/**
+ * Spells a function path as Convex's error texts do: `module:function`
+ * without a `.js` extension, with `default` for a bare module.
+ */
+function strippedPath(udfPath: string): string {
+  const colon = udfPath.lastIndexOf(":");
+  const module = colon === -1 ? udfPath : udfPath.slice(0, colon);
+  const name = colon === -1 ? "default" : udfPath.slice(colon + 1);
+  return `${module.replace(/\.js$/, "")}:${name}`;
 }
 
 /** Moves a context onto the same function in another module instance. */

@@ -9,6 +9,10 @@ import {
 } from "../bundle/components";
 import type { ValidatorJson } from "../runtime/validators";
 import { runInInvocation, type Invocation } from "../runtime/global";
+import type {
+  SearchIndexDefinition,
+  VectorIndexDefinition,
+} from "../search/indexes";
 
 /** The kinds of registered Convex functions. */
 export type FunctionKind = "query" | "mutation" | "action" | "httpAction";
@@ -44,6 +48,8 @@ export type SchemaJson = {
   tables: {
     tableName: string;
     indexes: { indexDescriptor: string; fields: string[] }[];
+    searchIndexes?: SearchIndexDefinition[];
+    vectorIndexes?: VectorIndexDefinition[];
     documentType: ValidatorJson;
   }[];
   schemaValidation: boolean;

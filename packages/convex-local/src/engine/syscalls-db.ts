@@ -15,6 +15,11 @@ import {
 } from "../transactions/query";
 import { readPage, type PageRequest } from "../transactions/pagination";
 import type { Transaction } from "../transactions/transaction";
+import {
+  openSearchStream,
+  readSearchPage,
+  searchSource,
+} from "../search/search-query";
 import type { ExecContext } from "./execution";
 import type { Executor } from "./executor";
 
@@ -137,6 +142,23 @@ function checkShape(value: Value, depth: number) {
   }
 }
 
+/**
+ * Formats a byte count as Convex's error texts do (the `humansize` crate
+ * with binary units): `1 MiB`, `1.05 MiB`, `512 B`.
+ */
+export function formatBinarySize(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} B`;
+  const text = value.toFixed(2).replace(/\.?0+$/, "");
+  return `${text} ${units[unit]}`;
+}
+
 function checkUserFields(value: Record<string, Value>) {
   checkShape(value, 1);
   // NOTE: the size is the length of the JSON encoding, an estimate of the
@@ -144,7 +166,7 @@ function checkUserFields(value: Record<string, Value>) {
   const size = JSON.stringify(convexToJson(value)).length;
   if (size > MAX_DOCUMENT_BYTES) {
     throw new Error(
-      `Value is too large (${size} bytes > maximum size ${MAX_DOCUMENT_BYTES} bytes).`,
+      `Value is too large (${formatBinarySize(size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_BYTES)})`,
     );
   }
 }
@@ -159,6 +181,19 @@ export function databaseSyscall(
   switch (op) {
     case "1.0/queryStream": {
       const tx = requireTx(context);
+      const query = args.query as SerializedQuery;
+      if (searchSource(query)) {
+        const queryId = nextQueryId++;
+        const stream = openSearchStream(
+          tx,
+          executor.catalog,
+          namespaceOf(context),
+          context.component.schema,
+          query,
+        );
+        context.streams.set(queryId, stream);
+        return { queryId };
+      }
       const plan = planQuery(
         tx,
         namespaceOf(context),
@@ -252,10 +287,21 @@ export function asyncDatabaseSyscall(
       const request = args as unknown as PageRequest & {
         query: SerializedQuery;
       };
-      const plan = planQuery(tx, namespaceOf(context), request.query);
       const endCursor =
         request.endCursor ?? context.pagination.journalEndCursor;
-      const page = readPage(tx, plan, { ...request, endCursor });
+      const page = searchSource(request.query)
+        ? readSearchPage(
+            tx,
+            executor.catalog,
+            namespaceOf(context),
+            context.component.schema,
+            request.query,
+            { ...request, endCursor },
+          )
+        : readPage(tx, planQuery(tx, namespaceOf(context), request.query), {
+            ...request,
+            endCursor,
+          });
       context.pagination.endCursor = page.continueCursor;
       return {
         value: {

@@ -14,6 +14,7 @@ import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
 import { storageJsSyscall, storageSyscall } from "./syscalls-storage";
 import type { ConvexJson } from "./types";
 import { realDateNow, realPreciseNow } from "../runtime/global";
+import { runVectorSearch, type VectorQuery } from "../search/vector-search";
 
 type Args = Record<string, unknown>;
 
@@ -137,9 +138,25 @@ async function asyncSyscall(
       throw new Error(
         "ctx.auth.signJwt is not supported by this local backend",
       );
-    case "1.0/actions/vectorSearch":
-      // TODO: vector search indexes are not implemented.
-      throw new Error("Vector search is not supported by this local backend");
+    case "1.0/actions/vectorSearch": {
+      requireKind(context, ["action", "httpAction"], op);
+      // An action's vector search reads the latest committed snapshot.
+      const tx = new Transaction(
+        executor.store,
+        executor.catalog,
+        executor.store.latestTs(),
+        realPreciseNow(),
+      );
+      return {
+        results: runVectorSearch(
+          tx,
+          executor.catalog,
+          context.component.node.path,
+          context.component.schema,
+          args.query as VectorQuery,
+        ),
+      };
+    }
     default:
       throw new Error(`Unknown async operation ${op}`);
   }

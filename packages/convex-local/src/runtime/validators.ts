@@ -163,9 +163,11 @@ export function validateValue(
       const found = lookupId(value);
       if (!found) return mismatch(path, value, validator);
       if (found.tableName !== validator.tableName) {
-        const kind = found.isSystem ? "system table" : "table";
         const pathLine = path === "" ? "" : `\nPath: ${path}`;
-        return `Found ID "${value}" from ${kind} \`${found.tableName}\`, which does not match the table name in validator \`v.id("${validator.tableName}")\`.${pathLine}`;
+        const source = found.isSystem
+          ? "a system table"
+          : `table \`${found.tableName}\``;
+        return `Found ID "${value}" from ${source}, which does not match the table name in validator \`v.id("${validator.tableName}")\`.${pathLine}`;
       }
       return null;
     }

@@ -127,8 +127,12 @@ export class ProtocolError extends Error {
 
 type JsonObject = Record<string, unknown>;
 
+/** Rejects a client message with Convex's `WSMessageInvalidJson` text. */
 function fail(message: string): never {
-  throw new ProtocolError("WSMessageInvalidJson", message);
+  throw new ProtocolError(
+    "WSMessageInvalidJson",
+    `Received Invalid JSON on websocket: ${message}`,
+  );
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -210,7 +214,7 @@ export function parseClientMessage(text: string): ClientMessage {
   try {
     message = JSON.parse(text);
   } catch (error) {
-    fail(`Received invalid JSON on websocket: ${(error as Error).message}`);
+    fail((error as Error).message);
   }
   if (!isObject(message)) {
     fail("Received a websocket message that is not a JSON object");

@@ -18,6 +18,7 @@ import {
 import { QuerySet } from "./query-set.js";
 import { decodeTs, encodeTs } from "./timestamp.js";
 import { canonicalizeUdfPath, isRootComponent } from "./udf-path.js";
+import { syncRequestId } from "../runtime/server-error.js";
 
 /** The engine's system code for a mutation that failed every OCC retry. */
 const OCC_FAILURE = "OptimisticConcurrencyControlFailure";
@@ -200,7 +201,7 @@ export class SyncSession {
       requestId:
         this.sessionId === undefined
           ? undefined
-          : `${this.sessionId}:${message.requestId}`,
+          : syncRequestId(this.sessionId, message.requestId),
     };
   }
 

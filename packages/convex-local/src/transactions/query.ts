@@ -115,7 +115,7 @@ export class QueryStream {
   private done = false;
 
   constructor(
-    private readonly scan: IndexScan,
+    private readonly scan: Pick<IndexScan, "next">,
     private readonly operators: SerializedQuery["operators"],
   ) {
     this.limitCounts = operators.map(() => 0);

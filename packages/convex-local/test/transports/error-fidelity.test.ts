@@ -1,0 +1,180 @@
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { makeFunctionReference } from "convex/server";
+import { ConvexError } from "convex/values";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import WebSocket from "ws";
+import { startApiServer } from "../../src/http/api-server.js";
+import type { RunningServer } from "../../src/http/site-server.js";
+import { startTestEngine, type TestEngine } from "../engine/helpers.js";
+import { connectMessage, memoryLogger, RawSyncClient } from "./harness.js";
+
+type Args = Record<string, unknown>;
+const boom = makeFunctionReference<"mutation", Args, null>("errors:boom");
+const convexBoom = makeFunctionReference<"mutation", Args, null>(
+  "errors:convexBoom",
+);
+const nestedBoom = makeFunctionReference<"action", Args, null>(
+  "errors:nestedBoom",
+);
+const getNote = makeFunctionReference<"query", Args, unknown>("errors:getNote");
+const addLarge = makeFunctionReference<"mutation", Args, string>(
+  "errors:addLarge",
+);
+const count = makeFunctionReference<"query", Args, number>("errors:count");
+const addNote = makeFunctionReference<"mutation", Args, string>("notes:add");
+const addVector = makeFunctionReference<"mutation", Args, string>(
+  "vectors:add",
+);
+
+const PREFIX = /^\[Request ID: [0-9a-f]{16}\] Server Error\n/;
+
+let engine: TestEngine;
+let server: RunningServer;
+let url: string;
+let http: ConvexHttpClient;
+let noteId: string;
+let vectorId: string;
+
+beforeAll(async () => {
+  engine = await startTestEngine("fidelity-app");
+  server = await startApiServer({
+    engine: engine.engine,
+    port: 0,
+    logger: memoryLogger(),
+  });
+  url = `http://127.0.0.1:${server.port}`;
+  http = new ConvexHttpClient(url, { logger: false });
+  noteId = await http.mutation(addNote, { body: "kept", clinic: "north" });
+  vectorId = await http.mutation(addVector, {
+    embedding: [1, 0, 0],
+    kind: "axis",
+    label: "x",
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await engine.close();
+});
+
+/** Checks that the server still serves and the store still has one note. */
+async function expectServing() {
+  expect(await http.query(count, {})).toBe(1);
+  expect(await http.query(getNote, { id: noteId })).toMatchObject({
+    body: "kept",
+  });
+}
+
+async function httpError(run: () => Promise<unknown>): Promise<Error> {
+  const error = await run().then(
+    () => null,
+    (thrown: unknown) => thrown as Error,
+  );
+  expect(error).toBeInstanceOf(Error);
+  return error!;
+}
+
+test("uncaught error has server prefix", async () => {
+  const error = await httpError(() => http.mutation(boom, {}));
+  expect(error.message).toMatch(PREFIX);
+  expect(error.message).toContain("\nUncaught Error: boom");
+  await expectServing();
+});
+
+test("nested error keeps one prefix", async () => {
+  const error = await httpError(() => http.action(nestedBoom, {}));
+  expect(error.message).toMatch(PREFIX);
+  expect(error.message.match(/Server Error/g)).toHaveLength(1);
+  expect(error.message).toContain("Uncaught Error: boom");
+  await expectServing();
+});
+
+test("ConvexError data crosses both clients", async () => {
+  const overHttp = await httpError(() => http.mutation(convexBoom, {}));
+  expect(overHttp).toBeInstanceOf(ConvexError);
+  expect(
+    (overHttp as ConvexError<Record<string, number | string>>).data,
+  ).toEqual({
+    kind: "noteLocked",
+    attempts: 3,
+  });
+  expect(overHttp.message).toMatch(PREFIX);
+
+  const client = new ConvexClient(url, {
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+    logger: false,
+  });
+  try {
+    const overSync = await httpError(() => client.mutation(convexBoom, {}));
+    expect(overSync).toBeInstanceOf(ConvexError);
+    expect(
+      (overSync as ConvexError<Record<string, number | string>>).data,
+    ).toEqual({
+      kind: "noteLocked",
+      attempts: 3,
+    });
+    expect(overSync.message).toContain("] Server Error\n");
+  } finally {
+    await client.close();
+  }
+  await expectServing();
+});
+
+test.each([
+  [
+    "unknown function",
+    () => http.query(makeFunctionReference<"query">("errors:nope"), {}),
+    "Could not find public function for 'errors:nope'.",
+  ],
+  [
+    "wrong argument type",
+    () => http.query(getNote, { id: 5 }),
+    'ArgumentValidationError: Value does not match validator.\nPath: .id\nValue: 5\nValidator: v.id("notes")',
+  ],
+  [
+    "invalid ID",
+    () => http.query(getNote, { id: "not-an-id" }),
+    'ArgumentValidationError: Value does not match validator.\nPath: .id\nValue: "not-an-id"\nValidator: v.id("notes")',
+  ],
+  [
+    "ID from another table",
+    () => http.query(getNote, { id: vectorId }),
+    'ArgumentValidationError: Found ID "<vector>" from table `embeddings`, which does not match the table name in validator `v.id("notes")`.\nPath: .id',
+  ],
+  [
+    "oversized document",
+    () => http.mutation(addLarge, { bytes: 1_100_000 }),
+    "Value is too large (1.05 MiB > maximum size 1 MiB)",
+  ],
+])("%s error text", async (_name, run, expected) => {
+  const error = await httpError(run);
+  expect(error.message).toMatch(PREFIX);
+  expect(error.message).toContain(expected.replace("<vector>", vectorId));
+  await expectServing();
+});
+
+test("malformed HTTP body is 400", async () => {
+  const response = await fetch(`${url}/api/query`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{not json",
+  });
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { code: string };
+  expect(body.code).toBe("BadJsonBody");
+  await expectServing();
+});
+
+test.each([
+  ["not JSON", "{oops"],
+  ["unknown type", JSON.stringify({ type: "Nope" })],
+  ["missing field", JSON.stringify({ type: "Mutation", udfPath: "x" })],
+])("malformed sync message: %s", async (_name, frame) => {
+  const raw = await RawSyncClient.connect(server.port);
+  raw.send(connectMessage("00000000-0000-4000-8000-000000000001"));
+  raw.send(frame);
+  const fatal = await raw.next("FatalError");
+  expect(String(fatal.error)).toMatch(/^Received Invalid JSON on websocket: /);
+  await raw.closed;
+  await expectServing();
+});

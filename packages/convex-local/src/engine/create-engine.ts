@@ -11,6 +11,11 @@ import {
 import { openDatabase } from "../storage/database";
 import { DocumentStore } from "../storage/document-store";
 import { EnvStore } from "../storage/env-store";
+import {
+  DEFAULT_RETENTION_MS,
+  RetentionTask,
+  type CleanupStats,
+} from "../storage/retention";
 import { Committer } from "../transactions/committer";
 import { OccInsights } from "../transactions/insights";
 import {
@@ -61,6 +66,11 @@ export type EngineOptions = {
   logger?: Logger;
   /** Admin key accepted by `isAdminKey`; without one no key is accepted. */
   adminKey?: string;
+  /**
+   * How long replaced document versions and index entries stay readable,
+   * in milliseconds; `DEFAULT_RETENTION_MS` when unset.
+   */
+  retentionMs?: number;
 };
 
 /** The engine with the extras the CLI and tests use. */
@@ -85,6 +95,11 @@ export type LocalEngine = Engine & {
    * mutations run at once instead of queueing while instances load.
    */
   warmUp(count: number): Promise<void>;
+  /**
+   * Runs one pass of the history cleanup now (it also runs every minute)
+   * and resolves with the number of rows it deleted.
+   */
+  cleanUpHistory(): Promise<CleanupStats>;
   /** Subscribes to function log lines of finished top-level calls. */
   onFunctionLog(
     listener: (udfPath: string, requestId: string, lines: string[]) => void,
@@ -130,6 +145,16 @@ export async function createEngine(
   const envStore = new EnvStore(db);
   const committer = new Committer(store, logger);
   const insights = new OccInsights();
+  const retention = new RetentionTask(
+    db,
+    {
+      latestTs: () => store.latestTs(),
+      oldestActiveSnapshot: () => committer.oldestActiveSnapshot(),
+      setHorizon: (ts) => store.setHorizon(ts),
+    },
+    options.retentionMs ?? DEFAULT_RETENTION_MS,
+    (error) => logger.error(`History cleanup failed: ${error.message}`),
+  );
   const logListeners = new Set<
     (udfPath: string, requestId: string, lines: string[]) => void
   >();
@@ -207,6 +232,8 @@ export async function createEngine(
     const started = Date.now();
     const bundle = await bundleApp(convexDir, outDir, env);
     const app = await bundle.instantiate();
+    // Backfills read SQLite, so staged commits are written first.
+    committer.flush();
     applySchemas(app);
     executor.app = app;
     const onLoadError = (error: Error) =>
@@ -228,6 +255,7 @@ export async function createEngine(
   await scheduler.start();
   crons = new CronRunner(executor, logger);
   crons.start();
+  retention.start();
 
   const logCall = (
     path: string,
@@ -378,6 +406,8 @@ export async function createEngine(
 
     warmUp: async (count) => executor.transactionPool?.warm(count),
 
+    cleanUpHistory: () => retention.runPass(),
+
     storeFile: (bytes, contentType) =>
       storeBlob(executor, "", bytes, contentType),
 
@@ -390,6 +420,7 @@ export async function createEngine(
 
     async close() {
       crons?.stop();
+      await retention.stop();
       await scheduler?.stop();
       // Commits queued in this loop iteration are written before closing.
       committer.flush();

@@ -24,6 +24,7 @@ import {
   type ResolvedFunction,
 } from "./functions";
 import { makeHandlers } from "./syscalls";
+import { MAX_CONCURRENT_MUTATIONS, Semaphore } from "./admission";
 import type { InstancePool } from "./instance-pool";
 import type {
   ActionResult,
@@ -63,6 +64,20 @@ export type RunOptions = {
   beforeCommit?: (tx: Transaction) => void;
 };
 
+type MutationAttempt =
+  | {
+      done: true;
+      result: MutationResult;
+      durable: Promise<void>;
+      scheduled: boolean;
+      logLines: string[];
+    }
+  | {
+      done: false;
+      conflict: { tableName: string; id: string; writer: string };
+      logLines: string[];
+    };
+
 type Outcome =
   { ok: true; value: ConvexJson } | { ok: false; error: FunctionError };
 
@@ -83,6 +98,8 @@ export class Executor {
   transactionPool: InstancePool | null = null;
   /** Instances for actions and HTTP actions. */
   actionPool: InstancePool | null = null;
+  /** Bounds the mutations executing at once; see `MAX_CONCURRENT_MUTATIONS`. */
+  readonly mutationSlots = new Semaphore(MAX_CONCURRENT_MUTATIONS);
 
   constructor(readonly options: ExecutorOptions) {}
 
@@ -242,8 +259,10 @@ export class Executor {
     // The snapshot is taken once an instance is free, so a queued query
     // still reads the latest data.
     const { app, release } = await this.acquireInstance("query");
+    const snapshot = ts ?? this.store.latestTs();
+    // Registered so the history cleanup keeps what this query reads.
+    this.options.committer.begin(snapshot);
     try {
-      const snapshot = ts ?? this.store.latestTs();
       const tx = new Transaction(
         this.store,
         this.catalog,
@@ -264,6 +283,7 @@ export class Executor {
       if (outcome.ok) return { ok: true, value: outcome.value, ...base };
       return { ok: false, ...errorFields(outcome.error), ...base };
     } finally {
+      this.options.committer.end(snapshot);
       release();
     }
   }
@@ -294,83 +314,39 @@ export class Executor {
     let logLines: string[] = [];
     for (let attempt = 0; attempt <= OCC_MAX_RETRIES; attempt++) {
       if (attempt > 0) await sleep(occBackoffMs(attempt, realRandom));
-      // As for queries, the snapshot is taken only once an instance is free.
-      const { app, release } = await this.acquireInstance("mutation");
-      const snapshot = this.store.latestTs();
-      this.options.committer.begin(snapshot);
-      try {
-        const tx = new Transaction(
-          this.store,
-          this.catalog,
-          snapshot,
-          realPreciseNow(),
+      const outcome = await this.attemptMutation(fn, args, options, path);
+      logLines = outcome.logLines;
+      if (outcome.done) {
+        await outcome.durable;
+        if (outcome.result.ok && outcome.scheduled) this.options.onScheduled();
+        return outcome.result;
+      }
+      lastConflict = outcome.conflict;
+      const event = {
+        occ_document_id: lastConflict.id,
+        occ_write_source: lastConflict.writer,
+        occ_retry_count: attempt,
+      };
+      if (attempt < OCC_MAX_RETRIES) {
+        const insight = this.options.insights.record(
+          "occRetried",
+          path,
+          componentPath,
+          lastConflict.tableName,
+          event,
         );
-        const context = rebind(this.context(fn, tx, options), app);
-        const outcome = await this.execute(context, args);
-        logLines = context.logLines;
-        if (!outcome.ok) {
-          return {
-            ok: false,
-            ...errorFields(outcome.error),
-            logLines,
-            ts: snapshot,
-          };
-        }
-        try {
-          options.beforeCommit?.(tx);
-        } catch (thrown) {
-          return {
-            ok: false,
-            ...errorFields(toFunctionError(thrown)),
-            logLines,
-            ts: snapshot,
-          };
-        }
-        const scheduled = [...tx.writes.values()].some(
-          (write) => write.table.name === "_scheduled_functions",
+        this.options.logger.warn(
+          `${describeInsight(insight)} (document ${lastConflict.id}, written by ${lastConflict.writer})`,
         );
-        // The instance stays taken until the commit settles, so the next
-        // call's snapshot sees this commit. Releasing it earlier made hot
-        // documents conflict more often in the benchmark's hot counter.
-        const result = await this.options.committer.commit(tx, path);
-        if (result.ok) {
-          if (scheduled) this.options.onScheduled();
-          return { ok: true, value: outcome.value, logLines, ts: result.ts };
-        }
-        lastConflict = {
-          tableName: result.conflict.write.tableName,
-          id: result.conflict.write.id,
-          writer: result.conflict.writer,
-        };
-        const event = {
-          occ_document_id: lastConflict.id,
-          occ_write_source: lastConflict.writer,
-          occ_retry_count: attempt,
-        };
-        if (attempt < OCC_MAX_RETRIES) {
-          const insight = this.options.insights.record(
-            "occRetried",
-            path,
-            componentPath,
-            lastConflict.tableName,
-            event,
-          );
-          this.options.logger.warn(
-            `${describeInsight(insight)} (document ${lastConflict.id}, written by ${lastConflict.writer})`,
-          );
-        } else {
-          const insight = this.options.insights.record(
-            "occFailedPermanently",
-            path,
-            componentPath,
-            lastConflict.tableName,
-            event,
-          );
-          this.options.logger.error(describeInsight(insight));
-        }
-      } finally {
-        this.options.committer.end(snapshot);
-        release();
+      } else {
+        const insight = this.options.insights.record(
+          "occFailedPermanently",
+          path,
+          componentPath,
+          lastConflict.tableName,
+          event,
+        );
+        this.options.logger.error(describeInsight(insight));
       }
     }
     const message = occErrorMessage({
@@ -389,6 +365,79 @@ export class Executor {
   }
 
   /**
+   * Runs one attempt of a mutation: takes a mutation slot and a module
+   * instance, begins at the latest validated commit, executes and
+   * validates. Both are released once the commit is staged, before it is
+   * durable, because the next attempt's snapshot already includes it. The
+   * caller awaits `durable` before acknowledging.
+   */
+  private async attemptMutation(
+    fn: ResolvedFunction,
+    args: ConvexJson,
+    options: RunOptions,
+    path: string,
+  ): Promise<MutationAttempt> {
+    const releaseSlot = await this.mutationSlots.acquire();
+    let instance: { app: LoadedApp; release: () => void } | null = null;
+    let snapshot: bigint | null = null;
+    try {
+      instance = await this.acquireInstance("mutation");
+      // As for queries, the snapshot is taken only once an instance is free.
+      snapshot = this.options.committer.snapshotTs();
+      this.options.committer.begin(snapshot);
+      const tx = new Transaction(
+        this.store,
+        this.catalog,
+        snapshot,
+        realPreciseNow(),
+      );
+      const context = rebind(this.context(fn, tx, options), instance.app);
+      const outcome = await this.execute(context, args);
+      const logLines = context.logLines;
+      const failed = (error: FunctionError): MutationAttempt => ({
+        done: true,
+        result: { ok: false, ...errorFields(error), logLines, ts: snapshot! },
+        // A failure may depend on staged commits, so it waits for them.
+        durable: this.options.committer.waitDurable(snapshot!),
+        scheduled: false,
+        logLines,
+      });
+      if (!outcome.ok) return failed(outcome.error);
+      try {
+        options.beforeCommit?.(tx);
+      } catch (thrown) {
+        return failed(toFunctionError(thrown));
+      }
+      const scheduled = [...tx.writes.values()].some(
+        (write) => write.table.name === "_scheduled_functions",
+      );
+      const staged = this.options.committer.stage(tx, path);
+      if (staged.ok) {
+        return {
+          done: true,
+          result: { ok: true, value: outcome.value, logLines, ts: staged.ts },
+          durable: staged.durable,
+          scheduled,
+          logLines,
+        };
+      }
+      return {
+        done: false,
+        conflict: {
+          tableName: staged.conflict.write.tableName,
+          id: staged.conflict.write.id,
+          writer: staged.conflict.writer,
+        },
+        logLines,
+      };
+    } finally {
+      if (snapshot !== null) this.options.committer.end(snapshot);
+      instance?.release();
+      releaseSlot();
+    }
+  }
+
+  /**
    * Runs engine-internal writes (scheduler state, storage metadata) in
    * their own transaction with the same OCC retries as a mutation.
    */
@@ -399,7 +448,7 @@ export class Executor {
     let lastError: Error | null = null;
     for (let attempt = 0; attempt <= OCC_MAX_RETRIES; attempt++) {
       if (attempt > 0) await sleep(occBackoffMs(attempt, realRandom));
-      const snapshot = this.store.latestTs();
+      const snapshot = this.options.committer.snapshotTs();
       this.options.committer.begin(snapshot);
       try {
         const tx = new Transaction(

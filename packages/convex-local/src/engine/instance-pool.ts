@@ -3,13 +3,22 @@ import type { BundledApp, LoadedApp } from "./functions";
 /** Maximum module instances per pool, an estimate of a local machine's share. */
 const MAX_INSTANCES = 16;
 
-type Instance = { app: LoadedApp; busy: number };
+type Instance = {
+  app: LoadedApp;
+  busy: number;
+  /** Order of the latest hand-out, for least-recently-used selection. */
+  lastUsed: number;
+};
 
 /**
  * Hands each concurrently running top-level function its own copy of the
  * app's modules, as Convex runs each in its own isolate. Module-level
  * state, such as `ShardedCounter`'s sticky shard, is kept per instance
- * and reused by later calls.
+ * and reused by later calls. An idle call takes the least recently used
+ * idle instance, so such state is spread over the whole pool instead of
+ * the first few instances. Convex itself runs each query and mutation in
+ * a fresh context unless its module opts into context reuse, so no
+ * module state carries over there.
  *
  * With `queue` set, a call that finds no idle instance waits in arrival
  * order for one, which bounds how many queries and mutations run at once
@@ -23,6 +32,7 @@ export class InstancePool {
   private readonly instances: Instance[] = [];
   private loading = false;
   private readonly waiting: ((instance: Instance) => void)[] = [];
+  private handOuts = 0;
 
   constructor(
     private readonly bundle: BundledApp,
@@ -30,14 +40,14 @@ export class InstancePool {
     private readonly onLoadError: (error: Error) => void,
     first?: LoadedApp,
   ) {
-    if (first) this.instances.push({ app: first, busy: 0 });
+    if (first) this.instances.push({ app: first, busy: 0, lastUsed: 0 });
   }
 
   /** Loads instances until the pool has `count` (at most the maximum). */
   async warm(count: number) {
     while (this.instances.length < Math.min(count, MAX_INSTANCES)) {
       const app = await this.bundle.instantiate();
-      const instance = { app, busy: 1 };
+      const instance = { app, busy: 1, lastUsed: 0 };
       this.instances.push(instance);
       this.handOver(instance);
     }
@@ -46,6 +56,8 @@ export class InstancePool {
   /** Takes an instance; call the returned release when the call finishes. */
   async acquire(): Promise<{ app: LoadedApp; release: () => void }> {
     const instance = await this.take();
+    this.handOuts += 1;
+    instance.lastUsed = this.handOuts;
     let released = false;
     return {
       app: instance.app,
@@ -70,7 +82,12 @@ export class InstancePool {
    * whichever comes first: that instance or one released meanwhile.
    */
   private take(): Promise<Instance> | Instance {
-    const idle = this.instances.find((entry) => entry.busy === 0);
+    let idle: Instance | null = null;
+    for (const entry of this.instances) {
+      if (entry.busy === 0 && (!idle || entry.lastUsed < idle.lastUsed)) {
+        idle = entry;
+      }
+    }
     if (idle) {
       idle.busy += 1;
       return idle;
@@ -97,7 +114,7 @@ export class InstancePool {
     this.bundle
       .instantiate()
       .then((app) => {
-        const instance = { app, busy: 1 };
+        const instance = { app, busy: 1, lastUsed: 0 };
         this.instances.push(instance);
         this.handOver(instance);
       })

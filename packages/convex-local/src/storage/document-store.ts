@@ -3,6 +3,12 @@ import type { Value } from "convex/values";
 import type { Catalog, IndexInfo, TableInfo } from "./catalog";
 import { readMeta, writeMeta, type SqliteDatabase } from "./database";
 import { encodeKey } from "./key-encoding";
+import {
+  mergeStaged,
+  StagedWrites,
+  type CommitRows,
+  type EntryRow,
+} from "./staged-writes";
 
 /** A document as Convex values, system fields included. */
 export type Document = Record<string, Value>;
@@ -71,10 +77,18 @@ const SCAN_BATCH = 128;
  * timestamp and see the latest version at or before it; writes append new
  * versions, so older snapshots stay readable.
  *
- * NOTE: old versions are never garbage collected.
+ * A commit is first staged (validated, readable, not yet durable) and then
+ * written with others in one SQLite transaction. `latestTs` is the latest
+ * durable commit and `latestStagedTs` the latest staged one.
  */
 export class DocumentStore {
   private lastTs: bigint;
+  private stagedTs: bigint;
+  private readonly staged = new StagedWrites();
+  /** Reads before this timestamp may miss versions removed by retention. */
+  private horizon = 0n;
+  /** Rows computed at staging, reused by the SQLite write. */
+  private readonly stagedRows = new WeakMap<StoredCommit, CommitRows>();
   private readonly getStatement;
   private readonly scanAsc;
   private readonly scanDesc;
@@ -87,6 +101,7 @@ export class DocumentStore {
     private readonly catalog: Catalog,
   ) {
     this.lastTs = BigInt(readMeta(db, "last_ts") ?? "0");
+    this.stagedTs = this.lastTs;
     this.getStatement = db
       .prepare(
         "SELECT ts, json FROM documents WHERE table_id = ? AND id = ? AND ts <= ? ORDER BY ts DESC LIMIT 1",
@@ -110,7 +125,7 @@ export class DocumentStore {
       "INSERT OR REPLACE INTO index_entries (index_id, key, ts, id, deleted) VALUES (?, ?, ?, ?, ?)",
     );
     this.writeCommits = db.transaction((commits: StoredCommit[]) => {
-      for (const { ts, writes } of commits) this.apply(ts, writes);
+      for (const commit of commits) this.apply(commit);
       const last = commits[commits.length - 1]!.ts;
       writeMeta(db, "last_ts", last.toString());
     });
@@ -121,15 +136,39 @@ export class DocumentStore {
     return this.lastTs;
   }
 
+  /** Returns the latest staged timestamp, at or after `latestTs`. */
+  latestStagedTs(): bigint {
+    return this.stagedTs;
+  }
+
   /** Moves the latest timestamp forward without writing documents. */
   bumpTs(ts: bigint) {
     if (ts <= this.lastTs) return;
     writeMeta(this.db, "last_ts", ts.toString());
     this.lastTs = ts;
+    if (this.stagedTs < ts) this.stagedTs = ts;
+  }
+
+  /** Moves the retention horizon forward; it never moves back. */
+  setHorizon(ts: bigint) {
+    if (ts > this.horizon) this.horizon = ts;
+  }
+
+  private checkHorizon(ts: bigint) {
+    if (ts < this.horizon) {
+      throw new Error(
+        `Snapshot ${ts} is older than the retention horizon ${this.horizon}; read at a newer timestamp`,
+      );
+    }
   }
 
   /** Reads the version of a document visible at `ts`, or null. */
   get(tableId: number, id: string, ts: bigint): Document | null {
+    this.checkHorizon(ts);
+    if (ts > this.lastTs && this.staged.size > 0) {
+      const staged = this.staged.get(tableId, id, ts);
+      if (staged) return staged.doc;
+    }
     const row = this.getStatement.get(tableId, id, ts) as
       { ts: bigint; json: string | null } | undefined;
     if (!row || row.json === null) return null;
@@ -148,6 +187,23 @@ export class DocumentStore {
    * order, reading SQLite in batches so only one batch is in memory.
    */
   *scan(
+    indexId: number,
+    lo: Buffer,
+    hi: Buffer,
+    ts: bigint,
+    order: "asc" | "desc",
+  ): Generator<IndexEntry> {
+    this.checkHorizon(ts);
+    const staged =
+      ts > this.lastTs && this.staged.size > 0
+        ? this.staged.entriesIn(indexId, lo, hi, ts, order)
+        : null;
+    const stored = this.scanStored(indexId, lo, hi, ts, order);
+    if (staged) yield* mergeStaged(stored, staged, order);
+    else yield* stored;
+  }
+
+  private *scanStored(
     indexId: number,
     lo: Buffer,
     hi: Buffer,
@@ -178,44 +234,91 @@ export class DocumentStore {
   }
 
   /**
+   * Stages a validated commit: reads at or after its timestamp see it
+   * before it is durable. Timestamps must increase from one commit to the
+   * next. `commit` later writes it.
+   */
+  stage(commit: StoredCommit) {
+    const rows = this.rowsOf(commit);
+    this.stagedRows.set(commit, rows);
+    this.staged.add(rows);
+    this.stagedTs = commit.ts;
+  }
+
+  /** Drops every staged commit, after its SQLite transaction failed. */
+  discardStaged() {
+    this.staged.clear();
+    this.stagedTs = this.lastTs;
+  }
+
+  /**
    * Writes `commits`, in order and with increasing timestamps, in one
    * SQLite transaction, which is durable when this returns. The latest
    * timestamp moves only after that transaction committed, and a failed
-   * transaction throws and leaves nothing written.
+   * transaction throws and leaves nothing written. Staged commits among
+   * them stop being staged.
    */
   commit(commits: StoredCommit[]) {
     if (commits.length === 0) return;
     this.writeCommits(commits);
-    this.lastTs = commits[commits.length - 1]!.ts;
+    const last = commits[commits.length - 1]!.ts;
+    this.lastTs = last;
+    if (this.stagedTs < last) this.stagedTs = last;
+    if (this.staged.size > 0) this.staged.removeThrough(last, commits.length);
+  }
+
+  private apply(commit: StoredCommit) {
+    const rows = this.stagedRows.get(commit) ?? this.rowsOf(commit);
+    for (const row of rows.documents) {
+      this.insertDocument.run(row.tableId, row.id, row.ts, row.json);
+    }
+    for (const row of rows.entries) {
+      this.insertEntry.run(
+        row.indexId,
+        row.key,
+        row.ts,
+        row.id,
+        row.deleted ? 1 : 0,
+      );
+    }
   }
 
   /**
-   * Appends the writes of one commit at `ts` inside the caller's SQLite
-   * transaction: new document versions, index entries for the new
-   * versions, and deletion markers for keys a document left.
+   * Computes the rows of one commit: new document versions, index entries
+   * for the new versions, and deletion markers for keys a document left.
    */
-  private apply(ts: bigint, writes: DocumentWrite[]) {
+  private rowsOf({ ts, writes }: StoredCommit): CommitRows {
+    const rows: CommitRows = { documents: [], entries: [] };
     for (const write of writes) {
-      this.insertDocument.run(
-        write.table.tableId,
-        write.id,
+      const json =
+        write.newDoc === null ? null : serializeDocument(write.newDoc);
+      if (write.newDoc && json !== null) storedJson.set(write.newDoc, json);
+      rows.documents.push({
+        tableId: write.table.tableId,
+        id: write.id,
         ts,
-        write.newDoc === null ? null : serializeDocument(write.newDoc),
-      );
+        json,
+        doc: write.newDoc,
+      });
       for (const index of write.table.indexes.values()) {
         const oldKey = write.oldDoc ? indexKey(index, write.oldDoc) : null;
         const newKey = write.newDoc ? indexKey(index, write.newDoc) : null;
-        if (oldKey && (!newKey || !oldKey.equals(newKey))) {
-          this.insertEntry.run(index.indexId, oldKey, ts, write.id, 1);
-        }
         // An unchanged key keeps its entry: reads find the document's
         // version at their snapshot through the documents table.
         const keyChanged = !oldKey || !newKey || !oldKey.equals(newKey);
-        if (newKey && keyChanged) {
-          this.insertEntry.run(index.indexId, newKey, ts, write.id, 0);
-        }
+        if (!keyChanged) continue;
+        const entry = (key: Buffer, deleted: boolean): EntryRow => ({
+          indexId: index.indexId,
+          key,
+          ts,
+          id: write.id,
+          deleted,
+        });
+        if (oldKey) rows.entries.push(entry(oldKey, true));
+        if (newKey) rows.entries.push(entry(newKey, false));
       }
     }
+    return rows;
   }
 
   /** Rebuilds the entries of one index from every stored document version. */

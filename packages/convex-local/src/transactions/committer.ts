@@ -1,5 +1,5 @@
 import type { Logger } from "../logger";
-import type { DocumentStore } from "../storage/document-store";
+import type { DocumentStore, StoredCommit } from "../storage/document-store";
 import { realDateNow } from "../runtime/global";
 import type { CommitWrites, CommittedWrite } from "./read-set";
 import type { Transaction } from "./transaction";
@@ -15,36 +15,64 @@ export type Conflict = {
 export type CommitResult =
   { ok: true; ts: bigint } | { ok: false; conflict: Conflict };
 
-type QueuedCommit = {
-  tx: Transaction;
-  writer: string;
-  resolve: (result: CommitResult) => void;
+/**
+ * The outcome of validation: a staged commit with the promise of its
+ * durability, or the conflict that failed it.
+ */
+export type StageResult =
+  | { ok: true; ts: bigint; durable: Promise<void> }
+  | { ok: false; conflict: Conflict };
+
+type StagedCommit = {
+  stored: StoredCommit;
+  committed: CommitWrites;
+  resolve: () => void;
   reject: (error: unknown) => void;
 };
 
-type AcceptedCommit = { queued: QueuedCommit; committed: CommitWrites };
+type DurableWaiter = {
+  ts: bigint;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+};
 
 /**
- * The single serialized committer, with group commit. A commit request
- * waits in a queue until the next check phase of the event loop, so the
- * mutations that finish in the same loop iteration share one batch. These
- * include the mutations whose requests arrived while the previous SQLite
- * transaction blocked the loop. A batch is validated and written in one
- * synchronous step, so no other commit can slip in between, while function
- * bodies run concurrently between their syscalls.
+ * The single serialized committer, with group commit. A transaction is
+ * validated the moment it asks to commit: against the commits after its
+ * snapshot, including staged ones that are not durable yet. A valid
+ * transaction takes the next timestamp and is staged in the document
+ * store, so the next transaction can begin after it. The staged commits of
+ * one event-loop iteration are written in one SQLite transaction in the
+ * next check phase, so they share one fsync, and only then are their
+ * callers acknowledged and the commit listeners told.
  */
 export class Committer {
   /** Recent commits, newest last, kept while a snapshot may need them. */
   private log: CommitWrites[] = [];
   private readonly active = new Map<bigint, number>();
   private readonly listeners = new Set<(commit: CommitWrites) => void>();
-  private queue: QueuedCommit[] = [];
+  private staged: StagedCommit[] = [];
+  private waiters: DurableWaiter[] = [];
   private flushScheduled = false;
+  /** The newest timestamp handed out, durable or not. */
+  private lastIssuedTs: bigint;
+  /** Snapshot ranges `[from, to]` whose staged commits were lost. */
+  private lost: { from: bigint; to: bigint }[] = [];
 
   constructor(
     private readonly store: DocumentStore,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.lastIssuedTs = store.latestStagedTs();
+  }
+
+  /**
+   * Returns the timestamp a new mutation begins at: the latest validated
+   * commit, which may still wait for its fsync.
+   */
+  snapshotTs(): bigint {
+    return this.store.latestStagedTs();
+  }
 
   /** Registers a transaction's snapshot so commits after it stay in the log. */
   begin(snapshotTs: bigint) {
@@ -52,8 +80,8 @@ export class Committer {
   }
 
   /**
-   * Releases a snapshot taken with `begin`. Call it only after the commit
-   * of that transaction settled, because validation needs the log.
+   * Releases a snapshot taken with `begin`. Call it only after the
+   * transaction was validated, because validation needs the log.
    */
   end(snapshotTs: bigint) {
     const count = (this.active.get(snapshotTs) ?? 1) - 1;
@@ -62,118 +90,170 @@ export class Committer {
     this.prune();
   }
 
-  private prune() {
+  /** Returns the oldest snapshot still registered, or null. */
+  oldestActiveSnapshot(): bigint | null {
     let oldest: bigint | null = null;
     for (const ts of this.active.keys()) {
       if (oldest === null || ts < oldest) oldest = ts;
     }
+    return oldest;
+  }
+
+  private prune() {
+    const oldest = this.oldestActiveSnapshot();
     if (oldest === null) {
       this.log = [];
       return;
     }
-    const keepFrom = oldest;
-    const first = this.log.findIndex((commit) => commit.ts > keepFrom);
-    this.log = first === -1 ? [] : this.log.slice(first);
+    const first = this.log.findIndex((commit) => commit.ts > oldest);
+    if (first === -1) this.log = [];
+    else if (first > 0) this.log = this.log.slice(first);
   }
 
   /**
-   * Takes the commit timestamp after `last`: wall-clock nanoseconds,
-   * strictly increasing.
+   * Takes the commit timestamp after every one handed out: wall-clock
+   * nanoseconds, strictly increasing.
    */
-  private nextTs(last: bigint): bigint {
+  private nextTs(): bigint {
     const now = BigInt(realDateNow()) * 1_000_000n;
-    return now > last ? now : last + 1n;
+    this.lastIssuedTs = now > this.lastIssuedTs ? now : this.lastIssuedTs + 1n;
+    return this.lastIssuedTs;
   }
 
   /**
-   * Queues the transaction for the next group commit. The promise resolves
-   * with the commit timestamp once the batch's SQLite transaction is
-   * durable and the commit listeners ran. It resolves with the conflict
-   * when a write committed after the snapshot touched a read, and earlier
-   * members of the same batch count as committed. It rejects when the
-   * SQLite transaction fails, and then no member of the batch is written.
+   * Validates and stages the transaction now. It fails with the conflict
+   * when a write committed after the snapshot touched a read. A staged
+   * commit's `durable` promise resolves once its SQLite transaction is
+   * durable and the commit listeners ran, and rejects when that
+   * transaction fails, which fails every commit staged with it.
    */
-  commit(tx: Transaction, writer: string): Promise<CommitResult> {
-    // A read-only transaction is serializable at its own snapshot.
+  stage(tx: Transaction, writer: string): StageResult {
+    this.checkSnapshot(tx.snapshotTs);
+    // A read-only transaction is serializable at its own snapshot, but its
+    // result may depend on staged commits, so it waits for them.
     if (tx.writes.size === 0) {
-      return Promise.resolve({ ok: true, ts: tx.snapshotTs });
+      return {
+        ok: true,
+        ts: tx.snapshotTs,
+        durable: this.waitDurable(tx.snapshotTs),
+      };
     }
+    const conflict = this.findConflict(tx);
+    if (conflict) return { ok: false, conflict };
+    const ts = this.nextTs();
+    const committed: CommitWrites = {
+      ts,
+      writer,
+      writes: tx.committedWrites(),
+    };
+    const stored: StoredCommit = { ts, writes: tx.documentWrites() };
+    this.store.stage(stored);
+    if (this.active.size > 0) this.log.push(committed);
+    const durable = new Promise<void>((resolve, reject) => {
+      this.staged.push({ stored, committed, resolve, reject });
+    });
+    this.scheduleFlush();
+    return { ok: true, ts, durable };
+  }
+
+  /**
+   * Validates, stages and waits for durability in one step: resolves with
+   * the commit timestamp or the conflict, and rejects when the SQLite
+   * transaction fails.
+   */
+  async commit(tx: Transaction, writer: string): Promise<CommitResult> {
+    const result = this.stage(tx, writer);
+    if (!result.ok) return result;
+    await result.durable;
+    return { ok: true, ts: result.ts };
+  }
+
+  /** Resolves once every commit at or before `ts` is durable. */
+  waitDurable(ts: bigint): Promise<void> {
+    this.checkSnapshot(ts);
+    if (ts <= this.store.latestTs()) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.queue.push({ tx, writer, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.waiters.push({ ts, resolve, reject });
+      this.scheduleFlush();
     });
   }
 
+  /** Throws when the snapshot `ts` includes staged commits that were lost. */
+  private checkSnapshot(ts: bigint) {
+    for (const range of this.lost) {
+      if (ts >= range.from && ts <= range.to) {
+        throw new Error(
+          `The snapshot at ${ts} included commits whose SQLite transaction failed; run the function again`,
+        );
+      }
+    }
+  }
+
+  private scheduleFlush() {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
   /**
-   * Validates and writes every queued commit now, in queue order. The
-   * engine calls it before closing the database.
+   * Writes every staged commit now, in one SQLite transaction. The engine
+   * calls it before closing the database or loading new schemas.
    */
   flush() {
     this.flushScheduled = false;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    const accepted: AcceptedCommit[] = [];
-    let lastTs = this.store.latestTs();
-    for (const queued of batch) {
-      const conflict = this.findConflict(queued.tx, accepted);
-      if (conflict) {
-        queued.resolve({ ok: false, conflict });
-        continue;
+    const batch = this.staged;
+    this.staged = [];
+    if (batch.length > 0) {
+      try {
+        this.store.commit(batch.map((entry) => entry.stored));
+      } catch (error) {
+        this.failBatch(batch, error);
+        return;
       }
-      lastTs = this.nextTs(lastTs);
-      accepted.push({
-        queued,
-        committed: {
-          ts: lastTs,
-          writer: queued.writer,
-          writes: queued.tx.committedWrites(),
-        },
-      });
+      for (const { committed } of batch) this.notify(committed);
+      for (const { resolve } of batch) resolve();
     }
-    try {
-      this.store.commit(
-        accepted.map(({ queued, committed }) => ({
-          ts: committed.ts,
-          writes: queued.tx.documentWrites(),
-        })),
-      );
-    } catch (error) {
-      this.logger.error(
-        `A group commit of ${accepted.length} transactions failed: ${(error as Error).message}`,
-      );
-      for (const { queued } of accepted) queued.reject(error);
-      return;
+    this.settleWaiters();
+  }
+
+  private failBatch(batch: StagedCommit[], error: unknown) {
+    this.logger.error(
+      `A group commit of ${batch.length} transactions failed: ${(error as Error).message}`,
+    );
+    const durable = this.store.latestTs();
+    this.store.discardStaged();
+    this.lost.push({ from: durable + 1n, to: this.lastIssuedTs });
+    const lostFrom = durable + 1n;
+    this.log = this.log.filter((commit) => commit.ts < lostFrom);
+    for (const { reject } of batch) reject(error);
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (waiter.ts <= durable) waiter.resolve();
+      else waiter.reject(error);
     }
-    for (const { committed } of accepted) {
-      if (this.active.size > 0) this.log.push(committed);
-      this.notify(committed);
-    }
-    for (const { queued, committed } of accepted) {
-      queued.resolve({ ok: true, ts: committed.ts });
+  }
+
+  private settleWaiters() {
+    if (this.waiters.length === 0) return;
+    const durable = this.store.latestTs();
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (waiter.ts <= durable) waiter.resolve();
+      else this.waiters.push(waiter);
     }
   }
 
   /**
    * Returns the first write committed after the snapshot that touches a
-   * read of `tx`, looking at the log and then at the batch's earlier
-   * members, which commit before `tx`.
+   * read of `tx`. The log holds staged commits too, in timestamp order.
    */
-  private findConflict(
-    tx: Transaction,
-    earlier: AcceptedCommit[],
-  ): Conflict | null {
+  private findConflict(tx: Transaction): Conflict | null {
     for (const commit of this.log) {
       if (commit.ts <= tx.snapshotTs) continue;
       const write = tx.readSet.conflict(commit);
       if (write) return { write, writer: commit.writer };
-    }
-    for (const { committed } of earlier) {
-      const write = tx.readSet.conflict(committed);
-      if (write) return { write, writer: committed.writer };
     }
     return null;
   }

@@ -7,24 +7,24 @@ export const OCC_CODE = "OptimisticConcurrencyControlFailure";
  */
 export const OCC_MAX_RETRIES = 4;
 /**
- * Initial backoff. The Convex backend's UDF_EXECUTOR_OCC_INITIAL_BACKOFF_MS
- * (same file) is 10 ms, but a function here runs slower than on Convex, so
- * its conflict window is wider. With 10 ms, 30 clients adding to a
- * 16-shard counter failed permanently about one run in three; 50 ms lets
- * the retries outlast the window.
- * NOTE: chosen by measurement on a 2-core machine, not taken from Convex.
+ * Initial backoff, UDF_EXECUTOR_OCC_INITIAL_BACKOFF_MS in the Convex
+ * backend's crates/common/src/knobs.rs (100 ms there).
  */
-export const OCC_INITIAL_BACKOFF_MS = 50;
+export const OCC_INITIAL_BACKOFF_MS = 100;
 /** Maximum backoff, UDF_EXECUTOR_OCC_MAX_BACKOFF_MS in the same file. */
 export const OCC_MAX_BACKOFF_MS = 2000;
 
-/** Jittered exponential backoff before retry number `retry` (1-based). */
+/**
+ * Backoff before retry number `retry` (1-based), with full jitter as the
+ * Convex backend's `Backoff::fail`: a uniform draw from zero up to the
+ * exponential bound, which spreads the retries of one burst of conflicts.
+ */
 export function occBackoffMs(retry: number, random: () => number): number {
-  const base = Math.min(
+  const bound = Math.min(
     OCC_MAX_BACKOFF_MS,
     OCC_INITIAL_BACKOFF_MS * 2 ** (retry - 1),
   );
-  return base / 2 + random() * (base / 2);
+  return bound * random();
 }
 
 /**

@@ -38,7 +38,11 @@ function unwrap(result: {
 /** Starts an engine on a fixture app with a fresh state folder. */
 export async function startTestEngine(
   fixture: string,
-  options: { stateDir?: string; projectDir?: string } = {},
+  options: {
+    stateDir?: string;
+    projectDir?: string;
+    retentionMs?: number;
+  } = {},
 ): Promise<TestEngine> {
   const stateDir =
     options.stateDir ??
@@ -50,6 +54,7 @@ export async function startTestEngine(
     siteUrl: "http://127.0.0.1:2",
     logger: silent,
     adminKey: "test-admin-key",
+    retentionMs: options.retentionMs,
   });
   const admin: Caller = { kind: "admin" };
   return {

@@ -1,0 +1,46 @@
+/**
+ * Mutations that may execute at once, between taking their snapshot and
+ * being validated. Convex bounds concurrent mutations per deployment
+ * (APPLICATION_MAX_CONCURRENT_MUTATIONS, 16 by default, in the Convex
+ * backend's crates/common/src/knobs.rs) and runs them on parallel threads.
+ * Here every function shares one JavaScript thread, so running more at
+ * once only interleaves them: each one's snapshot-to-commit window grows
+ * with the number running, and so do write conflicts, with no gain in
+ * throughput. Waiting for durability does not hold a slot.
+ *
+ * NOTE: chosen by measurement on a 2-core machine with the benchmark in
+ * bench/convex-local.ts.
+ */
+export const MAX_CONCURRENT_MUTATIONS = 4;
+
+/** A counting semaphore whose waiters are served in arrival order. */
+export class Semaphore {
+  private available: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly capacity: number) {
+    this.available = capacity;
+  }
+
+  /** Takes a permit; call the returned function once to give it back. */
+  acquire(): Promise<() => void> | (() => void) {
+    if (this.available > 0) {
+      this.available -= 1;
+      return this.releaser();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => resolve(this.releaser())),
+    );
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.available += 1;
+    };
+  }
+}

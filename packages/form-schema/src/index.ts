@@ -112,6 +112,14 @@ export {
 } from "./rules/field-error";
 
 /** Ready-made forms that staff start from, and sample answers for demos. */
-export { templates, getTemplate, newPatientTemplate } from "./templates";
+export {
+  templates,
+  getTemplate,
+  newPatientTemplate,
+  medicalHistoryTemplate,
+  consentReleaseTemplate,
+  vetNewClientTemplate,
+} from "./templates";
 export type { FormTemplate } from "./templates/template";
 export { newPatientSampleAnswers } from "./templates/new-patient-sample";
+export { templateSampleAnswers } from "./templates/samples";

@@ -91,6 +91,18 @@ export {
   type FieldCondition,
 } from "./logic";
 
+/** Translations of a form's text, and the locales a form can show. */
+export {
+  SUPPORTED_LOCALES,
+  isSupportedLocale,
+  translationTableSchema,
+  translationsSchema,
+  type Locale,
+  type TranslationTable,
+  type Translations,
+} from "./i18n/translation";
+export { localizeDefinition } from "./i18n/localize";
+
 /** Field error codes and shapes returned by the answer validator. */
 export {
   FIELD_ERROR_CODES,
@@ -100,6 +112,14 @@ export {
 } from "./rules/field-error";
 
 /** Ready-made forms that staff start from, and sample answers for demos. */
-export { templates, getTemplate, newPatientTemplate } from "./templates";
+export {
+  templates,
+  getTemplate,
+  newPatientTemplate,
+  medicalHistoryTemplate,
+  consentReleaseTemplate,
+  vetNewClientTemplate,
+} from "./templates";
 export type { FormTemplate } from "./templates/template";
 export { newPatientSampleAnswers } from "./templates/new-patient-sample";
+export { templateSampleAnswers } from "./templates/samples";

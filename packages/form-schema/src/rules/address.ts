@@ -58,6 +58,8 @@ export function checkAddress(
     if (LINE_BREAK.test(part.text)) {
       return addressPartLineBreakError(part.name);
     }
+  }
+  for (const part of parts) {
     if (part.needed && part.text.trim() === "") {
       return addressPartMissingError(part.name);
     }

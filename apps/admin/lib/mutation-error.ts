@@ -15,6 +15,10 @@ export function describeMutationError(error: unknown, action: string): string {
       return `Could not ${action}: it no longer exists.`;
     case "invalidArgument":
       return `Could not ${action}: check the ${data.argument} and try again.`;
+    case "lastOwner":
+      return `Could not ${action}: a clinic needs at least one owner. Make another member an owner first.`;
+    case "inviteUnavailable":
+      return inviteUnavailableMessage(data.reason);
     case "invalidDefinition":
       return `Could not ${action}: the form has ${countProblems(data.problems.length)} to fix first.`;
     default:
@@ -24,4 +28,16 @@ export function describeMutationError(error: unknown, action: string): string {
 
 function countProblems(count: number): string {
   return count === 1 ? "1 problem" : `${count} problems`;
+}
+
+/** Explains why an invite link no longer works and what to do next. */
+export function inviteUnavailableMessage(
+  reason: "expired" | "used" | "revoked",
+): string {
+  const problem = {
+    expired: "This invite link has expired.",
+    used: "This invite link was already used.",
+    revoked: "This invite link was withdrawn.",
+  }[reason];
+  return `${problem} Ask an owner of the clinic for a new link.`;
 }

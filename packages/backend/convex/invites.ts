@@ -119,22 +119,29 @@ export const create = mutation({
 
 /**
  * Creates an invite that expires `expiresInMs` from now, which may be
- * negative for an invite that has already expired. It is internal, for
- * tests and scripts that need an expired link without waiting 7 days.
+ * negative for an invite that has already expired, in the name of the
+ * clinic's creator. It is internal, for tests and scripts that need an
+ * expired link without waiting 7 days.
  */
 export const createWithExpiry = internalMutation({
   args: {
     clinicId: v.id("clinics"),
     role: roleValidator,
-    createdBy: v.id("users"),
     expiresInMs: v.number(),
   },
   returns: v.object({ inviteId: v.id("invites"), token: v.string() }),
   handler: async (ctx, args) => {
+    const clinic = await ctx.db.get(args.clinicId);
+    if (clinic === null) {
+      throw intakeError({
+        kind: "notFound",
+        message: `Clinic ${args.clinicId} was not found.`,
+      });
+    }
     return await insertInvite(ctx, {
       clinicId: args.clinicId,
       role: args.role,
-      createdBy: args.createdBy,
+      createdBy: clinic.createdBy,
       expiresAt: Date.now() + args.expiresInMs,
     });
   },

@@ -1,7 +1,11 @@
 import { ConvexError } from "convex/values";
 import { describe, expect, test } from "vitest";
 
-import { describeAuthError, validateCredentials } from "./auth-errors";
+import {
+  describeAuthError,
+  describeResetError,
+  validateCredentials,
+} from "./auth-errors";
 
 // Shape of a server error as the Convex client rethrows it in development.
 function serverError(code: string): Error {
@@ -123,5 +127,38 @@ describe("validateCredentials", () => {
     },
   ])("$description", ({ email, password, flow, expected }) => {
     expect(validateCredentials(email, password, flow)).toEqual(expected);
+  });
+});
+
+describe("describeResetError", () => {
+  test.each([
+    {
+      description: "wrong code",
+      error: serverError("Invalid code"),
+      expected: /code is wrong or has expired/,
+    },
+    {
+      description: "rate limited",
+      error: serverError("TooManyFailedAttempts"),
+      expected: /Too many failed attempts/,
+    },
+    {
+      description: "offline",
+      error: new TypeError("Failed to fetch"),
+      expected: /Could not reach the server/,
+    },
+    {
+      description: "short password",
+      error: new ConvexError({
+        kind: "invalidArgument",
+        argument: "password",
+        message: "x",
+      }),
+      expected: /Choose a password of 8 to 256/,
+    },
+  ])("maps $description", ({ error, expected }) => {
+    const message = describeResetError(error);
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("Request ID");
   });
 });

@@ -94,3 +94,24 @@ export function validateCredentials(
   }
   return errors;
 }
+
+/**
+ * Maps an error of the reset flows to a message for staff. Convex Auth
+ * 0.0.95 rejects a wrong, used or expired code with a plain `Error`.
+ */
+export function describeResetError(error: unknown): string {
+  if (error instanceof ConvexError) {
+    return (
+      invalidArgumentMessage(error) ??
+      "Could not reset the password. Try again in a moment."
+    );
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  if (/failed to fetch|network|connection/i.test(text)) {
+    return "Could not reach the server. Check the connection and try again.";
+  }
+  if (text.includes("TooManyFailedAttempts")) {
+    return "Too many failed attempts. Wait a few minutes, then try again.";
+  }
+  return "The code is wrong or has expired. Check it, or send a new code.";
+}

@@ -2,6 +2,7 @@
 
 import { useAuthActions } from "@convex-dev/auth/react";
 import { Button, FieldShell, TextInput } from "@intake/ui";
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 
 import {
@@ -105,6 +106,12 @@ export function SignInForm() {
           Create account
         </Button>
       </div>
+      <Link
+        href="/forgot-password"
+        className="text-accent self-start underline"
+      >
+        Forgot password?
+      </Link>
     </form>
   );
 }

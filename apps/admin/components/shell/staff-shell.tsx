@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
+import { ClinicSwitcher } from "./clinic-switcher";
+
 /** Renders the header, skip link and main landmark of every staff page. */
 export function StaffShell({ children }: { children: ReactNode }) {
   return (
@@ -14,10 +16,11 @@ export function StaffShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="border-border-subtle bg-canvas border-b">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/" className="text-ink text-lg font-semibold">
             Intake
           </Link>
+          <ClinicSwitcher />
           <SignOutButton />
         </div>
       </header>

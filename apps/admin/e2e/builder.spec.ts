@@ -81,6 +81,20 @@ test("builds and republishes a form by keyboard", async ({ page }) => {
     ["Full name", "Do you smoke?", "Cigarettes per day"],
   ]);
 
+  // Show "Cigarettes per day" only to smokers.
+  const showIf = page.getByLabel("Show only when: on");
+  await showIf.focus();
+  await page.keyboard.press("Space");
+  await page
+    .getByLabel("Question", { exact: true })
+    .selectOption({ label: "Do you smoke?" });
+  await expect(page.getByLabel("Value", { exact: true })).toHaveValue("true");
+  await expect(preview.getByText("Cigarettes per day")).toBeHidden();
+  await preview.getByRole("radio", { name: "Yes" }).check();
+  await expect(preview.getByText("Cigarettes per day")).toBeVisible();
+  await preview.getByRole("radio", { name: "No" }).check();
+  await expect(preview.getByText("Cigarettes per day")).toBeHidden();
+
   const moveUp = page.getByRole("button", { name: "Move Full name down" });
   await moveUp.focus();
   await page.keyboard.press("Enter");
@@ -199,11 +213,33 @@ test("shows problems and blocks publishing", async ({ page }) => {
 
   await addFieldByKeyboard(page, "Page 1", "Short text", "Name");
   await page.getByLabel("Answer key").fill("singleChoice1");
-  await expect(problems).toContainText(
-    'Use a field id other than "singleChoice1"',
-  );
+  await expect(
+    page.getByText('Another field already uses "singleChoice1".'),
+  ).toBeVisible();
   await page.getByLabel("Question label").fill("");
   await expect(problems).toContainText("Enter a question label.");
+  await expect(page.getByText("Fix the 2 problems listed below")).toBeVisible();
+  await expect(publish).toBeDisabled();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // Deleting a field that logic points at warns, then reports the logic.
+  await addFieldByKeyboard(page, "Page 1", "Yes or no", "Smoker");
+  await addFieldByKeyboard(page, "Page 1", "Short text", "Brand");
+  await page.getByLabel("Show only when: on").check();
+  await page
+    .getByLabel("Question", { exact: true })
+    .selectOption({ label: "Smoker" });
+  let warning = "";
+  page.once("dialog", (dialog) => {
+    warning = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByRole("button", { name: "Delete Smoker" }).click();
+  await expect.poll(() => warning).toContain('The logic of "Brand"');
+  await page.getByRole("button", { name: "Edit Brand", exact: true }).click();
+  await expect(problems).toContainText(
+    'Choose a question on this form, because no field has the id "yesNo1"',
+  );
   await expect(page.getByText("Fix the 3 problems listed below")).toBeVisible();
   await expect(publish).toBeDisabled();
   await expect(page.getByTestId("save-status")).toHaveText("Saved");

@@ -374,6 +374,87 @@ describe("forms.publish", () => {
   });
 });
 
+describe("forms.publish problem kinds", () => {
+  const yesNo = { type: "yesNo", id: "smoker", label: "Smoker" };
+  const text = (id: string, extra: object = {}) => ({
+    type: "shortText",
+    id,
+    label: id,
+    ...extra,
+  });
+  const onePage = (...fields: object[]) => ({
+    title: "Check-in",
+    pages: [{ id: "p1", title: "One", fields }],
+  });
+
+  test.each([
+    {
+      $description: "duplicate field ids",
+      definition: onePage(text("name"), text("name")),
+      code: "duplicateFieldId",
+    },
+    {
+      $description: "empty choice list",
+      definition: onePage({
+        type: "singleChoice",
+        id: "pick",
+        label: "Pick",
+        options: [],
+      }),
+      code: "emptyOptions",
+    },
+    {
+      $description: "empty label",
+      definition: onePage(text("name", { label: " " })),
+      code: "missingText",
+    },
+    {
+      $description: "logic on a deleted field",
+      definition: onePage(
+        text("brand", {
+          showIf: { field: "smoker", op: "equals", value: true },
+        }),
+      ),
+      code: "unknownLogicField",
+    },
+    {
+      $description: "a logic cycle",
+      definition: onePage(
+        text("first", { showIf: { field: "second", op: "isNotEmpty" } }),
+        text("second", { showIf: { field: "first", op: "isNotEmpty" } }),
+      ),
+      code: "logicCycle",
+    },
+    {
+      $description: "a logic value of the wrong type",
+      definition: onePage(
+        yesNo,
+        text("brand", {
+          showIf: { field: "smoker", op: "greaterThan", value: "x" },
+        }),
+      ),
+      code: "invalidLogicValue",
+    },
+  ])("rejects $$description", async ({ definition, code }) => {
+    const { backend, owner, formId } = await createDraft();
+    const saved = await owner.mutation(api.forms.saveDraft, {
+      formId,
+      definition,
+    });
+    expect(saved.problems.map((problem) => problem.code)).toContain(code);
+
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.publish, { formId }),
+      "invalidDefinition",
+    );
+    expect(error.problems.map((problem) => problem.code)).toContain(code);
+    const versions = await backend.run(internal.testing.countFormVersions, {
+      formId,
+    });
+    expect(versions).toBe(0);
+  });
+});
+
 describe("forms.unpublish", () => {
   async function createLiveForm() {
     const backend = createTestBackend();

@@ -2,6 +2,7 @@
 
 import type { Id } from "@intake/backend/dataModel";
 import {
+  isInputField,
   validateDefinition,
   type AnswerValue,
   type Answers,
@@ -103,6 +104,8 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
       }),
     [],
   );
+
+  const takenIds = useCallback(() => ops.allFieldIds(draftRef.current), []);
 
   const fieldLabels = useMemo(() => {
     const labels = new Map<string, string>();
@@ -206,6 +209,8 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
               field={selectedField}
               problems={problems.byField.get(selectedField.id) ?? []}
               onChange={changeField}
+              logicSources={logicSources(draft, selectedField.id)}
+              takenIds={takenIds}
             />
           ) : (
             <p className="text-muted">Select a field to change its settings.</p>
@@ -224,6 +229,20 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * Lists the fields a logic rule of `fieldId` may test: the form's other
+ * top-level input fields, groups excepted, because a rule compares one
+ * answer.
+ */
+function logicSources(definition: FormDefinition, fieldId: string): Field[] {
+  return definition.pages.flatMap((page) =>
+    page.fields.filter(
+      (field) =>
+        field.id !== fieldId && isInputField(field) && field.type !== "group",
+    ),
   );
 }
 

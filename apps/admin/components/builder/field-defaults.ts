@@ -12,6 +12,10 @@ export const FIELD_TYPE_NAMES: Record<FieldType, string> = {
   multipleChoice: "Multiple choice",
   yesNo: "Yes or no",
   consent: "Consent",
+  address: "Address",
+  signature: "Signature",
+  file: "File upload",
+  group: "Repeating group",
   heading: "Heading",
   paragraph: "Paragraph",
 };
@@ -40,6 +44,17 @@ export function defaultField(type: FieldType, id: string): Field {
       return { id, type, label: "Paragraph", text: "New paragraph" };
     case "consent":
       return { id, type, label: "I agree", statement: "" };
+    case "signature":
+      return { id, type, label: "Signature" };
+    case "group":
+      // A group needs an item field to publish, so it starts with one.
+      return {
+        id,
+        type,
+        label,
+        itemLabel: "Item",
+        fields: [{ id: `${id}Name`, type: "shortText", label: "Name" }],
+      };
     default:
       return { id, type, label };
   }

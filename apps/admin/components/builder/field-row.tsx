@@ -63,6 +63,7 @@ export const FieldRow = memo(function FieldRow({
       <button
         type="button"
         aria-pressed={selected}
+        aria-label={`Edit ${name}`}
         onClick={() => actions.selectField(field.id)}
         className="flex min-h-12 flex-1 flex-col items-start px-2 text-left"
       >

@@ -8,6 +8,7 @@ import {
 import { memo, useEffect, useState } from "react";
 
 import { FIELD_TYPE_NAMES } from "./field-defaults";
+import { LogicEditor } from "./logic-editor";
 import type { LocatedProblem } from "./problems";
 import { RuleSettings } from "./rule-settings";
 import {
@@ -22,20 +23,23 @@ export interface FieldSettingsProps {
   problems: LocatedProblem[];
   /** Replaces the field. The id may change. */
   onChange: (fieldId: string, next: Field) => void;
-  /** Extra settings, such as the logic editor, rendered after the rules. */
-  children?: React.ReactNode;
+  /** The fields a logic rule of this field may test. */
+  logicSources: Field[];
+  /** Returns every field id of the form. */
+  takenIds: () => Set<string>;
 }
 
 /**
  * Edits one field: the label, help and required flag every field has, the
- * answer key (its id), and the rules of its type. Problems of the field
- * are listed at the top.
+ * answer key (its id), the rules of its type and its conditional logic.
+ * Problems of the field are listed at the top.
  */
 export const FieldSettings = memo(function FieldSettings({
   field,
   problems,
   onChange,
-  children,
+  logicSources,
+  takenIds,
 }: FieldSettingsProps) {
   const change = (patch: Partial<Field>) =>
     onChange(field.id, withoutUndefined({ ...field, ...patch }) as Field);
@@ -81,13 +85,28 @@ export const FieldSettings = memo(function FieldSettings({
       )}
       <FieldIdSetting
         fieldId={field.id}
+        takenIds={takenIds}
         onChange={(id) => onChange(field.id, { ...field, id })}
       />
       <RuleSettings
         field={field}
+        takenIds={takenIds}
         onChange={(next) => onChange(field.id, next)}
       />
-      {children}
+      <LogicEditor
+        title="Show only when"
+        condition={field.showIf}
+        sources={logicSources}
+        onChange={(showIf) => change({ showIf })}
+      />
+      {isInputField(field) && (
+        <LogicEditor
+          title="Require only when"
+          condition={field.requireIf}
+          sources={logicSources}
+          onChange={(requireIf) => change({ requireIf })}
+        />
+      )}
     </section>
   );
 });
@@ -95,18 +114,21 @@ export const FieldSettings = memo(function FieldSettings({
 /**
  * Edits the answer key. Text that breaks `FIELD_ID_PATTERN` stays in the
  * input with an error and is not applied, because the server rejects a
- * draft with such an id.
+ * draft with such an id. A key another field uses is not applied either,
+ * because the builder finds fields by id.
  */
 function FieldIdSetting({
   fieldId,
+  takenIds,
   onChange,
 }: {
   fieldId: string;
+  takenIds: () => Set<string>;
   onChange: (id: string) => void;
 }) {
   const [text, setText] = useState(fieldId);
   useEffect(() => setText(fieldId), [fieldId]);
-  const valid = FIELD_ID_PATTERN.test(text);
+  const error = idError(text, fieldId, takenIds);
 
   return (
     <TextSetting
@@ -114,15 +136,25 @@ function FieldIdSetting({
       help="Names this answer in exports. Letters, digits and underscores, starting with a lowercase letter."
       value={text}
       maxLength={64}
-      error={
-        valid
-          ? null
-          : "Use 1 to 64 letters, digits or underscores, starting with a lowercase letter."
-      }
+      error={error}
       onChange={(next) => {
         setText(next);
-        if (FIELD_ID_PATTERN.test(next)) onChange(next);
+        if (idError(next, fieldId, takenIds) === null) onChange(next);
       }}
     />
   );
+}
+
+function idError(
+  text: string,
+  fieldId: string,
+  takenIds: () => Set<string>,
+): string | null {
+  if (!FIELD_ID_PATTERN.test(text)) {
+    return "Use 1 to 64 letters, digits or underscores, starting with a lowercase letter.";
+  }
+  if (text !== fieldId && takenIds().has(text)) {
+    return `Another field already uses "${text}". Choose another answer key.`;
+  }
+  return null;
 }

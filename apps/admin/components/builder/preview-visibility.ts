@@ -1,13 +1,21 @@
-import type { Answers, Field, FormDefinition, Page } from "@intake/form-schema";
+import {
+  visibleFieldIds,
+  type Answers,
+  type Field,
+  type FormDefinition,
+  type Page,
+} from "@intake/form-schema";
 
 /**
- * Lists the fields of `page` that patients would see with `answers`.
- * Fields have no conditions yet, so every field shows.
+ * Lists the fields of `page` that patients would see with `answers`, by
+ * the fields' showIf conditions. The page's own showIf is not applied,
+ * because the builder previews the page being edited either way.
  */
 export function previewVisibleFields(
-  _definition: FormDefinition,
+  definition: FormDefinition,
   page: Page,
-  _answers: Answers,
+  answers: Answers,
 ): Field[] {
-  return page.fields;
+  const visible = visibleFieldIds(definition, answers);
+  return page.fields.filter((field) => visible.has(field.id));
 }

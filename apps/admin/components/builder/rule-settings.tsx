@@ -2,6 +2,8 @@
 
 import type { Field } from "@intake/form-schema";
 
+import { FileSettings } from "./file-settings";
+import { GroupSettings } from "./group-settings";
 import { OptionsEditor } from "./options-editor";
 import {
   CheckboxSetting,
@@ -14,9 +16,12 @@ import {
 /** Edits the type-specific settings and answer rules of a field. */
 export function RuleSettings({
   field,
+  takenIds,
   onChange,
 }: {
   field: Field;
+  /** Returns every field id of the form, for new group item fields. */
+  takenIds: () => Set<string>;
   onChange: (next: Field) => void;
 }) {
   // Each case spreads the narrowed field, so `set` keeps the field's type.
@@ -152,6 +157,28 @@ export function RuleSettings({
             onChange={(maxSelected) => set(field, { maxSelected })}
           />
         </>
+      );
+    case "file":
+      return <FileSettings field={field} onChange={onChange} />;
+    case "group":
+      return (
+        <GroupSettings
+          field={field}
+          takenIds={takenIds()}
+          onChange={onChange}
+        />
+      );
+    case "signature":
+      return (
+        <TextSetting
+          label="Statement"
+          help="The text patients sign, shown above the signature pad."
+          multiline
+          value={field.statement ?? ""}
+          onChange={(statement) =>
+            set(field, { statement: optionalText(statement) })
+          }
+        />
       );
     case "consent":
       return (

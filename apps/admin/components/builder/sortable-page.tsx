@@ -48,7 +48,6 @@ export function SortablePage({
         selected ? "border-accent" : "border-border-subtle",
         sortable.isDragging && "opacity-60",
       )}
-      aria-labelledby={`${titleId}-label`}
     >
       <div className="flex flex-wrap items-center gap-2">
         <button

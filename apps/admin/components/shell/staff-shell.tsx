@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ClinicNav } from "@/components/shell/clinic-nav";
 
 import { ClinicSwitcher } from "./clinic-switcher";
 
@@ -21,6 +22,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
             Intake
           </Link>
           <ClinicSwitcher />
+          <ClinicNav />
           <SignOutButton />
         </div>
       </header>

@@ -57,7 +57,7 @@ export default function FormPage() {
         </Link>
         <PageHeading>{title}</PageHeading>
         <FormStatus status={status} publishedVersion={publishedVersion} />
-        <div className="flex flex-wrap gap-4">
+        <nav aria-label="Form" className="flex flex-wrap gap-4">
           <Link
             href={`/clinics/${clinicId}/forms/${formId}/edit`}
             className="text-accent underline"
@@ -70,7 +70,19 @@ export default function FormPage() {
           >
             Version history
           </Link>
-        </div>
+          <Link
+            href={`/clinics/${clinicId}/forms/${formId}/posters`}
+            className="text-accent underline"
+          >
+            Posters
+          </Link>
+          <Link
+            href={`/clinics/${clinicId}/forms/${formId}/analytics`}
+            className="text-accent underline"
+          >
+            Analytics
+          </Link>
+        </nav>
       </div>
       <div className="flex flex-wrap items-start gap-4">
         <PublishButton formId={formId} isPublished={isPublished} />

@@ -51,6 +51,7 @@ import type {
 import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
 import { backingIndexes } from "../search/indexes";
+import { SqliteMutationResults } from "../sync/mutation-store";
 import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
 
 /** Options of `createEngine`. */
@@ -143,6 +144,7 @@ export async function createEngine(
   const catalog = new Catalog(db);
   const store = new DocumentStore(db, catalog);
   const envStore = new EnvStore(db);
+  const mutationResults = new SqliteMutationResults(db);
   const committer = new Committer(store, logger);
   const insights = new OccInsights();
   const retention = new RetentionTask(
@@ -403,6 +405,8 @@ export async function createEngine(
 
     countDocuments: (componentPath, table) =>
       countDocuments(executor, componentPath, table),
+
+    mutationResults,
 
     warmUp: async (count) => executor.transactionPool?.warm(count),
 

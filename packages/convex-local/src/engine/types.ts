@@ -9,6 +9,7 @@
 
 import type { OccInsight } from "../transactions/insights";
 import type { ExportedDocument } from "./snapshot";
+import type { MutationResultStore } from "../sync/mutation-store";
 
 /** A JSON value in `convexToJson` form. */
 export type ConvexJson =
@@ -148,5 +149,7 @@ export interface Engine {
   clearTable(componentPath: string, table: string): Promise<number>;
   /** Counts the documents of a table at the latest timestamp. */
   countDocuments(componentPath: string, table: string): number;
+  /** Durable results for de-duplicating re-sent mutations, when kept. */
+  mutationResults?: MutationResultStore;
   close(): Promise<void>;
 }

@@ -48,7 +48,7 @@ export function isSyncPath(pathname: string): boolean {
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const { engine, logger } = options;
   const hub = new CommitHub(engine, logger);
-  const mutationLog = new MutationLog();
+  const mutationLog = new MutationLog(engine.mutationResults);
   const sessions = new Set<SyncSession>();
   const context = {
     engine,

@@ -9,6 +9,7 @@ import {
   SYSTEM_TABLE_NUMBERS,
 } from "../storage/catalog";
 import { openDatabase } from "../storage/database";
+import { WorkerBatchWriter } from "../storage/commit-writer";
 import { DocumentStore } from "../storage/document-store";
 import { EnvStore } from "../storage/env-store";
 import {
@@ -143,6 +144,8 @@ export async function createEngine(
   const db = openDatabase(options.stateDir);
   const catalog = new Catalog(db);
   const store = new DocumentStore(db, catalog);
+  const batchWriter = new WorkerBatchWriter(db.name);
+  store.useWriter(batchWriter);
   const envStore = new EnvStore(db);
   const mutationResults = new SqliteMutationResults(db);
   const committer = new Committer(store, logger);
@@ -235,7 +238,7 @@ export async function createEngine(
     const bundle = await bundleApp(convexDir, outDir, env);
     const app = await bundle.instantiate();
     // Backfills read SQLite, so staged commits are written first.
-    committer.flush();
+    await committer.flush();
     applySchemas(app);
     executor.app = app;
     const onLoadError = (error: Error) =>
@@ -426,8 +429,9 @@ export async function createEngine(
       crons?.stop();
       await retention.stop();
       await scheduler?.stop();
-      // Commits queued in this loop iteration are written before closing.
-      committer.flush();
+      // Staged commits are written before closing.
+      await committer.flush();
+      await batchWriter.close();
       db.close();
     },
   };

@@ -2,6 +2,7 @@ import { convexToJson, jsonToConvex } from "convex/values";
 import type { Value } from "convex/values";
 import type { Catalog, IndexInfo, TableInfo } from "./catalog";
 import { readMeta, writeMeta, type SqliteDatabase } from "./database";
+import type { BatchWriter } from "./commit-writer";
 import { encodeKey } from "./key-encoding";
 import {
   mergeStaged,
@@ -95,6 +96,7 @@ export class DocumentStore {
   private readonly insertDocument;
   private readonly insertEntry;
   private readonly writeCommits;
+  private writer: BatchWriter | null = null;
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -252,19 +254,41 @@ export class DocumentStore {
   }
 
   /**
-   * Writes `commits`, in order and with increasing timestamps, in one
-   * SQLite transaction, which is durable when this returns. The latest
-   * timestamp moves only after that transaction committed, and a failed
-   * transaction throws and leaves nothing written. Staged commits among
-   * them stop being staged.
+   * Sends later batches to `writer` instead of writing them on this
+   * connection.
    */
-  commit(commits: StoredCommit[]) {
+  useWriter(writer: BatchWriter) {
+    this.writer = writer;
+  }
+
+  /**
+   * Writes `commits`, in order and with increasing timestamps, in one
+   * SQLite transaction. It is durable when this returns, or when the
+   * returned promise resolves if a `BatchWriter` is in use. The latest
+   * timestamp moves only after that transaction committed, and a failed
+   * transaction throws (or rejects) and leaves nothing written. Staged
+   * commits among them stop being staged. Call it again only after the
+   * previous batch settled.
+   */
+  commit(commits: StoredCommit[]): Promise<void> | void {
     if (commits.length === 0) return;
-    this.writeCommits(commits);
     const last = commits[commits.length - 1]!.ts;
+    if (this.writer) {
+      const rows = commits.map(
+        (commit) => this.stagedRows.get(commit) ?? this.rowsOf(commit),
+      );
+      return this.writer
+        .write(rows, last)
+        .then(() => this.committed(last, commits.length));
+    }
+    this.writeCommits(commits);
+    this.committed(last, commits.length);
+  }
+
+  private committed(last: bigint, count: number) {
     this.lastTs = last;
     if (this.stagedTs < last) this.stagedTs = last;
-    if (this.staged.size > 0) this.staged.removeThrough(last, commits.length);
+    if (this.staged.size > 0) this.staged.removeThrough(last, count);
   }
 
   private apply(commit: StoredCommit) {

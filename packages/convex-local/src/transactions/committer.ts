@@ -41,10 +41,12 @@ type DurableWaiter = {
  * validated the moment it asks to commit: against the commits after its
  * snapshot, including staged ones that are not durable yet. A valid
  * transaction takes the next timestamp and is staged in the document
- * store, so the next transaction can begin after it. The staged commits of
- * one event-loop iteration are written in one SQLite transaction in the
- * next check phase, so they share one fsync, and only then are their
- * callers acknowledged and the commit listeners told.
+ * store, so the next transaction can begin after it. Staged commits are
+ * written in batches, one SQLite transaction and one fsync each: the
+ * first commit staged in an event-loop iteration schedules a batch for
+ * its check phase, and the commits staged while a batch is written form
+ * the next. Only once a batch is durable are its callers acknowledged and
+ * the commit listeners told.
  */
 export class Committer {
   /** Recent commits, newest last, kept while a snapshot may need them. */
@@ -54,6 +56,8 @@ export class Committer {
   private staged: StagedCommit[] = [];
   private waiters: DurableWaiter[] = [];
   private flushScheduled = false;
+  /** The batch being written, at most one at a time. */
+  private writing: Promise<void> | null = null;
   /** The newest timestamp handed out, durable or not. */
   private lastIssuedTs: bigint;
   /** Snapshot ranges `[from, to]` whose staged commits were lost. */
@@ -192,40 +196,66 @@ export class Committer {
   private scheduleFlush() {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => {
+      this.flush().catch((error: unknown) =>
+        this.logger.error(`Group commit failed: ${(error as Error).message}`),
+      );
+    });
   }
 
   /**
-   * Writes every staged commit now, in one SQLite transaction. The engine
-   * calls it before closing the database or loading new schemas.
+   * Writes every staged commit in one SQLite transaction and resolves once
+   * they are durable. Batches are written one at a time, so a flush first
+   * waits for the batch in flight, while newer commits keep staging. The
+   * engine calls it before closing the database or loading new schemas.
    */
-  flush() {
+  async flush(): Promise<void> {
     this.flushScheduled = false;
+    while (this.writing) await this.writing;
     const batch = this.staged;
     this.staged = [];
     if (batch.length > 0) {
+      const written = this.writeBatch(batch);
+      this.writing = written;
       try {
-        this.store.commit(batch.map((entry) => entry.stored));
-      } catch (error) {
-        this.failBatch(batch, error);
-        return;
+        await written;
+      } finally {
+        this.writing = null;
       }
-      for (const { committed } of batch) this.notify(committed);
-      for (const { resolve } of batch) resolve();
     }
     this.settleWaiters();
+    // Commits staged while this batch was written form the next batch.
+    if (this.staged.length > 0) this.scheduleFlush();
   }
 
+  private async writeBatch(batch: StagedCommit[]): Promise<void> {
+    try {
+      await this.store.commit(batch.map((entry) => entry.stored));
+    } catch (error) {
+      this.failBatch(batch, error);
+      return;
+    }
+    for (const { committed } of batch) this.notify(committed);
+    for (const { resolve } of batch) resolve();
+  }
+
+  /**
+   * Fails `batch` and every commit staged after it, because their
+   * snapshots may include the lost batch.
+   */
   private failBatch(batch: StagedCommit[], error: unknown) {
+    const later = this.staged;
+    this.staged = [];
+    const failed = [...batch, ...later];
     this.logger.error(
-      `A group commit of ${batch.length} transactions failed: ${(error as Error).message}`,
+      `A group commit of ${batch.length} transactions failed, which also fails ${later.length} staged after it: ${(error as Error).message}`,
     );
     const durable = this.store.latestTs();
     this.store.discardStaged();
     this.lost.push({ from: durable + 1n, to: this.lastIssuedTs });
     const lostFrom = durable + 1n;
     this.log = this.log.filter((commit) => commit.ts < lostFrom);
-    for (const { reject } of batch) reject(error);
+    for (const { reject } of failed) reject(error);
     const waiting = this.waiters;
     this.waiters = [];
     for (const waiter of waiting) {

@@ -37,7 +37,7 @@ function recordBatches(): StoredCommit[][] {
     commits: StoredCommit[],
   ) {
     batches.push([...commits]);
-    original.call(this, commits);
+    return original.call(this, commits);
   });
   return batches;
 }

@@ -1,4 +1,5 @@
 import { afterEach, expect, test, vi } from "vitest";
+import type { BatchWriter } from "../../src/storage/commit-writer";
 import { DocumentStore } from "../../src/storage/document-store";
 import { openStoreFixture, type StoreFixture } from "./store-fixture";
 
@@ -126,4 +127,77 @@ test("failed write discards staged commits", async () => {
   expect(result.ok).toBe(true);
   if (result.ok) expect(result.ts > staged.ts).toBe(true);
   expect(f.valuesAt(f.store.latestTs())).toEqual([11]);
+});
+
+/** A batch writer whose writes settle only when the test settles them. */
+function manualWriter() {
+  const writes: {
+    size: number;
+    resolve: () => void;
+    reject: (error: Error) => void;
+  }[] = [];
+  const writer: BatchWriter = {
+    write: (commits) =>
+      new Promise<void>((resolve, reject) => {
+        writes.push({ size: commits.length, resolve, reject });
+      }),
+    close: async () => {},
+  };
+  return { writer, writes };
+}
+
+function insertOne(fixture: StoreFixture, value: number) {
+  const tx = fixture.begin();
+  tx.insert(fixture.table, fixture.item(value));
+  const staged = fixture.committer.stage(tx, `insert ${value}`);
+  fixture.committer.end(tx.snapshotTs);
+  if (!staged.ok) throw new Error("expected the insert to stage");
+  return staged;
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+test("commits staged during a write batch next", async () => {
+  f = openStoreFixture();
+  const { writer, writes } = manualWriter();
+  f.store.useWriter(writer);
+  const first = insertOne(f, 1);
+  await nextTurn();
+  expect(writes).toHaveLength(1);
+
+  const second = insertOne(f, 2);
+  const third = insertOne(f, 3);
+  await nextTurn();
+  // The second batch waits until the first is durable.
+  expect(writes).toHaveLength(1);
+  expect(f.valuesAt(third.ts)).toEqual([1, 2, 3]);
+
+  writes[0]!.resolve();
+  await first.durable;
+  expect(f.store.latestTs()).toBe(first.ts);
+  await nextTurn();
+  expect(writes).toHaveLength(2);
+  expect(writes[1]!.size).toBe(2);
+  writes[1]!.resolve();
+  await Promise.all([second.durable, third.durable]);
+  expect(f.store.latestTs()).toBe(third.ts);
+});
+
+test("failed write fails later staged commits", async () => {
+  f = openStoreFixture();
+  const { writer, writes } = manualWriter();
+  f.store.useWriter(writer);
+  const first = insertOne(f, 1);
+  await nextTurn();
+  const second = insertOne(f, 2);
+  const outcomes = Promise.allSettled([first.durable, second.durable]);
+
+  writes[0]!.reject(new Error("disk full"));
+  const [firstOutcome, secondOutcome] = await outcomes;
+
+  expect(firstOutcome.status).toBe("rejected");
+  expect(secondOutcome.status).toBe("rejected");
+  expect(f.committer.snapshotTs()).toBe(f.store.latestTs());
+  expect(f.valuesAt(second.ts)).toEqual([]);
+  expect(writes).toHaveLength(1);
 });

@@ -86,7 +86,8 @@ export function openStoreFixture(): StoreFixture {
       return row.n;
     },
     close() {
-      committer.flush();
+      // Without a batch writer, the flush writes before it returns.
+      void committer.flush();
       db.close();
       rmSync(stateDir, { recursive: true, force: true });
     },

@@ -1,0 +1,94 @@
+import { Worker } from "node:worker_threads";
+import type { CommitRows } from "./staged-writes";
+
+/** Writes batches of commit rows durably, one SQLite transaction each. */
+export type BatchWriter = {
+  /** Resolves once the batch and `lastTs` are durable; rejects on failure. */
+  write(commits: CommitRows[], lastTs: bigint): Promise<void>;
+  close(): Promise<void>;
+};
+
+type Reply =
+  | { type: "written"; id: number }
+  | { type: "failed"; id: number; message: string }
+  | { type: "closed" };
+
+/**
+ * A `BatchWriter` on a worker thread with its own SQLite connection
+ * (commit-worker.mjs). The main thread keeps executing functions and
+ * staging the next batch while the worker waits for the fsync. Batches
+ * are written in the order they are sent.
+ */
+export class WorkerBatchWriter implements BatchWriter {
+  private readonly worker: Worker;
+  private readonly pending = new Map<
+    number,
+    { resolve: () => void; reject: (error: Error) => void }
+  >();
+  private nextId = 1;
+  private closed: Promise<void> | null = null;
+
+  constructor(databaseFile: string) {
+    this.worker = new Worker(new URL("./commit-worker.mjs", import.meta.url), {
+      workerData: { file: databaseFile },
+    });
+    // An idle worker does not keep the process alive.
+    this.worker.unref();
+    this.worker.on("message", (reply: Reply) => this.settle(reply));
+    this.worker.on("error", (error) => this.failAll(error));
+    this.worker.on("exit", (code) =>
+      this.failAll(new Error(`The commit worker exited with code ${code}`)),
+    );
+  }
+
+  write(commits: CommitRows[], lastTs: bigint): Promise<void> {
+    if (this.closed) {
+      return Promise.reject(new Error("The commit worker is closed"));
+    }
+    const id = this.nextId++;
+    // Document values stay behind: the worker needs only the stored rows.
+    const rows = commits.map(({ documents, entries }) => ({
+      documents: documents.map(({ tableId, id, ts, json }) => ({
+        tableId,
+        id,
+        ts,
+        json,
+      })),
+      entries,
+    }));
+    return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, commits: rows, lastTs });
+    });
+  }
+
+  private settle(reply: Reply) {
+    if (reply.type === "closed") return;
+    const waiter = this.pending.get(reply.id);
+    if (!waiter) return;
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (reply.type === "written") waiter.resolve();
+    else waiter.reject(new Error(reply.message));
+  }
+
+  private failAll(error: Error) {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const waiter of waiting) waiter.reject(error);
+  }
+
+  /** Waits for the batches in flight, then closes the worker's connection. */
+  close(): Promise<void> {
+    this.closed ??= new Promise<void>((resolve) => {
+      this.worker.ref();
+      this.worker.once("exit", () => resolve());
+      this.worker.on("message", (reply: Reply) => {
+        if (reply.type === "closed") void this.worker.terminate();
+      });
+      this.worker.postMessage({ type: "close" });
+    });
+    return this.closed;
+  }
+}

@@ -43,6 +43,7 @@ export const fileFormDefinition: FormDefinition = {
           type: "file",
           label: "Proof of insurance",
           accept: ["image/png"],
+          maxSizeBytes: 5000,
           showIf: { field: "hasInsurance", op: "equals", value: true },
         },
         {

@@ -20,6 +20,11 @@ import { intakeError } from "./lib/errors";
  * - viewPerVisitor: 60 per minute, one a second, which covers reloads
  *   and tab switches on a phone.
  * - viewPerForm: 600 per minute over 10 shards.
+ * - uploadPerVisitor: 30 upload URLs per 10 minutes for one visitor on one
+ *   form, enough for a photo per item of a 20-item group and a few
+ *   retries.
+ * - uploadPerForm: 300 per minute over 4 shards, because each URL lets a
+ *   client store up to 10 MiB until the cron deletes it.
  *
  * Sharded limits split capacity and rate evenly over their shards, so
  * concurrent requests mostly write different rows. A request reads two
@@ -54,6 +59,19 @@ export const rateLimits = {
     period: MINUTE,
     capacity: 600,
     shards: 10,
+  },
+  uploadPerVisitor: {
+    kind: "token bucket",
+    rate: 30,
+    period: 10 * MINUTE,
+    capacity: 30,
+  },
+  uploadPerForm: {
+    kind: "token bucket",
+    rate: 300,
+    period: MINUTE,
+    capacity: 300,
+    shards: 4,
   },
 } as const;
 
@@ -102,4 +120,17 @@ export async function limitView(
 ): Promise<void> {
   await consume(ctx, "viewPerVisitor", visitorId, "views");
   await consume(ctx, "viewPerForm", formId, "views");
+}
+
+/**
+ * Takes one upload URL from the limits of the visitor on this form and of
+ * the form.
+ */
+export async function limitUpload(
+  ctx: MutationCtx,
+  formId: Id<"forms">,
+  visitorId: string,
+): Promise<void> {
+  await consume(ctx, "uploadPerVisitor", `${formId}:${visitorId}`, "uploads");
+  await consume(ctx, "uploadPerForm", formId, "uploads");
 }

@@ -69,7 +69,11 @@ export {
   type GroupAnswer,
   type ItemAnswerValue,
 } from "./answers/schema";
-export { fileAnswers } from "./answers/file-answers";
+export {
+  fileAnswers,
+  fileAnswerEntries,
+  type FileAnswerEntry,
+} from "./answers/file-answers";
 export { validateAnswers } from "./answers/validate-answers";
 export { validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";

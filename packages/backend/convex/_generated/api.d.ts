@@ -11,11 +11,13 @@
 import type * as auth from "../auth.js";
 import type * as clinics from "../clinics.js";
 import type * as counters from "../counters.js";
+import type * as crons from "../crons.js";
 import type * as forms from "../forms.js";
 import type * as http from "../http.js";
 import type * as lib_access from "../lib/access.js";
 import type * as lib_email from "../lib/email.js";
 import type * as lib_errors from "../lib/errors.js";
+import type * as lib_files from "../lib/files.js";
 import type * as lib_published from "../lib/published.js";
 import type * as lib_random from "../lib/random.js";
 import type * as lib_size from "../lib/size.js";
@@ -28,6 +30,8 @@ import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
 import type * as submissions from "../submissions.js";
 import type * as testing from "../testing.js";
+import type * as testingUploads from "../testingUploads.js";
+import type * as uploads from "../uploads.js";
 import type * as versions from "../versions.js";
 import type * as views from "../views.js";
 
@@ -41,11 +45,13 @@ declare const fullApi: ApiFromModules<{
   "auth": typeof auth;
   "clinics": typeof clinics;
   "counters": typeof counters;
+  "crons": typeof crons;
   "forms": typeof forms;
   "http": typeof http;
   "lib/access": typeof lib_access;
   "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;
+  "lib/files": typeof lib_files;
   "lib/published": typeof lib_published;
   "lib/random": typeof lib_random;
   "lib/size": typeof lib_size;
@@ -58,6 +64,8 @@ declare const fullApi: ApiFromModules<{
   "stats": typeof stats;
   "submissions": typeof submissions;
   "testing": typeof testing;
+  "testingUploads": typeof testingUploads;
+  "uploads": typeof uploads;
   "versions": typeof versions;
   "views": typeof views;
 }>;

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import type { FormDefinition } from "../definition/schema";
 import { fieldSchema } from "../fields";
-import { fileAnswers } from "./file-answers";
+import { fileAnswerEntries, fileAnswers } from "./file-answers";
 
 const definition: FormDefinition = {
   title: "Files",
@@ -37,6 +37,15 @@ describe("fileAnswers", () => {
       pets: [{ photo: upload("s2") }, {}, { photo: upload("s3") }],
     });
     expect(files.map((file) => file.storageId)).toEqual(["s1", "s2", "s3"]);
+  });
+
+  test("entries carry error keys", () => {
+    const entries = fileAnswerEntries(definition, {
+      card: upload("s1"),
+      pets: [{}, { photo: upload("s2") }],
+    });
+    expect(entries.map((entry) => entry.key)).toEqual(["card", "pets.1.photo"]);
+    expect(entries[1]?.field.id).toBe("photo");
   });
 
   test("skips values that are not files", () => {

@@ -50,3 +50,28 @@ describe("draft storage", () => {
     expect(readDraft("form1", "v1")).toBeNull();
   });
 });
+
+describe("draft storage of new answer shapes", () => {
+  test("file, signature, address and group survive", () => {
+    const answers = {
+      card: {
+        storageId: "kg2abc",
+        name: "card.png",
+        contentType: "image/png",
+        size: 2048,
+      },
+      signature: { width: 300, height: 150, strokes: [[1, 2, 3, 4.5]] },
+      homeAddress: {
+        line1: "1 Elm St",
+        city: "Springfield",
+        region: "IL",
+        postalCode: "62701",
+      },
+      pets: [{ petName: "Rex", species: "dog" }, {}],
+    };
+
+    writeDraft("form1", "v1", { answers, submissionKey: "key-00001" });
+
+    expect(readDraft("form1", "v1")?.answers).toEqual(answers);
+  });
+});

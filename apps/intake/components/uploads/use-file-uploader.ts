@@ -9,7 +9,7 @@ import { useAction, useMutation } from "convex/react";
 import { useMessages } from "../i18n/locale-context";
 
 /**
- * Returns the uploader for a form's file fields: it asks
+ * Returns the uploader for a form's file fields: it requests
  * `uploads:generateUploadUrl` for a one-time URL, posts the file there,
  * records it with the `uploads:register` action and resolves to the file
  * answer.

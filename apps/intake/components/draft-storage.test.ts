@@ -1,3 +1,4 @@
+import type { Answers } from "@intake/form-schema";
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { draftKey, readDraft, removeDrafts, writeDraft } from "./draft-storage";
@@ -53,7 +54,7 @@ describe("draft storage", () => {
 
 describe("draft storage of new answer shapes", () => {
   test("file, signature, address and group survive", () => {
-    const answers = {
+    const answers: Answers = {
       card: {
         storageId: "kg2abc",
         name: "card.png",

@@ -1,3 +1,4 @@
+import type { Answers } from "@intake/form-schema";
 import { beforeEach, describe, expect, test } from "vitest";
 
 import { draftKey, readDraft, removeDrafts, writeDraft } from "./draft-storage";
@@ -48,5 +49,30 @@ describe("draft storage", () => {
     localStorage.setItem(draftKey("form1", "v1"), text);
 
     expect(readDraft("form1", "v1")).toBeNull();
+  });
+});
+
+describe("draft storage of new answer shapes", () => {
+  test("file, signature, address and group survive", () => {
+    const answers: Answers = {
+      card: {
+        storageId: "kg2abc",
+        name: "card.png",
+        contentType: "image/png",
+        size: 2048,
+      },
+      signature: { width: 300, height: 150, strokes: [[1, 2, 3, 4.5]] },
+      homeAddress: {
+        line1: "1 Elm St",
+        city: "Springfield",
+        region: "IL",
+        postalCode: "62701",
+      },
+      pets: [{ petName: "Rex", species: "dog" }, {}],
+    };
+
+    writeDraft("form1", "v1", { answers, submissionKey: "key-00001" });
+
+    expect(readDraft("form1", "v1")?.answers).toEqual(answers);
   });
 });

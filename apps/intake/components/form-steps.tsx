@@ -1,6 +1,10 @@
 "use client";
 
-import { validateAnswers, type FormDefinition } from "@intake/form-schema";
+import {
+  localizeDefinition,
+  validateAnswers,
+  type FormDefinition,
+} from "@intake/form-schema";
 import {
   Button,
   ErrorSummary,
@@ -20,7 +24,6 @@ import {
   visibleSteps,
 } from "./form-visibility";
 import { useLocale } from "./i18n/locale-context";
-import { localizeForm } from "./i18n/localize-form";
 import type { PublishedForm } from "./published-form";
 import { answersToSubmit } from "./submit-answers";
 import { useFileUploader } from "./uploads/use-file-uploader";
@@ -70,7 +73,7 @@ export function FormSteps({
   const { locale, messages } = useLocale();
   const text = messages.steps;
   const definition = useMemo(
-    () => localizeForm(form.definition, locale),
+    () => localizeDefinition(form.definition, locale),
     [form.definition, locale],
   );
   const { send, pending } = useSubmitAnswers(

@@ -23,7 +23,7 @@ export interface FormViewProps {
  * form is in the first HTML response. The Convex subscription then keeps
  * it live. The server returns 404 for a form that is not published, so a
  * null result here means the clinic unpublished it during the visit. The
- * page then says so, and the draft keeps the answers on the device.
+ * page then states this, and the draft keeps the answers on the device.
  */
 export function FormView({ slug, preloaded, visitorFromUrl }: FormViewProps) {
   const form = usePreloadedQuery(preloaded);

@@ -22,6 +22,13 @@ test("Accept-Language es renders Spanish", async ({ browser }) => {
   await expect(
     page.getByRole("heading", { name: /^Página 1 de \d+/ }),
   ).toBeVisible();
+  // The demo form carries a Spanish translation, so its own text changes too.
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Registro de paciente nuevo" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /Sobre usted/ }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "English" })).toHaveAttribute(
     "lang",
     "en",

@@ -8,7 +8,10 @@ import {
   signedInStaffClient,
 } from "./staff-client";
 
-/** A short form whose second question and second page depend on the first. */
+/**
+ * Builds a short form whose second question and second page depend on
+ * the first answer.
+ */
 function allergyForm(base: FormDefinition): FormDefinition {
   return {
     ...base,

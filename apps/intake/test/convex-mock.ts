@@ -9,6 +9,10 @@ export const mutations = {
   "views:record": vi.fn(),
   "submissions:submit": vi.fn(),
   "uploads:generateUploadUrl": vi.fn(),
+};
+
+/** Stand-ins for the actions the app calls, keyed by function name. */
+export const actions = {
   "uploads:register": vi.fn(),
   // Tests of other hooks render these calls but never check them.
   "visits:start": vi.fn(async () => null),
@@ -28,6 +32,12 @@ export const convexReactMock = {
     const mutation = mutations[name];
     if (!mutation) throw new Error(`No mock for mutation ${name}.`);
     return mutation;
+  },
+  useAction(reference: FunctionReference<"action">) {
+    const name = getFunctionName(reference) as keyof typeof actions;
+    const action = actions[name];
+    if (!action) throw new Error(`No mock for action ${name}.`);
+    return action;
   },
   usePreloadedQuery() {
     return preloadedResult.current;

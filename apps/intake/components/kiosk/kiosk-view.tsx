@@ -1,6 +1,7 @@
 "use client";
 
 import { api } from "@intake/backend/api";
+import { localizeDefinition } from "@intake/form-schema";
 import { Button, PageShell } from "@intake/ui";
 import { useMutation, usePreloadedQuery, type Preloaded } from "convex/react";
 import { useRouter } from "next/navigation";
@@ -9,7 +10,6 @@ import { useEffect, useRef, useState } from "react";
 import { FormStopped } from "../form-stopped";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { useLocale } from "../i18n/locale-context";
-import { localizeForm } from "../i18n/localize-form";
 import { createToken } from "../tokens";
 import { useFocusAfterRender } from "../use-focus-after-render";
 import { ExitDialog } from "./exit-dialog";
@@ -113,7 +113,7 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
         <p className="text-2xl font-semibold text-muted">{form.clinicName}</p>
         <h1 className="text-5xl font-bold text-ink">{text.welcome}</h1>
         <p className="max-w-xl text-2xl text-ink">
-          {text.intro(localizeForm(form.definition, locale).title)}
+          {text.intro(localizeDefinition(form.definition, locale).title)}
         </p>
         <Button
           ref={startRef}

@@ -7,7 +7,7 @@ export interface PostFileOptions {
   createRequest?: () => XMLHttpRequest;
 }
 
-/** Why a {@link postFile} call failed. */
+/** Failure of a {@link postFile} call, with its reason. */
 export class PostFileError extends Error {
   constructor(
     readonly reason: "network" | "status" | "aborted" | "response",
@@ -21,7 +21,7 @@ export class PostFileError extends Error {
 /**
  * Sends a file to a Convex upload URL and resolves to its storage id.
  * It uses XMLHttpRequest because `fetch` reports no upload progress.
- * Convex answers a successful upload with JSON `{ storageId }`.
+ * Convex responds to a successful upload with JSON `{ storageId }`.
  */
 export function postFile(
   url: string,

@@ -1,28 +1,18 @@
 "use client";
 
+import { api } from "@intake/backend/api";
+import type { Id } from "@intake/backend/dataModel";
 import { getIntakeErrorData } from "@intake/backend/errors";
 import { FileUploadError, type FileUploader } from "@intake/ui";
-import { useMutation } from "convex/react";
-import { makeFunctionReference } from "convex/server";
+import { useAction, useMutation } from "convex/react";
 
 import { useMessages } from "../i18n/locale-context";
 
-// TODO: use `api.uploads` once the backend's uploads module is generated.
-const generateUploadUrlRef = makeFunctionReference<
-  "mutation",
-  { slug: string; visitorId: string },
-  string
->("uploads:generateUploadUrl");
-const registerRef = makeFunctionReference<
-  "mutation",
-  { slug: string; visitorId: string; storageId: string },
-  { name?: string; contentType: string; size: number }
->("uploads:register");
-
 /**
- * Returns the uploader for a form's file fields: it asks
+ * Returns the uploader for a form's file fields: it requests
  * `uploads:generateUploadUrl` for a one-time URL, posts the file there,
- * records it with `uploads:register` and resolves to the file answer.
+ * records it with the `uploads:register` action and resolves to the file
+ * answer.
  * The backend attaches the file to the submission only on submit, and
  * deletes unattached uploads after a day. Returns null until the visit
  * has a visitor id.
@@ -31,8 +21,8 @@ export function useFileUploader(
   slug: string,
   visitorId: string | null,
 ): FileUploader | null {
-  const generateUploadUrl = useMutation(generateUploadUrlRef);
-  const register = useMutation(registerRef);
+  const generateUploadUrl = useMutation(api.uploads.generateUploadUrl);
+  const register = useAction(api.uploads.register);
   const text = useMessages().upload;
 
   if (visitorId === null) return null;
@@ -46,7 +36,8 @@ export function useFileUploader(
       const stored = await register({
         slug,
         visitorId,
-        storageId,
+        storageId: storageId as Id<"_storage">,
+        name: file.name,
       });
       return {
         storageId,

@@ -57,7 +57,7 @@ async function sessionToken(page: Page): Promise<string> {
     }
     return null;
   });
-  if (token === null) throw new Error("The page holds no session token.");
+  if (token === null) throw new Error("The page contains no session token.");
   return token;
 }
 

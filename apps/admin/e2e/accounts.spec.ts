@@ -36,7 +36,9 @@ async function createOwner(page: Page, clinicName: string) {
 
 async function openMembers(page: Page) {
   await page.getByRole("link", { name: "Members" }).click();
-  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Members", level: 1 }),
+  ).toBeVisible();
 }
 
 async function createInviteLink(page: Page): Promise<string> {
@@ -55,7 +57,7 @@ async function sessionToken(page: Page): Promise<string> {
     }
     return null;
   });
-  if (token === null) throw new Error("The page holds no session token.");
+  if (token === null) throw new Error("The page contains no session token.");
   return token;
 }
 
@@ -133,7 +135,9 @@ test("colleague joins through an invite link", async ({ page, browser }) => {
   await signUp(colleague, newEmail("colleague"));
   await colleague.getByRole("button", { name: "Join Invite Clinic" }).click();
   await expect(colleague).toHaveURL(/\/clinics\/[^/]+\/forms$/);
-  await expect(colleague.getByRole("heading", { name: "Forms" })).toBeVisible();
+  await expect(
+    colleague.getByRole("heading", { name: "Forms", level: 1 }),
+  ).toBeVisible();
   await expect(colleague.getByLabel("Current clinic")).toHaveText(
     /Invite Clinic/,
   );
@@ -160,7 +164,9 @@ test("colleague joins through an invite link", async ({ page, browser }) => {
   ).rejects.toThrow(/forbidden|owner role/);
 
   await colleague.goto(link);
-  await expect(colleague.getByRole("alert")).toHaveText(
+  await expect(
+    colleague.getByRole("alert").filter({ hasText: "invite link" }),
+  ).toHaveText(
     "This invite link was already used. Ask an owner of the clinic for a new link.",
   );
 
@@ -185,7 +191,9 @@ test("expired invite link is rejected", async ({ page }) => {
   expect(token).not.toBe("");
 
   await page.goto(`${stack.adminUrl}/invite/${token}`);
-  await expect(page.getByRole("alert")).toHaveText(
+  await expect(
+    page.getByRole("alert").filter({ hasText: "invite link" }),
+  ).toHaveText(
     "This invite link has expired. Ask an owner of the clinic for a new link.",
   );
 });
@@ -198,13 +206,17 @@ test("owner switches between clinics", async ({ page }) => {
   await page.getByLabel("Clinic name").fill("Second Clinic");
   await page.getByRole("button", { name: "Create clinic" }).click();
   await expect(page).not.toHaveURL(new RegExp(first.clinicId));
-  await expect(page.getByText("Second Clinic", { exact: true })).toBeVisible();
+  await expect(
+    page.locator("#main").getByText("Second Clinic", { exact: true }),
+  ).toBeVisible();
 
   await switcher.selectOption({ label: "First Clinic" });
   await expect(page).toHaveURL(
     `${stack.adminUrl}/clinics/${first.clinicId}/forms`,
   );
-  await expect(page.getByText("First Clinic", { exact: true })).toBeVisible();
+  await expect(
+    page.locator("#main").getByText("First Clinic", { exact: true }),
+  ).toBeVisible();
 });
 
 test("last owner cannot leave", async ({ page }) => {
@@ -217,6 +229,8 @@ test("last owner cannot leave", async ({ page }) => {
     "Could not leave the clinic: a clinic needs at least one owner. Make another member an owner first.",
   );
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Members", level: 1 }),
+  ).toBeVisible();
   await expect(page.getByText(/\(you\)/)).toBeVisible();
 });

@@ -47,7 +47,9 @@ test("new staff member publishes a form", async ({ page }) => {
 
   await page.getByLabel("Clinic name").fill("Harbour Physio");
   await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page.getByText("Harbour Physio", { exact: true })).toBeVisible();
+  await expect(
+    page.locator("#main").getByText("Harbour Physio", { exact: true }),
+  ).toBeVisible();
 
   await page.getByRole("button", { name: "New form" }).click();
   await page.getByRole("button", { name: /New patient/ }).click();
@@ -87,7 +89,9 @@ test("inbox shows views and submissions live", async ({ page }) => {
   if (!form) throw new Error(`Seed form ${demo.formSlug} is not published.`);
 
   await signIn(page, demo.email, demo.password);
-  await expect(page.getByText(demo.clinicName, { exact: true })).toBeVisible();
+  await expect(
+    page.locator("#main").getByText(demo.clinicName, { exact: true }),
+  ).toBeVisible();
   await page.getByRole("link", { name: form.title }).click();
   const views = page.locator('dt:text-is("Views") + dd');
   await expect(views).toHaveText(/^\d+$/);

@@ -27,6 +27,7 @@ import { ConflictPanel, ReplacedPanel } from "./conflict-panel";
 import { applyDrop } from "./drag-ids";
 import * as ops from "./draft-operations";
 import { FieldSettings } from "./field-settings";
+import { LogicEditor } from "./logic-editor";
 import { logicReferences } from "./logic-references";
 import { PhonePreview } from "./phone-preview";
 import { previewVisibleFields } from "./preview-visibility";
@@ -209,11 +210,27 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
               field={selectedField}
               problems={problems.byField.get(selectedField.id) ?? []}
               onChange={changeField}
-              logicSources={logicSources(draft, selectedField.id)}
+              logicSources={logicSources(draft, selectedField.id, null)}
               takenIds={takenIds}
             />
           ) : (
-            <p className="text-muted">Select a field to change its settings.</p>
+            <>
+              <p className="text-muted">
+                Select a field to change its settings.
+              </p>
+              {previewPage && (
+                <LogicEditor
+                  title={`Show page ${pageIndex + 1} only when`}
+                  condition={previewPage.showIf}
+                  sources={logicSources(draft, "", previewPage.id)}
+                  onChange={(showIf) =>
+                    edit((current) =>
+                      ops.setPageCondition(current, previewPage.id, showIf),
+                    )
+                  }
+                />
+              )}
+            </>
           )}
         </div>
         {previewPage && (
@@ -235,10 +252,15 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
 /**
  * Lists the fields a logic rule of `fieldId` may test: the form's other
  * top-level input fields, groups excepted, because a rule compares one
- * answer.
+ * answer. A page's rules skip the page's own fields.
  */
-function logicSources(definition: FormDefinition, fieldId: string): Field[] {
-  return definition.pages.flatMap((page) =>
+function logicSources(
+  definition: FormDefinition,
+  fieldId: string,
+  excludedPageId: string | null,
+): Field[] {
+  const pages = definition.pages.filter((page) => page.id !== excludedPageId);
+  return pages.flatMap((page) =>
     page.fields.filter(
       (field) =>
         field.id !== fieldId && isInputField(field) && field.type !== "group",

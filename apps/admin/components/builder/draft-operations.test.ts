@@ -17,6 +17,7 @@ import {
   moveFieldBy,
   movePage,
   renamePage,
+  setPageCondition,
   uniqueId,
   updateField,
 } from "./draft-operations";
@@ -145,6 +146,14 @@ describe("pages", () => {
     expect(renamePage(twoPages(), "p2", "Health").pages[1]?.title).toBe(
       "Health",
     );
+  });
+
+  test("setPageCondition sets and removes showIf", () => {
+    const showIf = { field: "a", op: "isNotEmpty" } as const;
+    const withLogic = setPageCondition(twoPages(), "p2", showIf);
+    expect(withLogic.pages[1]?.showIf).toEqual(showIf);
+    const without = setPageCondition(withLogic, "p2", undefined);
+    expect(without.pages[1]).not.toHaveProperty("showIf");
   });
 
   test("deletePage removes its fields", () => {

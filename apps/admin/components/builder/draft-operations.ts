@@ -13,7 +13,7 @@ import { defaultField } from "./field-defaults";
  * preview fields skip rendering when their field did not change.
  */
 
-/** Where a field sits in a definition. */
+/** The page and position of a field in a definition. */
 export interface FieldLocation {
   pageIndex: number;
   fieldIndex: number;
@@ -244,6 +244,23 @@ export function renamePage(
   const page = definition.pages[pageIndex];
   if (page === undefined) return definition;
   return replacePage(definition, pageIndex, { ...page, title });
+}
+
+/** Sets or, with `undefined`, removes the showIf condition of a page. */
+export function setPageCondition(
+  definition: FormDefinition,
+  pageId: string,
+  showIf: Page["showIf"],
+): FormDefinition {
+  const pageIndex = definition.pages.findIndex((page) => page.id === pageId);
+  const page = definition.pages[pageIndex];
+  if (page === undefined) return definition;
+  const { showIf: _previous, ...rest } = page;
+  return replacePage(
+    definition,
+    pageIndex,
+    showIf === undefined ? rest : { ...rest, showIf },
+  );
 }
 
 /** Removes the page with this id and its fields. The last page stays. */

@@ -123,7 +123,7 @@ export function needsSave(session: DraftSession): boolean {
   return session.dirty && session.saving === null && session.conflict === null;
 }
 
-/** What the save status line shows. */
+/** The state that the save status line shows. */
 export type SaveStatus = "saved" | "saving" | "offline" | "conflict" | "failed";
 
 /** Derives the save status from the session and the connection. */

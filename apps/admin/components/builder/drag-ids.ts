@@ -4,7 +4,7 @@ import { locateField, moveField, movePage } from "./draft-operations";
 
 /**
  * Sortable ids of the outline. Pages and fields share one drag context, so
- * their ids carry a prefix that tells the two apart.
+ * their ids carry a prefix that distinguishes them.
  */
 export const fieldDragId = (fieldId: string) => `field:${fieldId}`;
 export const pageDragId = (pageId: string) => `page:${pageId}`;

@@ -30,7 +30,7 @@ export interface ServerDraft {
   draftRevision: number;
 }
 
-/** What {@link useDraftSession} returns. */
+/** The session state and controls of {@link useDraftSession}. */
 export interface DraftSessionControls {
   session: DraftSession;
   status: SaveStatus;

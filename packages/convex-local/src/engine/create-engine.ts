@@ -47,6 +47,7 @@ import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
 import { backingIndexes } from "../search/indexes";
 import { SqliteMutationResults } from "../sync/mutation-store";
+import { JwtSigner } from "../auth/jwt-signer";
 import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
 
 /** Options of `createEngine`. */
@@ -130,6 +131,8 @@ export async function createEngine(
   const store = new DocumentStore(db, catalog);
   const envStore = new EnvStore(db);
   const mutationResults = new SqliteMutationResults(db);
+  let signer: Promise<JwtSigner> | null = null;
+  const jwtSigner = () => (signer ??= JwtSigner.open(db));
   const committer = new Committer(store, logger);
   const insights = new OccInsights();
   const logListeners = new Set<
@@ -154,6 +157,7 @@ export async function createEngine(
     storageDir: path.join(options.stateDir, "storage"),
     env,
     onScheduled: () => scheduler?.kick(),
+    jwtSigner,
     onFunctionLog: (udfPath, requestId, lines) => {
       for (const listener of logListeners) listener(udfPath, requestId, lines);
     },
@@ -379,6 +383,8 @@ export async function createEngine(
       countDocuments(executor, componentPath, table),
 
     mutationResults,
+
+    jwks: async () => (await jwtSigner()).jwks(),
 
     warmUp: async (count) => executor.transactionPool?.warm(count),
 

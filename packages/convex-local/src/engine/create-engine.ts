@@ -53,6 +53,7 @@ import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
 import { backingIndexes } from "../search/indexes";
 import { SqliteMutationResults } from "../sync/mutation-store";
+import { JwtSigner } from "../auth/jwt-signer";
 import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
 
 /** Options of `createEngine`. */
@@ -148,6 +149,8 @@ export async function createEngine(
   store.useWriter(batchWriter);
   const envStore = new EnvStore(db);
   const mutationResults = new SqliteMutationResults(db);
+  let signer: Promise<JwtSigner> | null = null;
+  const jwtSigner = () => (signer ??= JwtSigner.open(db));
   const committer = new Committer(store, logger);
   const insights = new OccInsights();
   const retention = new RetentionTask(
@@ -182,6 +185,7 @@ export async function createEngine(
     storageDir: path.join(options.stateDir, "storage"),
     env,
     onScheduled: () => scheduler?.kick(),
+    jwtSigner,
     onFunctionLog: (udfPath, requestId, lines) => {
       for (const listener of logListeners) listener(udfPath, requestId, lines);
     },
@@ -410,6 +414,8 @@ export async function createEngine(
       countDocuments(executor, componentPath, table),
 
     mutationResults,
+
+    jwks: async () => (await jwtSigner()).jwks(),
 
     warmUp: async (count) => executor.transactionPool?.warm(count),
 

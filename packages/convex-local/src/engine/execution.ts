@@ -43,6 +43,8 @@ export type ExecContext = {
   scheduledFunctionId: string | null;
   /** Set once the function returned, threw or timed out. */
   finished?: boolean;
+  /** Number of `ctx.run*` calls this run is nested in; 0 at the top. */
+  callDepth?: number;
 };
 
 /**

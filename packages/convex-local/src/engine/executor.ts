@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { JwtSigner } from "../auth/jwt-signer";
 import { decodeId } from "../ids";
 import type { Logger } from "../logger";
 import { realPreciseNow, realRandom } from "../runtime/global";
@@ -49,6 +50,8 @@ export type ExecutorOptions = {
   env: () => Record<string, string>;
   /** Called after a commit that scheduled functions. */
   onScheduled: () => void;
+  /** Returns the key that signs `ctx.auth.signJwt` tokens. */
+  jwtSigner: () => Promise<JwtSigner>;
   /** Receives the log lines of every finished top-level call. */
   onFunctionLog?: (udfPath: string, requestId: string, lines: string[]) => void;
 };

@@ -284,6 +284,11 @@ export function asyncDatabaseSyscall(
         );
       }
       context.pagination.used = true;
+      if (namespaceOf(context) !== "") {
+        throw new Error(
+          "paginate() is only supported in the app. Learn more at https://docs.convex.dev/components/authoring#pagination",
+        );
+      }
       const request = args as unknown as PageRequest & {
         query: SerializedQuery;
       };

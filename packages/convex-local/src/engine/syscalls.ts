@@ -1,6 +1,8 @@
 import { jsonToConvex, type Value } from "convex/values";
 import { decodeId, encodeId, newInternalId } from "../ids";
 import type { Document } from "../storage/document-store";
+import type { SignJwtRequest } from "../auth/jwt-signer";
+import type { TransactionBudget } from "../transactions/limits";
 import { Transaction } from "../transactions/transaction";
 import { FunctionError, syscallRejection } from "./errors";
 import type { ExecContext, SyscallHandlers } from "./execution";
@@ -17,6 +19,12 @@ import { realDateNow, realPreciseNow } from "../runtime/global";
 import { runVectorSearch, type VectorQuery } from "../search/vector-search";
 
 type Args = Record<string, unknown>;
+
+/**
+ * Nesting limit of `ctx.runQuery` / `ctx.runMutation` inside queries and
+ * mutations, Convex's `MAX_REACTOR_CALL_DEPTH` knob default.
+ */
+const MAX_CALL_DEPTH = 8;
 
 function requireKind(context: ExecContext, kinds: string[], op: string) {
   if (!kinds.includes(context.fn.kind)) {
@@ -130,6 +138,8 @@ async function asyncSyscall(
       return {
         name: context.fn.udfPath,
         componentPath: context.component.node.path,
+        type: context.fn.kind,
+        visibility: context.fn.visibility,
       };
     case "1.0/getRequestMetadata":
       requireKind(context, ["mutation", "action", "httpAction"], op);
@@ -144,9 +154,25 @@ async function asyncSyscall(
       return { name: "local", class: "s16" };
     case "1.0/auditLog":
       return null;
-    case "1.0/signJwt":
+    case "1.0/signJwt": {
+      requireKind(context, ["mutation"], op);
+      const signer = await executor.options.jwtSigner();
+      const componentPath = context.component.node.path;
+      const cloudUrl = executor.options.cloudUrl;
+      const issuer =
+        componentPath === ""
+          ? cloudUrl
+          : `${cloudUrl}/components/${componentPath}`;
+      return await signer.sign(
+        args as unknown as SignJwtRequest,
+        issuer,
+        realDateNow(),
+      );
+    }
+    case "1.0/createServiceToken":
+    case "1.0/getServiceUrl":
       throw new Error(
-        "ctx.auth.signJwt is not supported by this local backend",
+        `${op} needs Convex Cloud services, which this local backend does not run.`,
       );
     case "1.0/actions/vectorSearch": {
       requireKind(context, ["action", "httpAction"], op);
@@ -195,6 +221,12 @@ async function runUdf(
       `InvalidFunctionCall: Trying to execute ${fn.udfPath} as ${expected}, but it is defined as ${fn.kind}.`,
     );
   }
+  const depth = context.callDepth ?? 0;
+  if (depth >= MAX_CALL_DEPTH) {
+    throw new Error(
+      "Cross component call depth limit exceeded. Do you have an infinite loop in your app?",
+    );
+  }
   const crossing = fn.component !== context.component;
   const childTx =
     udfType === "snapshotQuery"
@@ -210,12 +242,19 @@ async function runUdf(
     logLines: context.logLines,
     pagination: { journalEndCursor: null, endCursor: null, used: false },
     streams: new Map(),
+    callDepth: depth + 1,
   };
   const savepoint = tx.savepoint();
-  const outcome = await executor.execute(
-    child,
-    (args.args ?? {}) as ConvexJson,
-  );
+  // The child shares the parent's usage counters, so its reads and writes
+  // count against the same limits, lowered by its `transactionLimits`.
+  const budget = args.transactionLimits as TransactionBudget | undefined;
+  const limits = budget ? childTx.metrics.applyBudget(budget) : null;
+  let outcome;
+  try {
+    outcome = await executor.execute(child, (args.args ?? {}) as ConvexJson);
+  } finally {
+    if (limits) childTx.metrics.limits = limits;
+  }
   if (!outcome.ok) {
     // A failed child undoes its own writes only; its reads stay recorded.
     tx.rollback(savepoint);

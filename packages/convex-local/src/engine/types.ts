@@ -10,6 +10,7 @@
 import type { OccInsight } from "../transactions/insights";
 import type { ExportedDocument } from "./snapshot";
 import type { MutationResultStore } from "../sync/mutation-store";
+import type { Jwks } from "../auth/jwt-signer";
 
 /** A JSON value in `convexToJson` form. */
 export type ConvexJson =
@@ -149,6 +150,8 @@ export interface Engine {
   clearTable(componentPath: string, table: string): Promise<number>;
   /** Counts the documents of a table at the latest timestamp. */
   countDocuments(componentPath: string, table: string): number;
+  /** Public keys that verify `ctx.auth.signJwt` tokens, when it signs any. */
+  jwks?(): Promise<Jwks>;
   /** Durable results for de-duplicating re-sent mutations, when kept. */
   mutationResults?: MutationResultStore;
   close(): Promise<void>;

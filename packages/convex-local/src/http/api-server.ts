@@ -29,6 +29,7 @@ import { listInsights } from "./insights-route.js";
 import { exportSnapshot, importSnapshot } from "./snapshot-routes.js";
 import { sendHttpError } from "./io.js";
 import type { RunningServer } from "./site-server.js";
+import { serveJwks } from "./jwks-route.js";
 
 export type ApiServerOptions = {
   engine: Engine;
@@ -62,6 +63,7 @@ const routes = new Map<string, Handler>([
   ["GET /api/local/insights", listInsights],
   ["GET /api/local/export", exportSnapshot],
   ["POST /api/local/import", importSnapshot],
+  ["GET /.well-known/jwks.json", serveJwks],
 ]);
 
 const RUN_PREFIX = "/api/run/";
@@ -153,6 +155,7 @@ async function handleRequest(
  * `/api/update_environment_variables` and `/api/list_environment_variables`
  * (also under `/api/v1/`), the admin routes `GET /api/local/insights`,
  * `GET /api/local/export` and `POST /api/local/import` of this backend,
+ * `GET /.well-known/jwks.json` for tokens from `ctx.auth.signJwt`,
  * HTTP actions under `/http/`, and WebSocket
  * upgrades on `/api/sync` and `/api/<client version>/sync`.
  */

@@ -1,7 +1,11 @@
 import type { SchemaJson } from "../engine/functions";
 import type { Catalog } from "../storage/catalog";
 import type { Document } from "../storage/document-store";
-import type { PageRequest, Page } from "../transactions/pagination";
+import {
+  checkPageRequest,
+  type Page,
+  type PageRequest,
+} from "../transactions/pagination";
 import { QueryStream, type SerializedQuery } from "../transactions/query";
 import type { Transaction } from "../transactions/transaction";
 import { findSearchIndex, splitIndexName } from "./indexes";
@@ -103,9 +107,7 @@ export function readSearchPage(
   query: SerializedQuery,
   request: PageRequest,
 ): Page {
-  if (!(request.pageSize > 0)) {
-    throw new Error("`numItems` must be greater than 0 for a paginated query");
-  }
+  checkPageRequest(request);
   if (request.cursor === END_CURSOR) {
     return {
       page: [],

@@ -14,6 +14,9 @@ export const TRANSACTION_LIMITS = {
 
 export type LimitName = keyof typeof TRANSACTION_LIMITS;
 
+/** Limits that a nested call's `transactionLimits` may lower. */
+export type TransactionBudget = Partial<Record<LimitName, number>>;
+
 /** Usage counters of one transaction, checked against the limits. */
 export class TransactionMetrics {
   readonly used: Record<LimitName, number> = {
@@ -26,75 +29,113 @@ export class TransactionMetrics {
     scheduledFunctionArgsBytes: 0,
   };
 
-  /** Adds usage and throws once a limit is exceeded. */
+  /** The limits in force, lowered while a nested call with a budget runs. */
+  limits: Record<LimitName, number> = { ...TRANSACTION_LIMITS };
+
+  /** Adds usage and throws Convex's error once a limit is exceeded. */
   add(name: LimitName, amount: number) {
     this.used[name] += amount;
-    const limit = TRANSACTION_LIMITS[name];
+    const limit = this.limits[name];
     if (this.used[name] > limit) {
-      throw new Error(
-        `Too many ${describe(name)} in a single function execution (limit: ${limit}). ` +
-          "Consider using smaller limits in your queries, paginating your queries, " +
-          "or using indexed queries with selective index range expressions.",
-      );
+      throw new Error(limitMessage(name, limit));
     }
+  }
+
+  /**
+   * Lowers the limits for a nested call, as Convex's
+   * `TransactionLimits::from_budget` does: each limit becomes the usage so
+   * far plus the budget, capped at the current limit. Returns the limits to
+   * restore when the call ends.
+   */
+  applyBudget(budget: TransactionBudget): Record<LimitName, number> {
+    const previous = this.limits;
+    const next = { ...previous };
+    for (const name of Object.keys(previous) as LimitName[]) {
+      const amount = budget[name];
+      if (typeof amount === "number" && amount >= 0) {
+        next[name] = Math.min(this.used[name] + amount, previous[name]);
+      }
+    }
+    this.limits = next;
+    return previous;
   }
 
   /** Reports `{used, remaining}` per measure, as `getTransactionMetrics` returns. */
   report(): Record<string, { used: number; remaining: number }> {
-    const entry = (used: number, limit: number) => ({
-      used,
-      remaining: Math.max(0, limit - used),
+    const entry = (name: LimitName) => ({
+      used: this.used[name],
+      remaining: Math.max(0, this.limits[name] - this.used[name]),
     });
     return {
-      bytesRead: entry(this.used.bytesRead, TRANSACTION_LIMITS.bytesRead),
-      bytesWritten: entry(
-        this.used.bytesWritten,
-        TRANSACTION_LIMITS.bytesWritten,
-      ),
-      databaseQueries: entry(
-        this.used.databaseQueries,
-        TRANSACTION_LIMITS.databaseQueries,
-      ),
-      documentsRead: entry(
-        this.used.documentsRead,
-        TRANSACTION_LIMITS.documentsRead,
-      ),
-      documentsWritten: entry(
-        this.used.documentsWritten,
-        TRANSACTION_LIMITS.documentsWritten,
-      ),
-      functionsScheduled: entry(
-        this.used.functionsScheduled,
-        TRANSACTION_LIMITS.functionsScheduled,
-      ),
-      scheduledFunctionArgsBytes: entry(
-        this.used.scheduledFunctionArgsBytes,
-        TRANSACTION_LIMITS.scheduledFunctionArgsBytes,
-      ),
+      bytesRead: entry("bytesRead"),
+      bytesWritten: entry("bytesWritten"),
+      databaseQueries: entry("databaseQueries"),
+      documentsRead: entry("documentsRead"),
+      documentsWritten: entry("documentsWritten"),
+      functionsScheduled: entry("functionsScheduled"),
+      scheduledFunctionArgsBytes: entry("scheduledFunctionArgsBytes"),
       // NOTE: file storage usage inside transactions is not metered.
-      filesWritten: entry(0, 0),
-      fileWriteBytes: entry(0, 0),
-      filesRead: entry(0, 0),
-      fileReadBytes: entry(0, 0),
+      filesWritten: { used: 0, remaining: 0 },
+      fileWriteBytes: { used: 0, remaining: 0 },
+      filesRead: { used: 0, remaining: 0 },
+      fileReadBytes: { used: 0, remaining: 0 },
     };
   }
 }
 
-function describe(name: LimitName): string {
+/** Advice Convex appends to read-limit errors (crates/database/src/reads.rs). */
+const OVER_LIMIT_HELP =
+  "Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.";
+
+/**
+ * Builds Convex's error text for an exceeded limit, from
+ * crates/database/src/reads.rs, writes.rs and
+ * crates/model/src/scheduled_jobs/mod.rs in convex-backend.
+ *
+ * NOTE: Convex counts `databaseQueries` as merged read intervals, and
+ * this backend counts `db.get` and `db.query` calls, which can be more.
+ */
+export function limitMessage(name: LimitName, limit: number): string {
   switch (name) {
-    case "bytesRead":
-      return "bytes read";
     case "documentsRead":
-      return "documents read";
+      return `Too many documents read in a single function execution (limit: ${limit}). ${OVER_LIMIT_HELP}`;
+    case "bytesRead":
+      return `Too many bytes read in a single function execution (limit: ${limit} bytes). ${OVER_LIMIT_HELP}`;
     case "databaseQueries":
-      return "reads (db.get and db.query calls)";
+      return `Too many reads in a single function execution (limit: ${limit}). ${OVER_LIMIT_HELP}`;
     case "documentsWritten":
-      return "documents written";
+      return `Too many writes in a single function execution (limit: ${limit})`;
     case "bytesWritten":
-      return "bytes written";
+      return `Too many bytes written in a single function execution (limit: ${formatBytes(limit)})`;
     case "functionsScheduled":
-      return "functions scheduled";
+      return `Too many functions scheduled by this mutation (limit: ${limit})`;
     case "scheduledFunctionArgsBytes":
-      return "bytes in scheduled function arguments";
+      return `Too large total size of the arguments of scheduled functions from this mutation (limit: ${limit} bytes)`;
   }
+}
+
+const BYTE_UNITS: [number, string][] = [
+  [2 ** 30, "GiB"],
+  [1e9, "GB"],
+  [2 ** 20, "MiB"],
+  [1e6, "MB"],
+  [2 ** 10, "KiB"],
+  [1e3, "KB"],
+];
+
+/**
+ * Formats a byte count as Convex's `common::fmt::format_bytes` does: the
+ * largest unit that divides it exactly, or to one decimal place, else
+ * plain bytes.
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes === 0) return "0 bytes";
+  for (const [size, unit] of BYTE_UNITS) {
+    if (bytes < size) continue;
+    if (bytes % size === 0) return `${bytes / size} ${unit}`;
+    if ((bytes * 10) % size === 0) {
+      return `${Math.floor(bytes / size)}.${Math.floor((bytes * 10) / size) % 10} ${unit}`;
+    }
+  }
+  return `${bytes} bytes`;
 }

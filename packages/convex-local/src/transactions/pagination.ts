@@ -1,5 +1,7 @@
 import type { Document } from "../storage/document-store";
 import { keySuccessor } from "../storage/key-encoding";
+import { TRANSACTION_LIMITS } from "./limits";
+import { PageMeter } from "./page-meter";
 import { QueryStream, type QueryPlan } from "./query";
 import type { Transaction } from "./transaction";
 
@@ -47,14 +49,7 @@ export function readPage(
   plan: QueryPlan,
   request: PageRequest,
 ): Page {
-  if (!(request.pageSize > 0)) {
-    throw new Error("`numItems` must be greater than 0 for a paginated query");
-  }
-  if (request.maximumRowsRead === 0 || request.maximumBytesRead === 0) {
-    throw new Error(
-      "`maximumRowsRead` and `maximumBytesRead` must be greater than 0",
-    );
-  }
+  checkPageRequest(request);
 
   let lo = plan.lo;
   let hi = plan.hi;
@@ -79,50 +74,77 @@ export function readPage(
     else lo = end;
   }
 
+  // With an end cursor the whole range must be read, so the maximums do
+  // not apply, as in Convex.
   const { index } = tx.catalog.index(plan.indexId)!;
-  const scan = tx.scan(plan.table, index, lo, hi, plan.order);
-  const stream = new QueryStream(scan, plan.operators);
+  const meter = new PageMeter(
+    tx.scan(plan.table, index, lo, hi, plan.order),
+    end === null ? request.maximumRowsRead : null,
+    end === null ? (request.maximumBytesRead ?? null) : null,
+  );
+  const stream = new QueryStream(meter, plan.operators);
 
   const page: Document[] = [];
-  let lastKey: Buffer | null = null;
-  let rowsRead = 0;
-
-  for (;;) {
-    if (end === null && page.length >= request.pageSize) break;
-    if (
-      request.maximumRowsRead !== null &&
-      rowsRead >= request.maximumRowsRead
-    ) {
-      return {
-        page,
-        isDone: false,
-        continueCursor: lastKey
-          ? encodeCursor(lastKey)
-          : (request.cursor ?? END_CURSOR),
-        splitCursor: null,
-        pageStatus: "SplitRequired",
-      };
-    }
+  let reachedEnd = false;
+  while (end !== null || page.length < request.pageSize) {
     const entry = stream.next();
     if (!entry) {
-      const reachedEnd = end === null || end === "end";
-      return {
-        page,
-        isDone: reachedEnd,
-        continueCursor: reachedEnd ? END_CURSOR : request.endCursor!,
-        splitCursor: null,
-        pageStatus: null,
-      };
+      reachedEnd = !meter.limitReached;
+      break;
     }
-    rowsRead += 1;
     page.push(entry.doc);
-    lastKey = entry.key;
+  }
+
+  const split = meter.splitKey();
+  const splitCursor = split ? encodeCursor(split) : null;
+  if (meter.limitReached) {
+    const last = meter.lastKey();
+    return {
+      page,
+      isDone: false,
+      continueCursor: last
+        ? encodeCursor(last)
+        : (request.cursor ?? END_CURSOR),
+      splitCursor,
+      pageStatus: "SplitRequired",
+    };
+  }
+  const pageStatus = meter.approachingLimit(page.length)
+    ? "SplitRecommended"
+    : null;
+  if (reachedEnd) {
+    const done = end === null || end === "end";
+    return {
+      page,
+      isDone: done,
+      continueCursor: done ? END_CURSOR : request.endCursor!,
+      splitCursor,
+      pageStatus,
+    };
   }
   return {
     page,
     isDone: false,
-    continueCursor: encodeCursor(lastKey!),
-    splitCursor: null,
-    pageStatus: null,
+    continueCursor: encodeCursor(meter.lastKey()!),
+    splitCursor,
+    pageStatus,
   };
+}
+
+/**
+ * Checks the sizes of a `1.0/queryPage` request with Convex's texts
+ * (crates/isolate/src/environment/udf/async_syscall.rs).
+ */
+export function checkPageRequest(request: PageRequest) {
+  if (!(request.pageSize > 0)) {
+    throw new Error("Must request at least 1 document while paginating");
+  }
+  if (request.pageSize > TRANSACTION_LIMITS.documentsRead) {
+    throw new Error(`Requested too many items: ${request.pageSize}`);
+  }
+  if (request.maximumRowsRead === 0 || request.maximumBytesRead === 0) {
+    throw new Error(
+      "maximumRowsRead and maximumBytesRead must be greater than 0",
+    );
+  }
 }

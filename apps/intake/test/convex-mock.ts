@@ -9,14 +9,14 @@ export const mutations = {
   "views:record": vi.fn(),
   "submissions:submit": vi.fn(),
   "uploads:generateUploadUrl": vi.fn(),
+  // Tests of other hooks render these calls but never check them.
+  "visits:start": vi.fn(async () => null),
+  "visits:progress": vi.fn(async () => null),
 };
 
 /** Stand-ins for the actions the app calls, keyed by function name. */
 export const actions = {
   "uploads:register": vi.fn(),
-  // Tests of other hooks render these calls but never check them.
-  "visits:start": vi.fn(async () => null),
-  "visits:progress": vi.fn(async () => null),
 };
 
 /**

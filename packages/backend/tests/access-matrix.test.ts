@@ -10,6 +10,7 @@ import {
   createPublishedForm,
   newToken,
 } from "./fixtures";
+import { fileFormDefinition } from "./upload-fixtures";
 import { type Caller, createTestBackend, type TestUser } from "./harness";
 
 // Every function module of convex/, so a new public function shows up
@@ -141,7 +142,184 @@ async function newInvite(world: World): Promise<string> {
   return token;
 }
 
+async function newPoster(world: World): Promise<string> {
+  return await world.owner.mutation(api.posters.create, {
+    formId: world.form.formId,
+    name: `Poster ${newToken("name").slice(-8)}`,
+  });
+}
+
+/** Publishes a form with file questions and returns its slug. */
+async function newFileForm(world: World): Promise<string> {
+  const form = await createPublishedForm(
+    world.owner,
+    world.clinicId,
+    fileFormDefinition,
+  );
+  return form.slug;
+}
+
+/** Publishes a form with file questions and stores one file for it. */
+async function newStoredUpload(world: World): Promise<string> {
+  const slug = await newFileForm(world);
+  const storageId = await world.backend.run(internal.testingUploads.storeFile, {
+    contentType: "image/png",
+    size: 100,
+  });
+  return JSON.stringify({ slug, storageId });
+}
+
+const pageOptions = { numItems: 10, cursor: null };
+
 const matrix: Record<string, MatrixEntry> = {
+  "audit:record": {
+    expected: membersById,
+    call: (c, w) =>
+      c.mutation(api.audit.record, {
+        submissionId: w.submissionId,
+        action: "view",
+      }),
+  },
+  "audit:recordExport": {
+    expected: membersById,
+    call: (c, w) =>
+      c.mutation(api.audit.recordExport, {
+        formId: w.form.formId,
+        rowCount: 1,
+      }),
+  },
+  "audit:list": {
+    expected: owners,
+    call: (c, w) =>
+      c.query(api.audit.list, {
+        clinicId: w.clinicId,
+        paginationOpts: pageOptions,
+      }),
+  },
+  "inbox:page": {
+    expected: members,
+    call: (c, w) =>
+      c.query(api.inbox.page, {
+        clinicId: w.clinicId,
+        paginationOpts: pageOptions,
+      }),
+  },
+  "inbox:exportPage": {
+    expected: members,
+    call: (c, w) =>
+      c.query(api.inbox.exportPage, {
+        clinicId: w.clinicId,
+        formId: w.form.formId,
+        paginationOpts: pageOptions,
+      }),
+  },
+  "inbox:formVersions": {
+    expected: membersById,
+    call: (c, w) => c.query(api.inbox.formVersions, { formId: w.form.formId }),
+  },
+  "inbox:remove": {
+    // Staff of the clinic may not delete, and other clinics do not see it.
+    expected: { ...membersById, staff: "forbidden" },
+    call: (c, w) =>
+      c.mutation(api.inbox.remove, { submissionId: w.submissionId }),
+  },
+  "posters:create": {
+    expected: membersById,
+    call: (c, w) =>
+      c.mutation(api.posters.create, {
+        formId: w.form.formId,
+        name: `Door ${newToken("name").slice(-8)}`,
+      }),
+  },
+  "posters:list": {
+    expected: membersById,
+    call: (c, w) => c.query(api.posters.list, { formId: w.form.formId }),
+  },
+  "posters:rename": {
+    expected: membersById,
+    prepare: newPoster,
+    call: (c, _w, posterId) =>
+      c.mutation(api.posters.rename, {
+        posterId: posterId as Id<"posters">,
+        name: `Renamed ${newToken("name").slice(-8)}`,
+      }),
+  },
+  "posters:archive": {
+    expected: membersById,
+    prepare: newPoster,
+    call: (c, _w, posterId) =>
+      c.mutation(api.posters.archive, { posterId: posterId as Id<"posters"> }),
+  },
+  "retention:get": {
+    expected: membersById,
+    call: (c, w) => c.query(api.retention.get, { formId: w.form.formId }),
+  },
+  "retention:set": {
+    expected: { ...membersById, staff: "forbidden" },
+    call: (c, w) =>
+      c.mutation(api.retention.set, {
+        formId: w.form.formId,
+        retentionDays: 365,
+      }),
+  },
+  "stats:byPoster": {
+    expected: membersById,
+    call: (c, w) => c.query(api.stats.byPoster, { formId: w.form.formId }),
+  },
+  "submissions:fileUrl": {
+    expected: membersById,
+    call: (c, w) =>
+      c.query(api.submissions.fileUrl, {
+        submissionId: w.submissionId,
+        storageId: "not-a-file-of-this-submission",
+      }),
+  },
+  "uploads:generateUploadUrl": {
+    expected: everyone,
+    prepare: newFileForm,
+    call: (c, _w, slug) =>
+      c.mutation(api.uploads.generateUploadUrl, {
+        slug,
+        visitorId: newToken("visitor"),
+      }),
+  },
+  "uploads:register": {
+    expected: everyone,
+    prepare: newStoredUpload,
+    call: (c, _w, prepared) => {
+      const { slug, storageId } = JSON.parse(prepared) as {
+        slug: string;
+        storageId: Id<"_storage">;
+      };
+      return c.action(api.uploads.register, {
+        slug,
+        visitorId: newToken("visitor"),
+        storageId,
+      });
+    },
+  },
+  "visits:start": {
+    expected: everyone,
+    call: (c, w) =>
+      c.mutation(api.visits.start, {
+        slug: w.form.slug,
+        visitorId: newToken("visitor"),
+      }),
+  },
+  "visits:progress": {
+    expected: everyone,
+    call: (c, w) =>
+      c.mutation(api.visits.progress, {
+        slug: w.form.slug,
+        visitorId: newToken("visitor"),
+        pageIndex: 0,
+        pageCount: 1,
+      }),
+  },
+  "visits:frontDesk": {
+    expected: members,
+    call: (c, w) => c.query(api.visits.frontDesk, { clinicId: w.clinicId }),
+  },
   "auth:signIn": {
     expected: everyone,
     call: (c) =>

@@ -40,6 +40,7 @@ import {
   type ExportedDocument,
 } from "./snapshot";
 import { readBlob, storeBlob } from "./syscalls-storage";
+import { uploadTokensFor } from "./upload-tokens";
 import type {
   ActionResult,
   Engine,
@@ -425,6 +426,12 @@ export async function createEngine(
       storeBlob(executor, "", bytes, contentType),
 
     readFile: (storageId) => readBlob(executor, "", storageId),
+
+    async storeUpload(token, bytes, contentType) {
+      const namespace = uploadTokensFor(executor).take(token);
+      if (namespace === null) return null;
+      return await storeBlob(executor, namespace, bytes, contentType);
+    },
 
     onFunctionLog(listener) {
       logListeners.add(listener);

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeId, encodeId, newInternalId } from "../ids";
@@ -8,6 +8,7 @@ import { Transaction } from "../transactions/transaction";
 import { realPreciseNow } from "../runtime/global";
 import type { ExecContext } from "./execution";
 import type { Executor } from "./executor";
+import { uploadTokensFor } from "./upload-tokens";
 
 type Args = Record<string, unknown>;
 
@@ -123,10 +124,14 @@ export async function storageSyscall(
         },
       };
     }
-    case "1.0/storageGenerateUploadUrl":
+    case "1.0/storageGenerateUploadUrl": {
+      // NOTE: tokens live in memory, so a restart invalidates the upload
+      // URLs handed out before it.
+      const token = uploadTokensFor(executor).issue(namespace);
       return {
-        value: `${executor.options.cloudUrl}/api/storage/upload?token=${randomUUID()}`,
+        value: `${executor.options.cloudUrl}/api/storage/upload?token=${token}`,
       };
+    }
     case "1.0/storageDelete": {
       const remove = (tx: Transaction) => {
         const table = storageTable(executor, namespace);

@@ -152,6 +152,19 @@ export interface Engine {
   countDocuments(componentPath: string, table: string): number;
   /** Public keys that verify `ctx.auth.signJwt` tokens, when it signs any. */
   jwks?(): Promise<Jwks>;
+  /**
+   * Stores the body of a POST to an upload URL and returns its storage ID,
+   * or null when the URL's token is unknown, used or expired.
+   */
+  storeUpload?(
+    token: string,
+    bytes: Uint8Array,
+    contentType: string | null,
+  ): Promise<string | null>;
+  /** Reads a stored file of the app for its `getUrl` URL, or null. */
+  readFile?(
+    storageId: string,
+  ): Promise<{ bytes: Buffer; contentType: string | null } | null>;
   /** Durable results for de-duplicating re-sent mutations, when kept. */
   mutationResults?: MutationResultStore;
   close(): Promise<void>;

@@ -30,6 +30,7 @@ import { exportSnapshot, importSnapshot } from "./snapshot-routes.js";
 import { sendHttpError } from "./io.js";
 import type { RunningServer } from "./site-server.js";
 import { serveJwks } from "./jwks-route.js";
+import { serveFile, STORAGE_PREFIX, uploadFile } from "./storage-routes.js";
 
 export type ApiServerOptions = {
   engine: Engine;
@@ -64,6 +65,7 @@ const routes = new Map<string, Handler>([
   ["GET /api/local/export", exportSnapshot],
   ["POST /api/local/import", importSnapshot],
   ["GET /.well-known/jwks.json", serveJwks],
+  ["POST /api/storage/upload", uploadFile],
 ]);
 
 const RUN_PREFIX = "/api/run/";
@@ -78,6 +80,9 @@ function routeApi(api: ApiRequest): Promise<void> | void {
   }
   if (method === "POST" && pathname.startsWith(RUN_PREFIX)) {
     return runFunctionByUrl(api, pathname.slice(RUN_PREFIX.length));
+  }
+  if (method === "GET" && pathname.startsWith(STORAGE_PREFIX)) {
+    return serveFile(api, pathname.slice(STORAGE_PREFIX.length));
   }
   const knownPath = [...routes.keys()].some((key) =>
     key.endsWith(` ${pathname}`),
@@ -156,6 +161,8 @@ async function handleRequest(
  * (also under `/api/v1/`), the admin routes `GET /api/local/insights`,
  * `GET /api/local/export` and `POST /api/local/import` of this backend,
  * `GET /.well-known/jwks.json` for tokens from `ctx.auth.signJwt`,
+ * `POST /api/storage/upload` for upload URLs and `GET /api/storage/<id>`
+ * for file URLs,
  * HTTP actions under `/http/`, and WebSocket
  * upgrades on `/api/sync` and `/api/<client version>/sync`.
  */

@@ -3,6 +3,7 @@ import {
   decodeId,
   encodeId,
   newInternalId,
+  parseId,
   parseLegacyInternalId,
 } from "../ids";
 import type { TableInfo } from "../storage/catalog";
@@ -64,42 +65,69 @@ function docToRawJson(doc: Document | null): string {
   return doc === null ? "null" : documentJson(doc);
 }
 
-/** Finds the table an ID belongs to in the caller's namespace. */
-function tableOfId(
+/**
+ * Resolves the table of an ID argument with Convex's texts
+ * (`with_argument_error`, `check_table_name` and `resolve_idv6` in
+ * convex-backend). Returns null for a valid ID whose table does not exist
+ * when `missingTable` is "null", as `db.get` does.
+ */
+function tableForId(
   executor: Executor,
   context: ExecContext,
-  id: unknown,
+  args: Args,
+  method: string,
+  missingTable: "null" | "throw",
 ): TableInfo | null {
-  if (typeof id !== "string") return null;
-  const decoded = decodeId(id);
-  if (!decoded) return null;
-  return (
-    executor.catalog.tableByNumber(namespaceOf(context), decoded.tableNumber) ??
-    null
+  const id = args.id;
+  const invalid = (cause: string) =>
+    new Error(`Invalid argument \`id\` for \`${method}\`: ${cause}`);
+  if (typeof id !== "string") throw invalid(`${String(id)} is not a string`);
+  const parsed = parseId(id);
+  if (!parsed.ok) throw invalid(parsed.message);
+  const table = executor.catalog.tableByNumber(
+    namespaceOf(context),
+    parsed.tableNumber,
   );
+  if (!table) {
+    if (missingTable === "null") return null;
+    throw invalid(`Table for ID "${id}" not found`);
+  }
+  if (typeof args.table === "string" && args.table !== table.name) {
+    throw invalid(
+      `expected to be an Id<"${args.table}">, got Id<"${table.name}"> instead.`,
+    );
+  }
+  return table;
+}
+
+/**
+ * Checks that a table is reached through `db.system` exactly when it is a
+ * system table.
+ */
+function systemTableGuard(table: TableInfo, expectSystem: boolean) {
+  const isSystem = table.name.startsWith("_");
+  if (expectSystem && !isSystem) {
+    throw new Error("User tables cannot be accessed with db.system.");
+  }
+  if (!expectSystem && isSystem) {
+    throw new Error("System tables can only be accessed with db.system.");
+  }
 }
 
 function tableForWrite(
   executor: Executor,
   context: ExecContext,
-  id: unknown,
-  expectedTable: unknown,
+  args: Args,
   operation: string,
 ): TableInfo {
-  const table = tableOfId(executor, context, id);
-  if (!table) {
-    throw new Error(
-      `Invalid argument \`id\` for \`db.${operation}\`: ${String(id)} is not a valid ID in this deployment`,
-    );
-  }
-  if (typeof expectedTable === "string" && expectedTable !== table.name) {
-    throw new Error(
-      `Invalid argument \`id\` for \`db.${operation}\`: ID "${String(id)}" is from table "${table.name}", not "${expectedTable}"`,
-    );
-  }
-  if (table.name.startsWith("_")) {
-    throw new Error(`System tables (prefixed with \`_\`) are read-only.`);
-  }
+  const table = tableForId(
+    executor,
+    context,
+    args,
+    `db.${operation}`,
+    "throw",
+  )!;
+  systemTableGuard(table, false);
   return table;
 }
 
@@ -247,20 +275,11 @@ export function asyncDatabaseSyscall(
   switch (op) {
     case "1.0/get": {
       const tx = requireTx(context);
-      const table = tableOfId(executor, context, args.id);
+      const method = args.isSystem ? "db.system.get" : "db.get";
+      const table = tableForId(executor, context, args, method, "null");
       if (!table) return { value: null };
-      if (typeof args.table === "string" && args.table !== table.name) {
-        throw new Error(
-          `Invalid argument \`id\` for \`db.get\`: ID "${String(args.id)}" is from table "${table.name}", not "${args.table}"`,
-        );
-      }
-      const isSystem = table.name.startsWith("_");
-      if (args.isSystem !== undefined && Boolean(args.isSystem) !== isSystem) {
-        throw new Error(
-          isSystem
-            ? `System tables can only be accessed from \`db.system\`. ID "${String(args.id)}" is from table "${table.name}".`
-            : `\`db.system\` can only access system tables. ID "${String(args.id)}" is from table "${table.name}".`,
-        );
+      if (args.isSystem !== undefined) {
+        systemTableGuard(table, Boolean(args.isSystem));
       }
       return {
         value: new RawJson(docToRawJson(tx.get(table, args.id as string))),
@@ -358,17 +377,12 @@ export function asyncDatabaseSyscall(
     case "1.0/replace": {
       const tx = requireWritable(context);
       const operation = op === "1.0/replace" ? "replace" : "patch";
-      const table = tableForWrite(
-        executor,
-        context,
-        args.id,
-        args.table,
-        operation,
-      );
+      const table = tableForWrite(executor, context, args, operation);
       const id = args.id as string;
       const current = tx.get(table, id);
       if (!current) {
-        throw new Error(`Update on nonexistent document ID ${id}`);
+        const verb = op === "1.0/replace" ? "Replace" : "Update";
+        throw new Error(`${verb} on nonexistent document ID ${id}`);
       }
       let next: Document;
       if (op === "1.0/replace") {
@@ -405,13 +419,7 @@ export function asyncDatabaseSyscall(
     }
     case "1.0/remove": {
       const tx = requireWritable(context);
-      const table = tableForWrite(
-        executor,
-        context,
-        args.id,
-        args.table,
-        "delete",
-      );
+      const table = tableForWrite(executor, context, args, "delete");
       const id = args.id as string;
       if (!tx.get(table, id)) {
         throw new Error(`Delete on nonexistent document ID ${id}`);

@@ -21,6 +21,16 @@ const addLarge = makeFunctionReference<"mutation", Args, string>(
   "errors:addLarge",
 );
 const count = makeFunctionReference<"query", Args, number>("errors:count");
+const getFrom = makeFunctionReference<"query", Args, unknown>("errors:getFrom");
+const getSystem = makeFunctionReference<"query", Args, unknown>(
+  "errors:getSystem",
+);
+const patchRaw = makeFunctionReference<"mutation", Args, null>(
+  "errors:patchRaw",
+);
+const replaceDeleted = makeFunctionReference<"mutation", Args, null>(
+  "errors:replaceDeleted",
+);
 const addNote = makeFunctionReference<"mutation", Args, string>("notes:add");
 const addVector = makeFunctionReference<"mutation", Args, string>(
   "vectors:add",
@@ -146,6 +156,36 @@ test.each([
     () => http.mutation(addLarge, { bytes: 1_100_000 }),
     "Value is too large (1.05 MiB > maximum size 1 MiB)",
   ],
+  [
+    "db.get with another table",
+    () => http.query(getFrom, { table: "notes", id: vectorId }),
+    'Invalid argument `id` for `db.get`: expected to be an Id<"notes">, got Id<"embeddings"> instead.',
+  ],
+  [
+    "db.get with a malformed ID",
+    () => http.query(getFrom, { table: "notes", id: "abc" }),
+    "Invalid argument `id` for `db.get`: Unable to decode ID: Invalid ID length 3",
+  ],
+  [
+    "db.system.get on a user table",
+    () => http.query(getSystem, { id: noteId }),
+    "User tables cannot be accessed with db.system.",
+  ],
+  [
+    "db.patch with a malformed ID",
+    () => http.mutation(patchRaw, { id: "abc" }),
+    "Invalid argument `id` for `db.patch`: Unable to decode ID: Invalid ID length 3",
+  ],
+  [
+    "db.patch with another table's ID",
+    () => http.mutation(patchRaw, { id: vectorId, table: "notes" }),
+    'Invalid argument `id` for `db.patch`: expected to be an Id<"notes">, got Id<"embeddings"> instead.',
+  ],
+  [
+    "replace of a deleted document",
+    () => http.mutation(replaceDeleted, {}),
+    "Replace on nonexistent document ID",
+  ],
 ])("%s error text", async (_name, run, expected) => {
   const error = await httpError(run);
   expect(error.message).toMatch(PREFIX);
@@ -176,5 +216,22 @@ test.each([
   const fatal = await raw.next("FatalError");
   expect(String(fatal.error)).toMatch(/^Received Invalid JSON on websocket: /);
   await raw.closed;
+  await expectServing();
+});
+
+test("oversized sync frame closes socket", async () => {
+  const raw = await RawSyncClient.connect(server.port);
+  raw.send(connectMessage("00000000-0000-4000-8000-000000000002"));
+  raw.send(
+    JSON.stringify({
+      type: "Mutation",
+      requestId: 0,
+      udfPath: "notes:add",
+      args: [{ body: "x".repeat(21 * 1024 * 1024), clinic: "big" }],
+    }),
+  );
+  const closed = await raw.closed;
+  // ws closes with 1009 (message too big) when a frame passes maxPayload.
+  expect(closed.code).toBe(1009);
   await expectServing();
 });

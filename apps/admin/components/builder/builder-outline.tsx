@@ -178,28 +178,25 @@ const PageFields = memo(function PageFields({
 });
 
 /**
- * Detects the drop target: a field drag considers fields first and pages
- * as a fallback, so it can land on an empty page, and a page drag
- * considers pages only.
+ * Detects the drop target. A field drag lands on the field nearest to the
+ * dragged row's center, or on an empty page under the pointer, because an
+ * empty page has no field to land on. A page drag considers pages only.
  */
 const collisionByKind: CollisionDetection = (args) => {
   const activeKind = parseDragId(args.active.id)?.kind;
-  const droppableContainers = args.droppableContainers.filter(
-    (container) =>
-      activeKind === "field" || parseDragId(container.id)?.kind === "page",
-  );
-  const filtered = { ...args, droppableContainers };
-  if (activeKind === "field") {
-    const hits = pointerWithin(filtered);
-    const fieldHit = hits.find((hit) => parseDragId(hit.id)?.kind === "field");
-    if (fieldHit) return [fieldHit];
-    if (hits.length > 0) return hits;
-    const fieldsOnly = droppableContainers.filter(
-      (container) => parseDragId(container.id)?.kind === "field",
+  const ofKind = (kind: "field" | "page") =>
+    args.droppableContainers.filter(
+      (container) => parseDragId(container.id)?.kind === kind,
     );
-    return closestCenter({ ...args, droppableContainers: fieldsOnly });
+  if (activeKind !== "field") {
+    return closestCenter({ ...args, droppableContainers: ofKind("page") });
   }
-  return closestCenter(filtered);
+  const emptyPages = ofKind("page").filter(
+    (container) => container.data.current?.fieldCount === 0,
+  );
+  const pageHits = pointerWithin({ ...args, droppableContainers: emptyPages });
+  if (pageHits.length > 0) return pageHits;
+  return closestCenter({ ...args, droppableContainers: ofKind("field") });
 };
 
 function outlineLabels(definition: FormDefinition): Map<string, string> {

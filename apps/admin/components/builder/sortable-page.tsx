@@ -32,7 +32,11 @@ export function SortablePage({
   actions: OutlineActions;
   children: ReactNode;
 }) {
-  const sortable = useSortable({ id: pageDragId(page.id) });
+  // The field count lets a field drag tell an empty page from a full one.
+  const sortable = useSortable({
+    id: pageDragId(page.id),
+    data: { fieldCount: page.fields.length },
+  });
   const name = page.title || `Page ${pageIndex + 1}`;
   const titleId = `page-title-${page.id}`;
 

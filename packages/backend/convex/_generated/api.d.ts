@@ -41,11 +41,11 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
-  auth: typeof auth;
-  clinics: typeof clinics;
-  counters: typeof counters;
-  forms: typeof forms;
-  http: typeof http;
+  "auth": typeof auth;
+  "clinics": typeof clinics;
+  "counters": typeof counters;
+  "forms": typeof forms;
+  "http": typeof http;
   "lib/access": typeof lib_access;
   "lib/email": typeof lib_email;
   "lib/errors": typeof lib_errors;
@@ -56,16 +56,16 @@ declare const fullApi: ApiFromModules<{
   "lib/text": typeof lib_text;
   "lib/validators": typeof lib_validators;
   "lib/visits": typeof lib_visits;
-  limits: typeof limits;
-  members: typeof members;
-  posters: typeof posters;
-  seed: typeof seed;
-  stats: typeof stats;
-  submissions: typeof submissions;
-  testing: typeof testing;
-  versions: typeof versions;
-  views: typeof views;
-  visits: typeof visits;
+  "limits": typeof limits;
+  "members": typeof members;
+  "posters": typeof posters;
+  "seed": typeof seed;
+  "stats": typeof stats;
+  "submissions": typeof submissions;
+  "testing": typeof testing;
+  "versions": typeof versions;
+  "views": typeof views;
+  "visits": typeof visits;
 }>;
 
 /**
@@ -88,6 +88,6 @@ export declare const internal: FilterApi<
 
 /** The components installed in `convex.config.ts`, by instance name. */
 export declare const components: {
-  shardedCounter: import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
-  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  "shardedCounter": import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
+  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

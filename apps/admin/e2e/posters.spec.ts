@@ -17,7 +17,9 @@ function pdfPageCount(pdf: Buffer): number {
 test("posters print in every layout", async ({ page }) => {
   await publishNewPatientForm(page, "Alder Family Clinic");
   await page.getByRole("link", { name: "Posters" }).click();
-  await expect(page.getByRole("heading", { name: "Posters" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Posters", exact: true }),
+  ).toBeVisible();
 
   const frontDoor = await addPoster(page, "Front door");
   const examRoom = await addPoster(page, "Exam room 2");
@@ -44,9 +46,10 @@ test("posters print in every layout", async ({ page }) => {
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".poster-print")).toBeVisible();
     await expect(page.getByRole("main")).toBeHidden();
-    await page.emulateMedia({ media: "screen" });
+    // page.pdf renders with the emulated media, so print stays on here.
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdfPageCount(pdf), `${id} pages`).toBe(1);
+    await page.emulateMedia({ media: null });
   }
 
   const svgDownload = page.waitForEvent("download");

@@ -185,6 +185,17 @@ describe("visits.start", () => {
     expect(total.visitors).toBe(1);
   });
 
+  test("puts the visit on page 1", async () => {
+    const { backend, owner, clinicId, form } = await createOpenForm();
+    await backend.mutation(api.visits.start, {
+      slug: form.slug,
+      visitorId: newToken("visitor"),
+    });
+    const desk = await owner.query(api.visits.frontDesk, { clinicId });
+    expect(desk.open[0]?.pageIndex).toBe(0);
+    expect(desk.open[0]?.pageCount).toBe(3);
+  });
+
   test("counts a visitor without a view", async () => {
     const { backend, owner, form, posterId, code } = await createOpenForm();
     await backend.mutation(api.visits.start, {

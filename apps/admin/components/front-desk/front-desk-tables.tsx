@@ -6,7 +6,7 @@ import { formatDateTime, isoDateTime } from "@/lib/format-time";
 
 type FrontDesk = FunctionReturnType<typeof api.visits.frontDesk>;
 
-/** Patients filling in a form now: form, page, time since start, poster. */
+/** Lists the patients filling in a form now: form, page, time since start, poster. */
 export function OpenVisitsTable({
   rows,
   now,
@@ -56,7 +56,7 @@ export function OpenVisitsTable({
   );
 }
 
-/** The latest submitted visits: form, submit time, poster. */
+/** Lists the latest submitted visits: form, submit time, poster. */
 export function RecentSubmissionsTable({
   rows,
 }: {

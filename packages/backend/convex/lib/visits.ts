@@ -38,13 +38,23 @@ export async function findVisit(
     .unique();
 }
 
+/** Returns the page count of the form's live version, at least 1. */
+async function livePageCount(
+  ctx: QueryCtx,
+  form: PublishedForm,
+): Promise<number> {
+  const version = await ctx.db.get(form.publishedVersionId);
+  return Math.max(version?.definition.pages.length ?? 1, 1);
+}
+
 /**
- * Loads the visit of `visitorId` to `form`, inserting it and counting a
- * unique visitor when it is the visitor's first request for the form.
+ * Loads the visit of `visitorId` to `form`, inserting it on the first
+ * page and counting a unique visitor when it is the visitor's first
+ * request for the form.
  */
 export async function ensureVisit(
   ctx: MutationCtx,
-  form: Doc<"forms">,
+  form: PublishedForm,
   visitorId: string,
   source: Id<"posters"> | undefined,
 ): Promise<Doc<"visits">> {
@@ -60,7 +70,7 @@ export async function ensureVisit(
     firstSeenAt: now,
     lastActiveAt: now,
     pageIndex: 0,
-    pageCount: 1,
+    pageCount: await livePageCount(ctx, form),
   };
   const visitId = await ctx.db.insert("visits", visit);
   await countEvent(ctx, "visitors", form._id, source);
@@ -98,6 +108,7 @@ export async function submitVisit(
   const now = Date.now();
   const visit = await findVisit(ctx, form._id, visitorId);
   if (visit === null) {
+    const pageCount = await livePageCount(ctx, form);
     await ctx.db.insert("visits", {
       formId: form._id,
       clinicId: form.clinicId,
@@ -105,8 +116,8 @@ export async function submitVisit(
       firstSeenAt: now,
       startedAt: now,
       lastActiveAt: now,
-      pageIndex: 0,
-      pageCount: 1,
+      pageIndex: pageCount - 1,
+      pageCount,
       submittedAt: now,
     });
     return undefined;

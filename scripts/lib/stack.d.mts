@@ -23,3 +23,8 @@ export declare function startApps(command: "dev" | "start"): Promise<void>;
 export declare function stopChildren(): Promise<void>;
 export declare function stateDirFor(name: string): string;
 export declare const childEnv: NodeJS.ProcessEnv;
+/** Runs the convex-local CLI against the stack and resolves to its stdout. */
+export declare function runCli(
+  args: string[],
+  stateDir: string,
+): Promise<string>;

@@ -46,15 +46,15 @@ import type {
 } from "convex/server";
 
 declare const fullApi: ApiFromModules<{
-  audit: typeof audit;
-  auth: typeof auth;
-  clinics: typeof clinics;
-  counters: typeof counters;
-  crons: typeof crons;
-  forms: typeof forms;
-  http: typeof http;
-  inbox: typeof inbox;
-  inboxSeed: typeof inboxSeed;
+  "audit": typeof audit;
+  "auth": typeof auth;
+  "clinics": typeof clinics;
+  "counters": typeof counters;
+  "crons": typeof crons;
+  "forms": typeof forms;
+  "http": typeof http;
+  "inbox": typeof inbox;
+  "inboxSeed": typeof inboxSeed;
   "lib/access": typeof lib_access;
   "lib/audit": typeof lib_audit;
   "lib/csv": typeof lib_csv;
@@ -67,15 +67,15 @@ declare const fullApi: ApiFromModules<{
   "lib/slug": typeof lib_slug;
   "lib/text": typeof lib_text;
   "lib/validators": typeof lib_validators;
-  limits: typeof limits;
-  members: typeof members;
-  retention: typeof retention;
-  seed: typeof seed;
-  stats: typeof stats;
-  submissions: typeof submissions;
-  testing: typeof testing;
-  versions: typeof versions;
-  views: typeof views;
+  "limits": typeof limits;
+  "members": typeof members;
+  "retention": typeof retention;
+  "seed": typeof seed;
+  "stats": typeof stats;
+  "submissions": typeof submissions;
+  "testing": typeof testing;
+  "versions": typeof versions;
+  "views": typeof views;
 }>;
 
 /**
@@ -98,6 +98,6 @@ export declare const internal: FilterApi<
 
 /** The components installed in `convex.config.ts`, by instance name. */
 export declare const components: {
-  shardedCounter: import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
-  rateLimiter: import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
+  "shardedCounter": import("@convex-dev/sharded-counter/_generated/component.js").ComponentApi<"shardedCounter">;
+  "rateLimiter": import("@convex-dev/rate-limiter/_generated/component.js").ComponentApi<"rateLimiter">;
 };

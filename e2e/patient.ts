@@ -14,7 +14,7 @@ const MAX_RADIO_OPTIONS = 7;
  * Fills one field the way a patient does: types into text inputs, picks
  * options by their visible label, ticks consent boxes.
  */
-async function fillField(page: Page, field: InputField, value: AnswerValue) {
+export async function fillField(page: Page, field: InputField, value: AnswerValue) {
   const control = page.locator(`[name="${field.id}"]`);
   switch (field.type) {
     case "singleChoice": {

@@ -10,3 +10,11 @@ export function decodeQrDataUrl(dataUrl: string): string {
   if (!code) throw new Error("No QR code found in the image");
   return code.data;
 }
+
+/** Decodes the QR code in a PNG image, such as a screenshot, and returns its text. */
+export function decodeQrPng(image: Buffer): string {
+  const png = PNG.sync.read(image);
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!code) throw new Error("No QR code found in the image");
+  return code.data;
+}

@@ -2,7 +2,12 @@ import jsQR from "jsqr";
 import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
 
-import { QR_OPTIONS, publicFormUrl, renderQrDataUrl } from "./qr-code";
+import {
+  QR_OPTIONS,
+  posterUrl,
+  publicFormUrl,
+  renderQrDataUrl,
+} from "./qr-code";
 
 /** Paints a QR matrix with its quiet zone as RGBA pixels for jsQR. */
 function paintModules(text: string, scale: number) {
@@ -71,5 +76,13 @@ describe("QR code", () => {
     // IHDR starts at byte 16 with the width and height as big-endian u32.
     expect(png.readUInt32BE(16)).toBe(QR_OPTIONS.width);
     expect(png.readUInt32BE(20)).toBe(QR_OPTIONS.width);
+  });
+});
+
+describe("posterUrl", () => {
+  test("adds the source code", () => {
+    expect(posterUrl("http://127.0.0.1:3001", "check-in", "abc234")).toBe(
+      "http://127.0.0.1:3001/f/check-in?src=abc234",
+    );
   });
 });

@@ -20,3 +20,12 @@ export async function renderQrDataUrl(text: string): Promise<string> {
 export function publicFormUrl(intakeUrl: string, slug: string): string {
   return `${intakeUrl}/f/${encodeURIComponent(slug)}`;
 }
+
+/** Builds the address a poster's QR code carries: the form's with `?src=<code>`. */
+export function posterUrl(
+  intakeUrl: string,
+  slug: string,
+  code: string,
+): string {
+  return `${publicFormUrl(intakeUrl, slug)}?src=${encodeURIComponent(code)}`;
+}

@@ -24,6 +24,7 @@ import { useFocusAfterRender } from "./use-focus-after-render";
 import { answersToSubmit, type FormAnswers } from "./use-form-answers";
 import { useHydrated } from "./use-hydrated";
 import { useSubmitAnswers } from "./use-submit-answers";
+import { useVisitProgress } from "./use-visit-progress";
 
 /**
  * Where the answers of one visit are kept between steps: `useDraft` on a
@@ -84,6 +85,13 @@ export function FormSteps({
   const pageIndex = Math.min(requestedPage, definition.pages.length - 1);
   const page = definition.pages[pageIndex];
   const isLastPage = pageIndex === definition.pages.length - 1;
+  useVisitProgress({
+    slug: form.slug,
+    visitorId,
+    hasAnswers: Object.keys(fields.answers).length > 0,
+    pageIndex,
+    pageCount: definition.pages.length,
+  });
   let primaryLabel = "Next";
   if (reviewing) primaryLabel = pending ? "Sending…" : "Submit";
 

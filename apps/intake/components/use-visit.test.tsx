@@ -88,6 +88,19 @@ describe("useRecordView", () => {
     expect(record).toHaveBeenCalledWith({ slug: "form-e", visitorId });
   });
 
+  test("view carries the poster code", () => {
+    window.history.replaceState(null, "", "/f/form-g?src=abc234");
+    render(<Visit slug="form-g" fromUrl={null} />);
+
+    const visitorId = screen.getByRole("status").textContent;
+    expect(window.location.search).toBe("?src=abc234");
+    expect(record).toHaveBeenCalledWith({
+      slug: "form-g",
+      visitorId,
+      source: "abc234",
+    });
+  });
+
   test("remount records no second view", () => {
     const { unmount } = renderVisit("form-f", "visitor-5678");
     unmount();

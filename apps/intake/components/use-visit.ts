@@ -41,6 +41,15 @@ export function useVisitorId(
  */
 const recordedSlugs = new Set<string>();
 
+/**
+ * Returns the poster code of this visit: the `src` query parameter,
+ * which the visitor rewrite keeps in the address, or undefined.
+ */
+export function readPosterSource(): string | undefined {
+  const source = new URLSearchParams(window.location.search).get("src");
+  return source === null || source === "" ? undefined : source;
+}
+
 /** Records one view of the form per page load, once the visitor is known. */
 export function useRecordView(slug: string, visitorId: string | null): void {
   const recordView = useMutation(api.views.record);
@@ -49,7 +58,8 @@ export function useRecordView(slug: string, visitorId: string | null): void {
     if (visitorId === null || recordedSlugs.has(slug)) return;
 
     recordedSlugs.add(slug);
-    recordView({ slug, visitorId }).catch(() => {
+    const source = readPosterSource();
+    recordView({ slug, visitorId, ...(source ? { source } : {}) }).catch(() => {
       // A lost view only lowers a statistic, so no message is shown.
       console.warn(`Recording a view of form "${slug}" failed.`);
     });

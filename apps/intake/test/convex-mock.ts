@@ -8,6 +8,9 @@ import { vi } from "vitest";
 export const mutations = {
   "views:record": vi.fn(),
   "submissions:submit": vi.fn(),
+  // Tests of other hooks render these calls but never check them.
+  "visits:start": vi.fn(async () => null),
+  "visits:progress": vi.fn(async () => null),
 };
 
 /** Module factory for `vi.mock("convex/react", ...)`. */

@@ -20,6 +20,8 @@ import { intakeError } from "./lib/errors";
  * - viewPerVisitor: 60 per minute, one a second, which covers reloads
  *   and tab switches on a phone.
  * - viewPerForm: 600 per minute over 10 shards.
+ * - visitPerVisitor and visitPerForm: the same as the view limits, for
+ *   `visits:start` and `visits:progress`, which a page change calls once.
  *
  * Sharded limits split capacity and rate evenly over their shards, so
  * concurrent requests mostly write different rows. A request reads two
@@ -49,6 +51,19 @@ export const rateLimits = {
     capacity: 60,
   },
   viewPerForm: {
+    kind: "token bucket",
+    rate: 600,
+    period: MINUTE,
+    capacity: 600,
+    shards: 10,
+  },
+  visitPerVisitor: {
+    kind: "token bucket",
+    rate: 60,
+    period: MINUTE,
+    capacity: 60,
+  },
+  visitPerForm: {
     kind: "token bucket",
     rate: 600,
     period: MINUTE,
@@ -102,4 +117,14 @@ export async function limitView(
 ): Promise<void> {
   await consume(ctx, "viewPerVisitor", visitorId, "views");
   await consume(ctx, "viewPerForm", formId, "views");
+}
+
+/** Takes one visit update from the visitor's and the form's limits. */
+export async function limitVisit(
+  ctx: MutationCtx,
+  formId: Id<"forms">,
+  visitorId: string,
+): Promise<void> {
+  await consume(ctx, "visitPerVisitor", visitorId, "visit updates");
+  await consume(ctx, "visitPerForm", formId, "visit updates");
 }

@@ -120,4 +120,50 @@ export default defineSchema({
     /** Milliseconds since the epoch. */
     at: v.number(),
   }).index("by_clinicId_and_at", ["clinicId", "at"]),
+
+  /** A printed QR code of a form; its `code` is the `src` of its URL. */
+  posters: defineTable({
+    clinicId: v.id("clinics"),
+    formId: v.id("forms"),
+    /** 1 to 60 characters, unique among the form's active posters. */
+    name: v.string(),
+    /** 6 characters of lower-case base32, unique over all posters. */
+    code: v.string(),
+    /** Milliseconds since the epoch. */
+    createdAt: v.number(),
+    createdBy: v.id("users"),
+    /** Archived posters leave the list but still count their visits. */
+    archived: v.optional(v.boolean()),
+  })
+    .index("by_formId", ["formId"])
+    .index("by_code", ["code"]),
+
+  /**
+   * One row per visitor per form, so visitors never write the same row.
+   * It stores progress only, never answers. Times are milliseconds since
+   * the epoch.
+   */
+  visits: defineTable({
+    formId: v.id("forms"),
+    clinicId: v.id("clinics"),
+    visitorId: v.string(),
+    /** The poster whose code the visitor's first request carried. */
+    source: v.optional(v.id("posters")),
+    firstSeenAt: v.number(),
+    /** When the visitor gave a first answer. */
+    startedAt: v.optional(v.number()),
+    lastActiveAt: v.number(),
+    /** Index from 0 of the page the visitor is on, out of `pageCount`. */
+    pageIndex: v.number(),
+    pageCount: v.number(),
+    submittedAt: v.optional(v.number()),
+  })
+    .index("by_formId_and_visitorId", ["formId", "visitorId"])
+    // Rows without `submittedAt` sort first, so `eq(undefined)` selects
+    // the visits still open and `gte(0)` the submitted ones.
+    .index("by_clinicId_and_submittedAt_and_lastActiveAt", [
+      "clinicId",
+      "submittedAt",
+      "lastActiveAt",
+    ]),
 });

@@ -15,6 +15,7 @@ import { requirePublishedForm } from "./lib/published";
 import { randomCode, referenceAlphabet } from "./lib/random";
 import { byteLength } from "./lib/size";
 import { requireToken } from "./lib/text";
+import { submitVisit } from "./lib/visits";
 import {
   answersValidator,
   definitionValidator,
@@ -148,7 +149,8 @@ export const submit = mutation({
       answers: args.answers,
       submittedAt: Date.now(),
     });
-    await countSubmission(ctx, form._id);
+    const posterId = await submitVisit(ctx, form, args.visitorId);
+    await countSubmission(ctx, form._id, posterId);
     return { submissionId, reference };
   },
 });

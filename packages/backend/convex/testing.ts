@@ -13,6 +13,8 @@ const countableTable = v.union(
   v.literal("forms"),
   v.literal("formVersions"),
   v.literal("submissions"),
+  v.literal("posters"),
+  v.literal("visits"),
 );
 
 /** Returns the number of rows in `table`. */

@@ -143,6 +143,7 @@ describe("stats.forForm", () => {
       "invalidAnswers",
     );
     const stats = await owner.query(api.stats.forForm, { formId: form.formId });
-    expect(stats).toEqual({ views: 0, submissions: 1 });
+    expect(stats.views).toBe(0);
+    expect(stats.submissions).toBe(1);
   });
 });

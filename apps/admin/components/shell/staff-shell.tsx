@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ClinicNav } from "@/components/shell/clinic-nav";
 
 /** Renders the header, skip link and main landmark of every staff page. */
 export function StaffShell({ children }: { children: ReactNode }) {
@@ -18,6 +19,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
           <Link href="/" className="text-ink text-lg font-semibold">
             Intake
           </Link>
+          <ClinicNav />
           <SignOutButton />
         </div>
       </header>

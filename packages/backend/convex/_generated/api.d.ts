@@ -29,8 +29,10 @@ import type * as lib_size from "../lib/size.js";
 import type * as lib_slug from "../lib/slug.js";
 import type * as lib_text from "../lib/text.js";
 import type * as lib_validators from "../lib/validators.js";
+import type * as lib_visits from "../lib/visits.js";
 import type * as limits from "../limits.js";
 import type * as members from "../members.js";
+import type * as posters from "../posters.js";
 import type * as retention from "../retention.js";
 import type * as seed from "../seed.js";
 import type * as stats from "../stats.js";
@@ -38,6 +40,7 @@ import type * as submissions from "../submissions.js";
 import type * as testing from "../testing.js";
 import type * as versions from "../versions.js";
 import type * as views from "../views.js";
+import type * as visits from "../visits.js";
 
 import type {
   ApiFromModules,
@@ -67,8 +70,10 @@ declare const fullApi: ApiFromModules<{
   "lib/slug": typeof lib_slug;
   "lib/text": typeof lib_text;
   "lib/validators": typeof lib_validators;
+  "lib/visits": typeof lib_visits;
   "limits": typeof limits;
   "members": typeof members;
+  "posters": typeof posters;
   "retention": typeof retention;
   "seed": typeof seed;
   "stats": typeof stats;
@@ -76,6 +81,7 @@ declare const fullApi: ApiFromModules<{
   "testing": typeof testing;
   "versions": typeof versions;
   "views": typeof views;
+  "visits": typeof visits;
 }>;
 
 /**

@@ -64,7 +64,7 @@ function notFound(label: string) {
 }
 
 /** Tables whose rows belong to one clinic through a `clinicId` field. */
-type ClinicTable = "forms" | "formVersions" | "submissions";
+type ClinicTable = "forms" | "formVersions" | "submissions" | "posters";
 
 /**
  * Loads a row that belongs to a clinic the caller is a member of.

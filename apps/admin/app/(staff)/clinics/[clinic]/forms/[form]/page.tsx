@@ -60,6 +60,20 @@ export default function FormPage() {
         </Link>
         <PageHeading>{title}</PageHeading>
         <FormStatus status={status} publishedVersion={publishedVersion} />
+        <nav aria-label="Form" className="flex gap-4">
+          <Link
+            href={`/clinics/${clinicId}/forms/${formId}/posters`}
+            className="text-accent underline"
+          >
+            Posters
+          </Link>
+          <Link
+            href={`/clinics/${clinicId}/forms/${formId}/analytics`}
+            className="text-accent underline"
+          >
+            Analytics
+          </Link>
+        </nav>
       </div>
       <div className="flex flex-wrap items-start gap-4">
         <PublishButton formId={formId} isPublished={isPublished} />

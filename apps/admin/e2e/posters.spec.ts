@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+
+import { expect, test } from "@playwright/test";
+
+import { decodeQrPng } from "../../../e2e/qr";
+import { layoutIds, layouts } from "../lib/posters/layouts";
+import { addPoster, publishNewPatientForm } from "./posters-helpers";
+import { stack } from "./stack";
+
+test.use({ viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 2 });
+
+/** Counts the pages of a PDF by its page objects. */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}
+
+test("posters print in every layout", async ({ page }) => {
+  await publishNewPatientForm(page, "Alder Family Clinic");
+  await page.getByRole("link", { name: "Posters" }).click();
+  await expect(page.getByRole("heading", { name: "Posters" })).toBeVisible();
+
+  const frontDoor = await addPoster(page, "Front door");
+  const examRoom = await addPoster(page, "Exam room 2");
+  expect(frontDoor).toMatch(
+    new RegExp(`^${stack.intakeUrl}/f/[a-z0-9-]+\\?src=[a-z2-7]{6}$`),
+  );
+  expect(examRoom).not.toBe(frontDoor);
+
+  await page.getByLabel("Exam room 2").check();
+  const preview = page.getByTestId("poster-preview");
+  for (const id of layoutIds) {
+    await page.getByLabel("Layout").selectOption(id);
+    await expect(preview).toHaveAttribute("data-layout", id);
+
+    const codes = preview.locator("[data-qr]");
+    await expect(codes).toHaveCount(layouts[id].faces.length);
+    for (const index of [0, layouts[id].faces.length - 1]) {
+      const shot = await codes.nth(index).screenshot();
+      expect(decodeQrPng(shot), `${id} code ${index}`).toBe(examRoom);
+    }
+    await expect(preview).toContainText(examRoom);
+    await expect(preview).toContainText("Alder Family Clinic");
+
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".poster-print")).toBeVisible();
+    await expect(page.getByRole("main")).toBeHidden();
+    await page.emulateMedia({ media: "screen" });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdfPageCount(pdf), `${id} pages`).toBe(1);
+  }
+
+  const svgDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download SVG" }).click();
+  const svgFile = await (await svgDownload).path();
+  const svg = await readFile(svgFile, "utf8");
+  expect(svg.startsWith("<svg")).toBe(true);
+  expect(svg).toContain(examRoom);
+
+  await page.getByLabel("Layout").selectOption("letter-poster");
+  const pngDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download PNG" }).click();
+  const png = await readFile(await (await pngDownload).path());
+  expect(decodeQrPng(png)).toBe(examRoom);
+
+  const item = page.getByRole("listitem").filter({ hasText: "Front door" });
+  await item.getByRole("button", { name: "Rename Front door" }).click();
+  await page.getByLabel("New name for Front door").fill("Entrance");
+  await page.getByRole("button", { name: "Save name" }).click();
+  const renamed = page.getByRole("listitem").filter({ hasText: "Entrance" });
+  await expect(renamed.getByRole("link")).toHaveAttribute("href", frontDoor);
+  await renamed.getByRole("button", { name: "Archive Entrance" }).click();
+  await expect(renamed).toHaveCount(0);
+});

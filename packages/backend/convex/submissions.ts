@@ -138,6 +138,7 @@ export const submit = mutation({
     }
 
     const reference = await uniqueReference(ctx, form.clinicId);
+    const posterId = await submitVisit(ctx, form, args.visitorId);
     const submissionId = await ctx.db.insert("submissions", {
       formId: form._id,
       clinicId: form.clinicId,
@@ -148,8 +149,8 @@ export const submit = mutation({
       reference,
       answers: args.answers,
       submittedAt: Date.now(),
+      posterId,
     });
-    const posterId = await submitVisit(ctx, form, args.visitorId);
     await countSubmission(ctx, form._id, posterId);
     return { submissionId, reference };
   },

@@ -33,8 +33,8 @@ export function formatAnswer(
     case "singleChoice":
       return optionLabel(field.options, String(value));
     case "multipleChoice":
-      return (Array.isArray(value) ? value : [String(value)])
-        .map((item) => optionLabel(field.options, item))
+      return (Array.isArray(value) ? value : [value])
+        .map((item) => optionLabel(field.options, String(item)))
         .join(", ");
     default:
       return Array.isArray(value) ? value.join(", ") : String(value);

@@ -10,8 +10,10 @@ export function answerText(field: InputField, value: AnswerValue): string {
     case "singleChoice":
       return optionLabel(field.options, String(value));
     case "multipleChoice": {
-      const values = Array.isArray(value) ? value : [String(value)];
-      return values.map((item) => optionLabel(field.options, item)).join(", ");
+      const values = Array.isArray(value) ? value : [value];
+      return values
+        .map((item) => optionLabel(field.options, String(item)))
+        .join(", ");
     }
     case "yesNo":
       return value === true ? "Yes" : "No";

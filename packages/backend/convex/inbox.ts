@@ -13,7 +13,7 @@ import {
 } from "./lib/access";
 import { writeAudit } from "./lib/audit";
 import { intakeError } from "./lib/errors";
-import { deleteSubmission } from "./lib/files";
+import { deleteSubmission } from "./lib/submission-files";
 import {
   answersValidator,
   definitionValidator,

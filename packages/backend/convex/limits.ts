@@ -22,6 +22,11 @@ import { intakeError } from "./lib/errors";
  * - viewPerForm: 600 per minute over 10 shards.
  * - visitPerVisitor and visitPerForm: the same as the view limits, for
  *   `visits:start` and `visits:progress`, which a page change calls once.
+ * - uploadPerVisitor: 30 upload URLs per 10 minutes for one visitor on one
+ *   form, enough for a photo per item of a 20-item group and a few
+ *   retries.
+ * - uploadPerForm: 300 per minute over 4 shards, because each URL lets a
+ *   client store up to 10 MiB until the cron deletes it.
  *
  * Sharded limits split capacity and rate evenly over their shards, so
  * concurrent requests mostly write different rows. A request reads two
@@ -69,6 +74,19 @@ export const rateLimits = {
     period: MINUTE,
     capacity: 600,
     shards: 10,
+  },
+  uploadPerVisitor: {
+    kind: "token bucket",
+    rate: 30,
+    period: 10 * MINUTE,
+    capacity: 30,
+  },
+  uploadPerForm: {
+    kind: "token bucket",
+    rate: 300,
+    period: MINUTE,
+    capacity: 300,
+    shards: 4,
   },
 } as const;
 
@@ -127,4 +145,17 @@ export async function limitVisit(
 ): Promise<void> {
   await consume(ctx, "visitPerVisitor", visitorId, "visit updates");
   await consume(ctx, "visitPerForm", formId, "visit updates");
+}
+
+/**
+ * Takes one upload URL from the limits of the visitor on this form and of
+ * the form.
+ */
+export async function limitUpload(
+  ctx: MutationCtx,
+  formId: Id<"forms">,
+  visitorId: string,
+): Promise<void> {
+  await consume(ctx, "uploadPerVisitor", `${formId}:${visitorId}`, "uploads");
+  await consume(ctx, "uploadPerForm", formId, "uploads");
 }

@@ -4,7 +4,7 @@ import { internalMutation, mutation, query } from "./_generated/server";
 import { requireForm, requireOwner } from "./lib/access";
 import { writeAudit } from "./lib/audit";
 import { intakeError } from "./lib/errors";
-import { deleteSubmission } from "./lib/files";
+import { deleteSubmission } from "./lib/submission-files";
 
 /** Shortest retention period an owner can set, in days. */
 export const minRetentionDays = 30;

@@ -174,4 +174,29 @@ export default defineSchema({
       "submittedAt",
       "lastActiveAt",
     ]),
+
+
+  /**
+   * Files a visitor uploaded for a form's file questions. A row without
+   * `submissionId` is unattached, and a cron deletes those after 24 hours.
+   */
+  uploads: defineTable({
+    formId: v.id("forms"),
+    clinicId: v.id("clinics"),
+    visitorId: v.string(),
+    storageId: v.id("_storage"),
+    /** The file name the browser reported, at most 255 characters. */
+    name: v.optional(v.string()),
+    /** Copied from `_storage` when registered. */
+    contentType: v.string(),
+    /** Size in bytes, copied from `_storage` when registered. */
+    size: v.number(),
+    /** Milliseconds since the epoch. */
+    createdAt: v.number(),
+    submissionId: v.optional(v.id("submissions")),
+  })
+    .index("by_storageId", ["storageId"])
+    // Unattached rows sort first, so `eq(undefined)` with a `createdAt`
+    // bound selects the stale ones.
+    .index("by_submissionId_and_createdAt", ["submissionId", "createdAt"]),
 });

@@ -1,4 +1,4 @@
-import { validateAnswers } from "@intake/form-schema";
+import { pruneHiddenAnswers, validateAnswers } from "@intake/form-schema";
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import {
@@ -11,6 +11,7 @@ import { countSubmission } from "./counters";
 import { limitSubmission } from "./limits";
 import { requireClinicDoc, requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
+import { findUpload, requireSubmittedFiles } from "./lib/files";
 import { requirePublishedForm } from "./lib/published";
 import { randomCode, referenceAlphabet } from "./lib/random";
 import { byteLength } from "./lib/size";
@@ -66,9 +67,12 @@ function toSummary(row: Doc<"submissions">) {
  * `formNotFound` when the slug has no published form, `versionMismatch`
  * when `versionId` is not the live version, `rateLimited` past the
  * submission limits in `limits.ts`, `answersTooLarge`, and
- * `invalidAnswers` with the field errors of `validateAnswers`. A repeated
- * key returns its first result before the limits are checked, so
- * retries are never rate limited.
+ * `invalidAnswers` with the field errors of `validateAnswers`, and
+ * `invalidFile` when a file answer does not match an unattached upload of
+ * this form and visitor (see `requireSubmittedFiles`). Answers to hidden
+ * questions are dropped before storing, and the files stored are marked
+ * attached. A repeated key returns its first result before the limits are
+ * checked, so retries are never rate limited.
  */
 export const submit = mutation({
   args: {
@@ -136,6 +140,15 @@ export const submit = mutation({
         fieldErrors,
       });
     }
+    // validateAnswers ignored hidden questions, so their answers go too.
+    const answers = pruneHiddenAnswers(version.definition, args.answers);
+    const uploads = await requireSubmittedFiles(
+      ctx,
+      form._id,
+      args.visitorId,
+      version.definition,
+      answers,
+    );
 
     const reference = await uniqueReference(ctx, form.clinicId);
     const posterId = await submitVisit(ctx, form, args.visitorId);
@@ -147,12 +160,40 @@ export const submit = mutation({
       visitorId: args.visitorId,
       submissionKey: args.submissionKey,
       reference,
-      answers: args.answers,
+      answers,
       submittedAt: Date.now(),
       posterId,
     });
+    for (const upload of uploads) {
+      await ctx.db.patch(upload._id, { submissionId });
+    }
     await countSubmission(ctx, form._id, posterId);
     return { submissionId, reference };
+  },
+});
+
+/**
+ * Returns a URL to download a file of a submission, for staff of its
+ * clinic, or null when the submission has no such file or the file is gone.
+ * Throws `unauthenticated` for anonymous callers and `notFound` for other
+ * clinics' submissions.
+ */
+export const fileUrl = query({
+  args: { submissionId: v.id("submissions"), storageId: v.string() },
+  returns: v.union(v.string(), v.null()),
+  handler: async (ctx, args) => {
+    const { doc: submission } = await requireClinicDoc(
+      ctx,
+      args.submissionId,
+      `Submission ${args.submissionId}`,
+    );
+    const storageId = ctx.db.system.normalizeId("_storage", args.storageId);
+    if (storageId === null) return null;
+    const upload = await findUpload(ctx, storageId);
+    if (upload === null || upload.submissionId !== submission._id) {
+      return null;
+    }
+    return await ctx.storage.getUrl(storageId);
   },
 });
 

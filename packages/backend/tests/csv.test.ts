@@ -7,7 +7,7 @@ import {
   flattenAnswer,
   submissionCsvRow,
 } from "../convex/lib/csv";
-import { answerStorageIds } from "../convex/lib/files";
+import { answerStorageIds } from "../convex/lib/submission-files";
 
 const version1 = {
   title: "Intake",

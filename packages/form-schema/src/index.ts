@@ -16,7 +16,20 @@ export {
   type InputFieldType,
   type StaticField,
   type ChoiceOption,
+  type ItemField,
+  type ItemInputField,
+  type GroupField,
+  type AddressField,
+  type SignatureField,
+  type FileField,
 } from "./fields";
+export {
+  DEFAULT_FILE_TYPES,
+  acceptedFileTypes,
+  isAcceptedFileType,
+  maxFileSizeBytes,
+} from "./fields/file";
+export { maxGroupItems } from "./fields/group";
 
 /** Field id rules and the size limits that definitions and answers obey. */
 export { FIELD_ID_PATTERN, fieldIdSchema } from "./fields/common";
@@ -44,12 +57,55 @@ export { inputFields } from "./definition/input-fields";
 export {
   answersSchema,
   answerValueSchema,
+  addressAnswerSchema,
+  signatureAnswerSchema,
+  fileAnswerSchema,
+  groupAnswerSchema,
   type Answers,
   type AnswerValue,
+  type AddressAnswer,
+  type SignatureAnswer,
+  type FileAnswer,
+  type GroupAnswer,
+  type ItemAnswerValue,
 } from "./answers/schema";
+export {
+  fileAnswers,
+  fileAnswerEntries,
+  type FileAnswerEntry,
+} from "./answers/file-answers";
 export { validateAnswers } from "./answers/validate-answers";
 export { validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";
+
+/** Conditional logic: `showIf` and `requireIf` on fields and pages. */
+export {
+  CONDITION_OPS,
+  conditionFieldIds,
+  conditionSchema,
+  evaluateCondition,
+  isFieldCondition,
+  isFieldRequired,
+  pruneHiddenAnswers,
+  visibleFieldIds,
+  visiblePages,
+  type Condition,
+  type ConditionOp,
+  type ConditionValue,
+  type FieldCondition,
+} from "./logic";
+
+/** Translations of a form's text, and the locales a form can show. */
+export {
+  SUPPORTED_LOCALES,
+  isSupportedLocale,
+  translationTableSchema,
+  translationsSchema,
+  type Locale,
+  type TranslationTable,
+  type Translations,
+} from "./i18n/translation";
+export { localizeDefinition } from "./i18n/localize";
 
 /** Field error codes and shapes returned by the answer validator. */
 export {
@@ -60,6 +116,14 @@ export {
 } from "./rules/field-error";
 
 /** Ready-made forms that staff start from, and sample answers for demos. */
-export { templates, getTemplate, newPatientTemplate } from "./templates";
+export {
+  templates,
+  getTemplate,
+  newPatientTemplate,
+  medicalHistoryTemplate,
+  consentReleaseTemplate,
+  vetNewClientTemplate,
+} from "./templates";
 export type { FormTemplate } from "./templates/template";
 export { newPatientSampleAnswers } from "./templates/new-patient-sample";
+export { templateSampleAnswers } from "./templates/samples";

@@ -17,6 +17,13 @@ export type IntakeErrorData =
     }
   | { kind: "invalidAnswers"; message: string; fieldErrors: FieldErrors }
   | { kind: "answersTooLarge"; message: string; maxBytes: number }
+  | {
+      kind: "invalidFile";
+      message: string;
+      /** The answer key of the file, like "card" or "pets.0.photo". */
+      fieldId?: string;
+      storageId: string;
+    }
   | { kind: "formNotFound"; message: string }
   | {
       kind: "versionMismatch";
@@ -49,6 +56,7 @@ export const intakeErrorKinds = [
   "invalidDefinition",
   "invalidAnswers",
   "answersTooLarge",
+  "invalidFile",
   "formNotFound",
   "versionMismatch",
   "rateLimited",

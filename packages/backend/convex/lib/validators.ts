@@ -35,12 +35,54 @@ export const auditActionValidator = v.union(
  */
 export const definitionValidator = v.any();
 
+/** A postal address answer, matching `AddressAnswer`. */
+export const addressAnswerValidator = v.object({
+  line1: v.string(),
+  line2: v.optional(v.string()),
+  city: v.string(),
+  region: v.string(),
+  postalCode: v.string(),
+});
+
+/** A drawn signature answer, matching `SignatureAnswer`. */
+export const signatureAnswerValidator = v.object({
+  width: v.number(),
+  height: v.number(),
+  strokes: v.array(v.array(v.number())),
+});
+
+/**
+ * An uploaded file answer, matching `FileAnswer`. The storage id is a plain
+ * string here, and `submissions:submit` checks it against the uploads table.
+ */
+export const fileAnswerValidator = v.object({
+  storageId: v.string(),
+  name: v.string(),
+  contentType: v.string(),
+  size: v.number(),
+});
+
+/** An answer inside a group item, matching `ItemAnswerValue`. */
+export const itemAnswerValueValidator = v.union(
+  v.string(),
+  v.number(),
+  v.boolean(),
+  v.array(v.string()),
+  addressAnswerValidator,
+  signatureAnswerValidator,
+  fileAnswerValidator,
+);
+
 /** One answer value, matching `AnswerValue` in `@intake/form-schema`. */
 export const answerValueValidator = v.union(
   v.string(),
   v.number(),
   v.boolean(),
   v.array(v.string()),
+  addressAnswerValidator,
+  signatureAnswerValidator,
+  fileAnswerValidator,
+  v.array(v.record(v.string(), itemAnswerValueValidator)),
 );
 
 /** Answers keyed by field id, matching `Answers` in `@intake/form-schema`. */

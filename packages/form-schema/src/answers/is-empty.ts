@@ -1,6 +1,8 @@
 /**
  * Checks whether a value counts as no answer: undefined, null, a string of
- * only whitespace, or an empty list. `false` and `0` are answers.
+ * only whitespace, an empty list (no choices, no group items), an address
+ * whose parts are all blank, or a signature without strokes. `false` and `0`
+ * are answers.
  */
 export function isAnswerEmpty(value: unknown): boolean {
   if (value === undefined || value === null) {
@@ -9,5 +11,19 @@ export function isAnswerEmpty(value: unknown): boolean {
   if (typeof value === "string") {
     return value.trim() === "";
   }
-  return Array.isArray(value) && value.length === 0;
+  if (Array.isArray(value)) {
+    return value.length === 0;
+  }
+  if (typeof value !== "object") {
+    return false;
+  }
+  if ("strokes" in value) {
+    return Array.isArray(value.strokes) && value.strokes.length === 0;
+  }
+  if ("line1" in value || "postalCode" in value) {
+    return Object.values(value).every(
+      (part) => typeof part === "string" && part.trim() === "",
+    );
+  }
+  return false;
 }

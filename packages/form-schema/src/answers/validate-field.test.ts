@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import type { Field } from "../fields";
 import { FIELD_ERROR_CODES, type FieldErrorCode } from "../rules/field-error";
+import { structuredCases } from "./structured-cases";
 import { validateField } from "./validate-field";
 
 type Case = {
@@ -438,7 +439,13 @@ const choiceCases: Case[] = [
   },
 ];
 
-const allCases = [...textCases, ...formatCases, ...numberCases, ...choiceCases];
+const allCases = [
+  ...textCases,
+  ...formatCases,
+  ...numberCases,
+  ...choiceCases,
+  ...structuredCases,
+];
 
 describe("validateField", () => {
   test.each(allCases)("$description", ({ field, value, code }) => {

@@ -1,5 +1,12 @@
-import { isInputField, type Field, type InputField } from "../fields";
+import {
+  isInputField,
+  type Field,
+  type InputField,
+  type ItemInputField,
+} from "../fields";
+import { checkAddress } from "../rules/address";
 import type { FieldError } from "../rules/field-error";
+import { checkFile } from "../rules/file";
 import {
   invalidTypeError,
   notAcceptedError,
@@ -13,7 +20,9 @@ import {
   stringListRules,
   stringRules,
 } from "../rules/registry";
+import { checkSignature } from "../rules/signature";
 import type { RuleCheck, RuleSubject } from "../rules/subject";
+import { firstGroupError } from "./validate-group";
 import { isAnswerEmpty } from "./is-empty";
 
 /**
@@ -21,43 +30,87 @@ import { isAnswerEmpty } from "./is-empty";
  * null when the answer is valid. `undefined` means no answer, but `null` is
  * an invalid type, as in `answersSchema`. Static fields accept only
  * `undefined`. Pure and allocation-light, so it can run on every keystroke.
+ *
+ * Conditional logic needs the other answers, so this checks `required` but
+ * not `requireIf` or `showIf`, which `validateAnswers` applies. For a group
+ * it returns the group's own error or else the first error of its items.
  */
 export function validateField(field: Field, value: unknown): FieldError | null {
   if (!isInputField(field)) {
     return value === undefined ? null : unknownFieldError();
   }
-  if (value === undefined) {
-    return field.required === true ? missingAnswerError(field) : null;
+  const required = field.required === true;
+  if (field.type === "group") {
+    return firstGroupError(field, value, required);
   }
+  return validateValue(field, value, required);
+}
 
+/**
+ * Validates an answer to a field other than a group, with `required`
+ * decided by the caller from `required` and `requireIf`.
+ */
+export function validateValue(
+  field: ItemInputField,
+  value: unknown,
+  required: boolean,
+): FieldError | null {
+  if (value === undefined) {
+    return required ? missingAnswerError(field) : null;
+  }
+  switch (field.type) {
+    case "address":
+      return checkAddress(value, required);
+    case "signature":
+      return checkSignature(value, required);
+    case "file":
+      return checkFile(field, value);
+    default:
+      return validateSimpleValue(field, value, required);
+  }
+}
+
+type SimpleField = Exclude<
+  ItemInputField,
+  { type: "address" | "signature" | "file" }
+>;
+
+function validateSimpleValue(
+  field: SimpleField,
+  value: unknown,
+  required: boolean,
+): FieldError | null {
   const spec = FIELD_SPECS[field.type];
+  // Rules such as "accepted" read `required`, which `requireIf` may turn on.
+  const subject: RuleSubject =
+    (field.required === true) === required ? field : { ...field, required };
   switch (spec.valueType) {
     case "string":
       if (typeof value !== "string") {
         return invalidTypeError(field.type);
       }
       if (isAnswerEmpty(value)) {
-        return field.required === true ? requiredError(field.type) : null;
+        return required ? requiredError(field.type) : null;
       }
-      return runRules(stringRules, spec.rules, field, value);
+      return runRules(stringRules, spec.rules, subject, value);
     case "number":
       if (typeof value !== "number" || !Number.isFinite(value)) {
         return invalidTypeError(field.type);
       }
-      return runRules(numberRules, spec.rules, field, value);
+      return runRules(numberRules, spec.rules, subject, value);
     case "stringList":
       if (!isStringList(value)) {
         return invalidTypeError(field.type);
       }
       if (value.length === 0) {
-        return field.required === true ? requiredError(field.type) : null;
+        return required ? requiredError(field.type) : null;
       }
-      return runRules(stringListRules, spec.rules, field, value);
+      return runRules(stringListRules, spec.rules, subject, value);
     case "boolean":
       if (typeof value !== "boolean") {
         return invalidTypeError(field.type);
       }
-      return runRules(booleanRules, spec.rules, field, value);
+      return runRules(booleanRules, spec.rules, subject, value);
   }
 }
 

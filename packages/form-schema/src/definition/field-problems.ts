@@ -64,6 +64,18 @@ function ruleProblems(field: InputField, path: Path): DefinitionProblem[] {
     case "singleChoice":
     case "multipleChoice":
       return choiceProblems(field, path);
+    case "file":
+      return field.accept !== undefined && field.accept.length === 0
+        ? [
+            problem(
+              "emptyOptions",
+              [...path, "accept"],
+              "Add at least one accepted file type, or remove the list to accept JPEG, PNG, HEIC and PDF files.",
+            ),
+          ]
+        : [];
+    case "group":
+      return groupProblems(field, path);
     default:
       return [];
   }
@@ -184,4 +196,42 @@ function selectionProblems(
     ];
   }
   return [];
+}
+
+function groupProblems(
+  field: Extract<Field, { type: "group" }>,
+  path: Path,
+): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  if (isBlank(field.itemLabel)) {
+    problems.push(
+      problem(
+        "missingText",
+        [...path, "itemLabel"],
+        'Enter a name for one entry, like "Pet".',
+      ),
+    );
+  }
+  if (!field.fields.some(isInputField)) {
+    problems.push(
+      problem(
+        "emptyGroup",
+        [...path, "fields"],
+        "Add at least one question to this group or delete the group.",
+      ),
+    );
+  }
+  if (isAbove(field.minItems, field.maxItems)) {
+    problems.push(
+      rangeProblem(
+        path,
+        "minItems",
+        "Set a minimum number of entries that is not above the maximum.",
+      ),
+    );
+  }
+  field.fields.forEach((itemField, index) => {
+    problems.push(...fieldProblems(itemField, [...path, "fields", index]));
+  });
+  return problems;
 }

@@ -11,6 +11,12 @@ export const DEFINITION_PROBLEM_CODES = [
   "invalidPattern",
   "noInputFields",
   "formTooLarge",
+  "emptyGroup",
+  "unknownLogicField",
+  "invalidLogicValue",
+  "logicCycle",
+  "logicTooDeep",
+  "unknownTranslation",
 ] as const;
 
 /** A stable code for why a form cannot be published. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import { fieldSchema } from "../fields";
+import { translationsSchema } from "../i18n/translation";
+import { conditionSchema } from "../logic/condition";
 import { LIMITS } from "../fields/limits";
 
 /**
@@ -11,6 +13,8 @@ export const pageSchema = z.strictObject({
   id: z.string().min(1).max(LIMITS.idLength),
   title: z.string().max(LIMITS.labelLength),
   fields: z.array(fieldSchema).max(LIMITS.fieldsPerPage),
+  /** Shows the page only while this holds. Its fields hide with it. */
+  showIf: conditionSchema.optional(),
 });
 
 /** A page of a form. */
@@ -24,7 +28,9 @@ export const formDefinitionSchema = z.strictObject({
   title: z.string().max(LIMITS.labelLength),
   description: z.string().max(LIMITS.textBlockLength).optional(),
   pages: z.array(pageSchema).max(LIMITS.pages),
+  /** Text in other languages, shown through `localizeDefinition`. */
+  translations: translationsSchema.optional(),
 });
 
-/** A form: its title, optional description and pages of fields. */
+/** A form: its title, optional description, pages and translations. */
 export type FormDefinition = z.infer<typeof formDefinitionSchema>;

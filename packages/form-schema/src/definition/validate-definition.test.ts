@@ -42,7 +42,7 @@ const cases: Case[] = [
   },
   {
     description: "unknown field type",
-    definition: formOf({ ...name, type: "signature" } as unknown as Field),
+    definition: formOf({ ...name, type: "drawing" } as unknown as Field),
     code: "invalidStructure",
     path: ["pages", 0, "fields", 0, "type"],
   },
@@ -247,6 +247,74 @@ const cases: Case[] = [
     ),
     code: "formTooLarge",
     path: ["pages"],
+  },
+  {
+    description: "group without questions",
+    definition: formOf(name, {
+      id: "pets",
+      type: "group",
+      label: "Pets",
+      itemLabel: "Pet",
+      fields: [],
+    }),
+    code: "emptyGroup",
+    path: ["pages", 0, "fields", 1, "fields"],
+  },
+  {
+    description: "condition on missing field",
+    definition: formOf({
+      ...name,
+      showIf: { field: "missing", op: "isEmpty" },
+    }),
+    code: "unknownLogicField",
+    path: ["pages", 0, "fields", 0, "showIf", "field"],
+  },
+  {
+    description: "condition value of wrong type",
+    definition: formOf(
+      { id: "smoker", type: "yesNo", label: "Smoker" },
+      { ...name, showIf: { field: "smoker", op: "equals", value: 1 } },
+    ),
+    code: "invalidLogicValue",
+    path: ["pages", 0, "fields", 1, "showIf"],
+  },
+  {
+    description: "condition on itself",
+    definition: formOf({ ...name, showIf: { field: "name", op: "isEmpty" } }),
+    code: "logicCycle",
+    path: ["pages", 0, "fields", 0, "showIf", "field"],
+  },
+  {
+    description: "condition nested too deep",
+    definition: formOf({
+      ...name,
+      showIf: { all: [{ all: [{ all: [{ all: [{ all: [] }] }] }] }] },
+    }),
+    code: "logicTooDeep",
+    path: [
+      "pages",
+      0,
+      "fields",
+      0,
+      "showIf",
+      "all",
+      0,
+      "all",
+      0,
+      "all",
+      0,
+      "all",
+      0,
+    ],
+  },
+  {
+    description: "translation of missing field",
+    definition: {
+      ...formOf(name),
+      translations: { es: { fields: { gone: { label: "Nombre" } } } },
+    },
+    code: "unknownTranslation",
+    path: ["translations", "es", "fields", "gone"],
   },
 ];
 

@@ -1,7 +1,10 @@
 import { isInputField, type InputField } from "../fields";
+import { maxGroupItems } from "../fields/group";
 import { LIMITS } from "../fields/limits";
 import { effectiveMaxLength } from "../rules/text";
 import { fieldProblems } from "./field-problems";
+import { logicProblems } from "./logic-problems";
+import { translationProblems } from "./translation-problems";
 import type { DefinitionProblem } from "./problem";
 import { formDefinitionSchema, type FormDefinition } from "./schema";
 
@@ -13,7 +16,12 @@ import { formDefinitionSchema, type FormDefinition } from "./schema";
  * that are not blank, unique page ids, field ids and option values,
  * non-empty option lists and pages, ranges whose minimum is not above their
  * maximum, patterns that compile, at least one input field, and answers
- * that fit `LIMITS`.
+ * that fit `LIMITS`. Groups need an item label and at least one input
+ * field, and their fields follow the same rules. Conditions must read an
+ * input field that exists (inside a group, that group's own fields or
+ * fields outside any group), compare with a value that suits the operator
+ * and the field, and form no `showIf` cycle. Translations may only name
+ * pages, fields and options that exist.
  */
 export function validateDefinition(definition: unknown): DefinitionProblem[] {
   const parsed = formDefinitionSchema.safeParse(definition);
@@ -26,7 +34,12 @@ export function validateDefinition(definition: unknown): DefinitionProblem[] {
       message: issue.message,
     }));
   }
-  return [...formProblems(parsed.data), ...pageProblems(parsed.data)];
+  return [
+    ...formProblems(parsed.data),
+    ...pageProblems(parsed.data),
+    ...logicProblems(parsed.data),
+    ...translationProblems(parsed.data),
+  ];
 }
 
 function formProblems(definition: FormDefinition): DefinitionProblem[] {
@@ -95,14 +108,24 @@ function pageProblems(definition: FormDefinition): DefinitionProblem[] {
 
     page.fields.forEach((field, fieldIndex) => {
       const fieldPath = [...pagePath, "fields", fieldIndex];
-      if (fieldIds.has(field.id)) {
-        problems.push({
-          code: "duplicateFieldId",
-          path: [...fieldPath, "id"],
-          message: `Use a field id other than "${field.id}", which an earlier field already uses.`,
+      const checkId = (id: string, path: (string | number)[]) => {
+        if (fieldIds.has(id)) {
+          problems.push({
+            code: "duplicateFieldId",
+            path: [...path, "id"],
+            message: `Use a field id other than "${id}", which an earlier field already uses.`,
+          });
+        }
+        fieldIds.add(id);
+      };
+      checkId(field.id, fieldPath);
+      // Ids inside groups share the form's namespace, so a condition or an
+      // error key names exactly one field.
+      if (field.type === "group") {
+        field.fields.forEach((itemField, itemIndex) => {
+          checkId(itemField.id, [...fieldPath, "fields", itemIndex]);
         });
       }
-      fieldIds.add(field.id);
       problems.push(...fieldProblems(field, fieldPath));
     });
   });
@@ -110,7 +133,7 @@ function pageProblems(definition: FormDefinition): DefinitionProblem[] {
 }
 
 /** Returns the length in characters of the longest answer a field accepts. */
-function maxAnswerCharacters(field: InputField): number {
+export function maxAnswerCharacters(field: InputField): number {
   switch (field.type) {
     case "shortText":
     case "longText":
@@ -134,5 +157,36 @@ function maxAnswerCharacters(field: InputField): number {
     case "yesNo":
     case "consent":
       return "false".length;
+    case "address":
+      return ADDRESS_ANSWER_CHARACTERS;
+    case "signature":
+      return SIGNATURE_ANSWER_CHARACTERS;
+    case "file":
+      return FILE_ANSWER_CHARACTERS;
+    case "group":
+      return groupAnswerCharacters(field);
   }
+}
+
+// Sizes of the longest JSON answers, keys and punctuation included.
+const ADDRESS_ANSWER_CHARACTERS =
+  4 * LIMITS.addressPartLength + LIMITS.postalCodeMaxLength + 80;
+// Each coordinate is at most "4096.1" plus a comma, and each stroke adds
+// its brackets.
+const SIGNATURE_ANSWER_CHARACTERS =
+  LIMITS.signaturePoints * 2 * 7 + LIMITS.signatureStrokes * 3 + 60;
+const FILE_ANSWER_CHARACTERS =
+  2 * LIMITS.fileTokenLength + LIMITS.fileNameLength + 16 + 60;
+
+function groupAnswerCharacters(
+  field: Extract<InputField, { type: "group" }>,
+): number {
+  let itemCharacters = 2;
+  for (const itemField of field.fields) {
+    if (isInputField(itemField)) {
+      itemCharacters +=
+        itemField.id.length + 4 + maxAnswerCharacters(itemField);
+    }
+  }
+  return maxGroupItems(field) * itemCharacters;
 }

@@ -1,13 +1,10 @@
 import { z } from "zod";
 
+import { conditionSchema } from "../logic/condition";
+import { FIELD_ID_PATTERN } from "./common-id";
 import { LIMITS } from "./limits";
 
-/**
- * Field ids are answer keys, so they start with a lowercase letter: that
- * keeps them valid JavaScript identifiers and Convex field names, which may
- * not start with `$` or `_`.
- */
-export const FIELD_ID_PATTERN = /^[a-z][a-zA-Z0-9_]{0,63}$/;
+export { FIELD_ID_PATTERN };
 
 /** A field id, like "dateOfBirth". */
 export const fieldIdSchema = z.string().regex(FIELD_ID_PATTERN, {
@@ -29,10 +26,14 @@ export const baseFieldShape = {
   id: fieldIdSchema,
   label: labelSchema,
   help: z.string().max(LIMITS.textBlockLength).optional(),
+  /** Shows the field only while this holds. Hidden fields take no answer. */
+  showIf: conditionSchema.optional(),
 };
 
 /** Properties of every field that takes an answer. */
 export const inputFieldShape = {
   ...baseFieldShape,
   required: z.boolean().optional(),
+  /** Makes the field required while this holds, even without `required`. */
+  requireIf: conditionSchema.optional(),
 };

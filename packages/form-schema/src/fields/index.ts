@@ -1,36 +1,13 @@
 import { z } from "zod";
 
-import {
-  choiceOptionSchema,
-  multipleChoiceFieldSchema,
-  singleChoiceFieldSchema,
-  yesNoFieldSchema,
-} from "./choice";
-import { consentFieldSchema } from "./consent";
-import { dateFieldSchema } from "./date";
-import { numberFieldSchema } from "./number";
-import { headingFieldSchema, paragraphFieldSchema } from "./static";
-import {
-  emailFieldSchema,
-  longTextFieldSchema,
-  phoneFieldSchema,
-  shortTextFieldSchema,
-} from "./text";
+import { choiceOptionSchema } from "./choice";
+import { groupFieldSchema } from "./group";
+import { itemFieldSchema, itemFieldSchemas } from "./item";
 
 /** One form field, discriminated on `type`. */
 export const fieldSchema = z.discriminatedUnion("type", [
-  shortTextFieldSchema,
-  longTextFieldSchema,
-  emailFieldSchema,
-  phoneFieldSchema,
-  dateFieldSchema,
-  numberFieldSchema,
-  singleChoiceFieldSchema,
-  multipleChoiceFieldSchema,
-  yesNoFieldSchema,
-  consentFieldSchema,
-  headingFieldSchema,
-  paragraphFieldSchema,
+  ...itemFieldSchemas,
+  groupFieldSchema,
 ]);
 
 /** One form field, discriminated on `type`. */
@@ -38,6 +15,21 @@ export type Field = z.infer<typeof fieldSchema>;
 
 /** The `type` of a field. */
 export type FieldType = Field["type"];
+
+/** A field allowed inside a repeating group: any field but a group. */
+export type ItemField = z.infer<typeof itemFieldSchema>;
+
+/** A repeating group field. */
+export type GroupField = z.infer<typeof groupFieldSchema>;
+
+/** An address field. */
+export type AddressField = Extract<Field, { type: "address" }>;
+
+/** A signature field. */
+export type SignatureField = Extract<Field, { type: "signature" }>;
+
+/** A file upload field. */
+export type FileField = Extract<Field, { type: "file" }>;
 
 /** A choice option of a singleChoice or multipleChoice field. */
 export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
@@ -57,6 +49,9 @@ export type InputField = Exclude<Field, StaticField>;
 /** The `type` of a field that takes an answer. */
 export type InputFieldType = InputField["type"];
 
+/** A field inside a repeating group that takes an answer. */
+export type ItemInputField = Exclude<ItemField, StaticField>;
+
 /** Every field type, in the order a field picker lists them. */
 export const FIELD_TYPES = [
   "shortText",
@@ -69,6 +64,10 @@ export const FIELD_TYPES = [
   "multipleChoice",
   "yesNo",
   "consent",
+  "address",
+  "signature",
+  "file",
+  "group",
   "heading",
   "paragraph",
 ] as const satisfies readonly FieldType[];

@@ -44,4 +44,31 @@ export const LIMITS = {
    * allows per document.
    */
   answerCharacters: 250_000,
+  /** Maximum length of an address line, city or region. */
+  addressPartLength: 200,
+  /** Minimum and maximum length of a postal code. */
+  postalCodeMinLength: 3,
+  postalCodeMaxLength: 10,
+  /** Maximum width and height of a signature canvas, in CSS pixels. */
+  signatureCanvasSize: 4096,
+  /** Maximum strokes in one signature. */
+  signatureStrokes: 100,
+  /** Maximum points (x, y pairs) over all strokes of one signature. */
+  signaturePoints: 5000,
+  /** Maximum and default size of one uploaded file, in bytes (10 MiB). */
+  fileSizeBytes: 10 * 1024 * 1024,
+  /** Maximum MIME types a file field may accept. */
+  fileTypes: 20,
+  /** Maximum length of an uploaded file's name. */
+  fileNameLength: 255,
+  /** Maximum length of a MIME type or a storage id. */
+  fileTokenLength: 255,
+  /** Maximum items of a repeating group. */
+  groupItems: 20,
+  /** Maximum fields inside a repeating group, static fields included. */
+  groupFields: 50,
+  /** Maximum conditions in one `all` or `any` list. */
+  conditionItems: 20,
+  /** Maximum nesting depth of `all` and `any` conditions. */
+  conditionDepth: 4,
 } as const;

@@ -15,6 +15,10 @@ export const FIELD_ERROR_CODES = [
   "invalidOption",
   "unknownField",
   "notAccepted",
+  "fileType",
+  "fileTooLarge",
+  "tooFewItems",
+  "tooManyItems",
 ] as const;
 
 /** A stable code for why an answer was rejected. */
@@ -26,5 +30,8 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
  */
 export type FieldError = { code: FieldErrorCode; message: string };
 
-/** Errors keyed by field id (or by the unknown answer key). */
+/**
+ * Errors keyed by field id, by the unknown answer key, or by
+ * `<groupId>.<index>.<fieldId>` for a field of a group item (index from 0).
+ */
 export type FieldErrors = Record<string, FieldError>;

@@ -21,6 +21,10 @@ const REQUIRED_MESSAGES: Record<InputFieldType, string> = {
   multipleChoice: "Choose at least one option.",
   yesNo: "Choose Yes or No.",
   consent: "Select the checkbox to agree before you continue.",
+  address: "Enter the street address, city, region and postal code.",
+  signature: "Sign in the box to continue.",
+  file: "Add a file to continue.",
+  group: "Add at least one entry to continue.",
 };
 
 const INVALID_TYPE_MESSAGES: Record<InputFieldType, string> = {
@@ -34,6 +38,10 @@ const INVALID_TYPE_MESSAGES: Record<InputFieldType, string> = {
   multipleChoice: "Choose options from the list.",
   yesNo: "Choose Yes or No.",
   consent: "Select or clear the checkbox.",
+  address: "Enter the address again, because this one could not be read.",
+  signature: "Clear the signature and sign again.",
+  file: "Remove the file and add it again.",
+  group: "Reload the page and enter these entries again.",
 };
 
 /** Builds the error for a missing answer to a required field. */
@@ -172,4 +180,98 @@ export function unknownFieldError(): FieldError {
     "unknownField",
     "This answer is for a question that is not on the form. Reload the page to get the latest form.",
   );
+}
+
+/** Builds the error for an address with a required part left blank. */
+export function addressPartMissingError(part: string): FieldError {
+  return fieldError("required", `Enter the ${part} to complete the address.`);
+}
+
+/** Builds the error for an address part longer than its cap. */
+export function addressPartTooLongError(
+  part: string,
+  maxLength: number,
+): FieldError {
+  return fieldError(
+    "tooLong",
+    `Shorten the ${part} to ${maxLength} characters or fewer.`,
+  );
+}
+
+/** Builds the error for an address part that spans several lines. */
+export function addressPartLineBreakError(part: string): FieldError {
+  return fieldError("invalidFormat", `Keep the ${part} on one line.`);
+}
+
+/** Builds the error for a postal code of the wrong length or characters. */
+export function invalidPostalCodeError(): FieldError {
+  return fieldError(
+    "invalidFormat",
+    `Enter a postal code of ${LIMITS.postalCodeMinLength} to ${LIMITS.postalCodeMaxLength} letters, digits, spaces or dashes.`,
+  );
+}
+
+/** Builds the error for a signature with too many strokes or points. */
+export function signatureTooLongError(): FieldError {
+  return fieldError(
+    "tooLong",
+    "Clear the signature and sign again with fewer strokes.",
+  );
+}
+
+/** Builds the error for a signature with points off the pad or unrounded. */
+export function invalidSignatureError(): FieldError {
+  return fieldError("invalidFormat", "Clear the signature and sign again.");
+}
+
+/** Builds the error for a file type the field does not accept. */
+export function fileTypeError(accept: readonly string[]): FieldError {
+  return fieldError(
+    "fileType",
+    `Choose a file of an accepted type: ${accept.map(describeFileType).join(", ")}.`,
+  );
+}
+
+/** Builds the error for a file above the field's size limit. */
+export function fileTooLargeError(maxSizeBytes: number): FieldError {
+  return fieldError(
+    "fileTooLarge",
+    `Choose a file of ${formatBytes(maxSizeBytes)} or less.`,
+  );
+}
+
+/** Builds the error for a group with fewer items than it needs. */
+export function tooFewItemsError(minItems: number): FieldError {
+  const unit = minItems === 1 ? "entry" : "entries";
+  return fieldError("tooFewItems", `Add at least ${minItems} ${unit}.`);
+}
+
+/** Builds the error for a group with more items than it allows. */
+export function tooManyItemsError(maxItems: number): FieldError {
+  const unit = maxItems === 1 ? "entry" : "entries";
+  return fieldError(
+    "tooManyItems",
+    `Remove entries to keep at most ${maxItems} ${unit}.`,
+  );
+}
+
+/** Describes a MIME type to a patient, like "PDF" for "application/pdf". */
+function describeFileType(type: string): string {
+  const names: Record<string, string> = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/heic": "HEIC",
+    "application/pdf": "PDF",
+    "image/*": "any image",
+  };
+  return names[type] ?? type;
+}
+
+/** Formats a byte count in MiB or KiB, like "10 MB" for 10,485,760. */
+function formatBytes(bytes: number): string {
+  const mebibyte = 1024 * 1024;
+  if (bytes >= mebibyte) {
+    return `${Math.floor((bytes / mebibyte) * 10) / 10} MB`;
+  }
+  return `${Math.max(1, Math.floor(bytes / 1024))} KB`;
 }

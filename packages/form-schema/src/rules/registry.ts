@@ -68,6 +68,15 @@ export type FieldSpec =
   | { valueType: "boolean"; rules: readonly (keyof typeof booleanRules)[] };
 
 /**
+ * Input field types whose answer is a string, number, boolean or string
+ * list. Address, signature, file and group answers have their own checks.
+ */
+export type SimpleInputFieldType = Exclude<
+  InputFieldType,
+  "address" | "signature" | "file" | "group"
+>;
+
+/**
  * The answer type and rules of each input field type. Cheap length checks
  * run first so a pattern never runs on an over-long answer.
  */
@@ -91,4 +100,4 @@ export const FIELD_SPECS = {
   },
   yesNo: { valueType: "boolean", rules: [] },
   consent: { valueType: "boolean", rules: ["accepted"] },
-} as const satisfies Record<InputFieldType, FieldSpec>;
+} as const satisfies Record<SimpleInputFieldType, FieldSpec>;

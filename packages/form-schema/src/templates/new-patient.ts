@@ -1,3 +1,4 @@
+import { newPatientSpanish } from "./new-patient-es";
 import type { FormTemplate } from "./template";
 import {
   allergies,
@@ -30,5 +31,6 @@ export const newPatientTemplate: FormTemplate = {
       allergies,
       consent,
     ],
+    translations: { es: newPatientSpanish },
   },
 };

@@ -14,5 +14,9 @@ export function answerAsBoolean(
 }
 
 export function answerAsStrings(value: AnswerValue | undefined): string[] {
-  return Array.isArray(value) ? value : [];
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  // A group answer is a list of objects, so keep only the strings.
+  return value.filter((item): item is string => typeof item === "string");
 }

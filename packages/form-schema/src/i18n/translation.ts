@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+import { fieldIdSchema } from "../fields/common";
+import { LIMITS } from "../fields/limits";
+
+/** Locales a form can be shown in. English is the source language. */
+export const SUPPORTED_LOCALES = ["en", "es"] as const;
+
+/** A locale a form can be shown in. */
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+const label = z.string().max(LIMITS.labelLength).optional();
+const textBlock = z.string().max(LIMITS.textBlockLength).optional();
+
+/** Translated text of one field, keyed like the field's own properties. */
+export const fieldTranslationSchema = z.strictObject({
+  label,
+  help: textBlock,
+  statement: textBlock,
+  text: textBlock,
+  itemLabel: label,
+  /** Option labels keyed by the option's stored value. */
+  options: z
+    .record(
+      z.string().max(LIMITS.optionValueLength),
+      z.string().max(LIMITS.labelLength),
+    )
+    .optional(),
+});
+
+/**
+ * The translated text of a form in one language. Text left out, or left
+ * blank, shows in English.
+ */
+export const translationTableSchema = z.strictObject({
+  title: label,
+  description: textBlock,
+  pages: z
+    .record(z.string().max(LIMITS.idLength), z.strictObject({ title: label }))
+    .optional(),
+  fields: z.record(fieldIdSchema, fieldTranslationSchema).optional(),
+});
+
+/** The translated text of a form in one language. */
+export type TranslationTable = z.infer<typeof translationTableSchema>;
+
+/** Translations of a form by locale. English is the definition itself. */
+export const translationsSchema = z.strictObject({
+  es: translationTableSchema.optional(),
+});
+
+/** Translations of a form by locale. */
+export type Translations = z.infer<typeof translationsSchema>;
+
+/** Checks whether a value is one of `SUPPORTED_LOCALES`. */
+export function isSupportedLocale(value: unknown): value is Locale {
+  return SUPPORTED_LOCALES.some((locale) => locale === value);
+}

@@ -132,6 +132,7 @@ export function SubmissionDetail({
       {definition.success ? (
         <AnswerSections
           sections={answerSections(definition.data, data.answers)}
+          submissionId={data.submissionId}
         />
       ) : (
         <RawAnswers answers={data.answers} />

@@ -135,14 +135,34 @@ describe("answerSections", () => {
         pageId: "about",
         title: "About you",
         rows: [
-          { fieldId: "city", label: "City", text: "Springfield" },
-          { fieldId: "contact", label: "Contact", text: "Email" },
+          {
+            fieldId: "city",
+            label: "City",
+            text: "Springfield",
+            type: "shortText",
+            value: "Springfield",
+          },
+          {
+            fieldId: "contact",
+            label: "Contact",
+            text: "Email",
+            type: "singleChoice",
+            value: "email",
+          },
         ],
       },
       {
         pageId: "habits",
         title: "Habits",
-        rows: [{ fieldId: "smoker", label: "Do you smoke?", text: "No" }],
+        rows: [
+          {
+            fieldId: "smoker",
+            label: "Do you smoke?",
+            text: "No",
+            type: "yesNo",
+            value: false,
+          },
+        ],
       },
     ]);
   });
@@ -156,5 +176,52 @@ describe("answerSections", () => {
       inputFields(template).map((field) => field.id),
     );
     expect(rows.find((row) => row.fieldId === "firstName")?.text).toBe("Maria");
+  });
+});
+
+describe("answerSections structured answers", () => {
+  const definition = {
+    title: "Vet",
+    pages: [
+      {
+        id: "p1",
+        title: "Owner",
+        fields: [
+          { type: "address", id: "home", label: "Home" },
+          { type: "signature", id: "sign", label: "Signature" },
+          {
+            type: "group",
+            id: "pets",
+            label: "Pets",
+            itemLabel: "Pet",
+            fields: [{ type: "shortText", id: "name", label: "Name" }],
+          },
+        ],
+      },
+    ],
+  } as unknown as FormDefinition;
+
+  test("flattens address and signature", () => {
+    const [section] = answerSections(definition, {
+      home: {
+        line1: "1 Main St",
+        city: "Salem",
+        region: "OR",
+        postalCode: "97301",
+      },
+      sign: { width: 10, height: 10, strokes: [[1, 1, 2, 2]] },
+    } as never);
+    expect(section?.rows[0]?.text).toBe("1 Main St, Salem, OR, 97301");
+    expect(section?.rows[1]?.text).toBe("Signed");
+    expect(section?.rows[1]?.type).toBe("signature");
+  });
+
+  test("lists group items", () => {
+    const [section] = answerSections(definition, {
+      pets: [{ name: "Rex" }, { name: "Tom" }],
+    } as never);
+    const items = section?.rows[2]?.items;
+    expect(items?.map((item) => item.label)).toEqual(["Pet 1", "Pet 2"]);
+    expect(items?.[1]?.rows[0]?.text).toBe("Tom");
   });
 });

@@ -1,11 +1,23 @@
 import type { AnswerValue, Field, FormDefinition } from "@intake/form-schema";
+import { flattenAnswer } from "@intake/backend/csv";
 import { inputFields, isAnswerEmpty } from "@intake/form-schema";
 
 /** Text shown for a field the patient left empty. */
 export const NOT_ANSWERED = "Not answered";
 
-/** One answered field, labelled from the version the patient answered. */
-export type AnswerRow = { fieldId: string; label: string; text: string };
+/**
+ * One answered field, labelled from the version the patient answered.
+ * `value` and `type` let the view draw signatures and files, and `items`
+ * contains the rows of each repeating group item.
+ */
+export type AnswerRow = {
+  fieldId: string;
+  label: string;
+  text: string;
+  type: Field["type"];
+  value?: AnswerValue;
+  items?: { label: string; rows: AnswerRow[] }[];
+};
 
 /** Answers of one page of the form. */
 export type AnswerSection = {
@@ -37,7 +49,9 @@ export function formatAnswer(
         .map((item) => optionLabel(field.options, String(item)))
         .join(", ");
     default:
-      return Array.isArray(value) ? value.join(", ") : String(value);
+      // Address, signature, file and group answers are objects.
+      if (typeof value === "object") return flattenAnswer(value);
+      return String(value);
   }
 }
 
@@ -69,10 +83,26 @@ export function answerSections(
     title: page.title,
     rows: page.fields
       .filter((field) => answerable.has(field.id))
-      .map((field) => ({
-        fieldId: field.id,
-        label: field.label,
-        text: formatAnswer(field, answers[field.id]),
-      })),
+      .map((field) => answerRow(field, answers[field.id])),
   }));
+}
+
+function answerRow(field: Field, value: AnswerValue | undefined): AnswerRow {
+  const row: AnswerRow = {
+    fieldId: field.id,
+    label: field.label,
+    text: formatAnswer(field, value),
+    type: field.type,
+    value,
+  };
+  if (field.type === "group" && Array.isArray(value)) {
+    const itemFields = field.fields.filter((item) => "label" in item);
+    row.items = (value as Record<string, AnswerValue>[]).map((item, index) => ({
+      label: `${field.itemLabel} ${index + 1}`,
+      rows: itemFields.map((itemField) =>
+        answerRow(itemField as Field, item[itemField.id]),
+      ),
+    }));
+  }
+  return row;
 }

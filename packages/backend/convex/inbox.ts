@@ -32,6 +32,7 @@ export const maxInboxPageSize = 200;
 const inboxRowValidator = v.object({
   submissionId: v.id("submissions"),
   formId: v.id("forms"),
+  posterId: v.union(v.id("posters"), v.null()),
   reference: v.string(),
   version: v.number(),
   submittedAt: v.number(),
@@ -52,6 +53,7 @@ const exportRowValidator = v.object({
 type InboxFilter = {
   clinicId: Id<"clinics">;
   formId?: Id<"forms">;
+  posterId?: Id<"posters">;
   status: typeof reviewFilterValidator.type;
   /** Inclusive lower bound of `submittedAt`. */
   from?: number;
@@ -62,15 +64,17 @@ type InboxFilter = {
 const filterArgs = {
   clinicId: v.id("clinics"),
   formId: v.optional(v.id("forms")),
+  posterId: v.optional(v.id("posters")),
   status: v.optional(reviewFilterValidator),
   from: v.optional(v.number()),
   to: v.optional(v.number()),
 };
 
 /**
- * Checks the date bounds and that `formId`, when given, belongs to the
- * clinic. Throws `invalidArgument` for bounds that are not whole numbers
- * or out of order, and `notFound` for a form of another clinic.
+ * Checks the date bounds and that `formId` and `posterId`, when given,
+ * belong to the clinic (and the poster to the form). Throws
+ * `invalidArgument` for bounds that are not whole numbers or out of
+ * order, and `notFound` for a form or poster of another clinic.
  */
 async function checkFilter(ctx: QueryCtx, filter: InboxFilter) {
   for (const name of ["from", "to"] as const) {
@@ -94,6 +98,17 @@ async function checkFilter(ctx: QueryCtx, filter: InboxFilter) {
       message: `from (${filter.from}) is after to (${filter.to}). Swap the dates.`,
     });
   }
+  if (filter.posterId !== undefined) {
+    const poster = await ctx.db.get(filter.posterId);
+    const otherForm =
+      filter.formId !== undefined && poster?.formId !== filter.formId;
+    if (poster === null || poster.clinicId !== filter.clinicId || otherForm) {
+      throw intakeError({
+        kind: "notFound",
+        message: `Poster ${filter.posterId} was not found for this clinic and form.`,
+      });
+    }
+  }
   if (filter.formId === undefined) return;
   const form = await ctx.db.get(filter.formId);
   if (form === null || form.clinicId !== filter.clinicId) {
@@ -114,7 +129,30 @@ function filteredSubmissions(ctx: QueryCtx, filter: InboxFilter) {
   const to = filter.to ?? Number.MAX_SAFE_INTEGER;
   const reviewed = filter.status === "reviewed" ? true : undefined;
   const table = ctx.db.query("submissions");
-  const { formId } = filter;
+  const { formId, posterId } = filter;
+
+  // A poster belongs to one form, so its index also covers `formId`.
+  if (posterId !== undefined && filter.status === "all") {
+    return table
+      .withIndex("by_posterId_and_submittedAt", (q) =>
+        q
+          .eq("posterId", posterId)
+          .gte("submittedAt", from)
+          .lt("submittedAt", to),
+      )
+      .order("desc");
+  }
+  if (posterId !== undefined) {
+    return table
+      .withIndex("by_posterId_and_reviewed_and_submittedAt", (q) =>
+        q
+          .eq("posterId", posterId)
+          .eq("reviewed", reviewed)
+          .gte("submittedAt", from)
+          .lt("submittedAt", to),
+      )
+      .order("desc");
+  }
 
   if (formId !== undefined && filter.status === "all") {
     return table
@@ -161,7 +199,7 @@ function pageSize(requested: number, max: number): number {
 
 /**
  * Pages through a clinic's submissions for its staff, newest first,
- * filtered by form, review state (`status`, default `all`) and a
+ * filtered by form, poster, review state (`status`, default `all`) and a
  * `submittedAt` range [`from`, `to`). Made for `usePaginatedQuery`: new
  * submissions appear at the top of the first page while it is watched.
  * Throws `forbidden` for non-members and `notFound` for another clinic's
@@ -184,6 +222,7 @@ export const page = query({
       page: result.page.map((row) => ({
         submissionId: row._id,
         formId: row.formId,
+        posterId: row.posterId ?? null,
         reference: row.reference,
         version: row.version,
         submittedAt: row.submittedAt,

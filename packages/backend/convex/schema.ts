@@ -90,6 +90,8 @@ export default defineSchema({
      * select one review state and still range over `submittedAt`.
      */
     reviewed: v.optional(v.literal(true)),
+    /** The poster whose code brought the patient to the form, if any. */
+    posterId: v.optional(v.id("posters")),
   })
     .index("by_submissionKey", ["submissionKey"])
     .index("by_formId_and_submittedAt", ["formId", "submittedAt"])
@@ -105,6 +107,12 @@ export default defineSchema({
     ])
     .index("by_formId_and_reviewed_and_submittedAt", [
       "formId",
+      "reviewed",
+      "submittedAt",
+    ])
+    .index("by_posterId_and_submittedAt", ["posterId", "submittedAt"])
+    .index("by_posterId_and_reviewed_and_submittedAt", [
+      "posterId",
       "reviewed",
       "submittedAt",
     ]),

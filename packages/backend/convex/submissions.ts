@@ -151,6 +151,7 @@ export const submit = mutation({
     );
 
     const reference = await uniqueReference(ctx, form.clinicId);
+    const posterId = await submitVisit(ctx, form, args.visitorId);
     const submissionId = await ctx.db.insert("submissions", {
       formId: form._id,
       clinicId: form.clinicId,
@@ -161,11 +162,11 @@ export const submit = mutation({
       reference,
       answers,
       submittedAt: Date.now(),
+      posterId,
     });
     for (const upload of uploads) {
       await ctx.db.patch(upload._id, { submissionId });
     }
-    const posterId = await submitVisit(ctx, form, args.visitorId);
     await countSubmission(ctx, form._id, posterId);
     return { submissionId, reference };
   },

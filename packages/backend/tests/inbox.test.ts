@@ -2,7 +2,7 @@ import type { FunctionArgs, FunctionReturnType } from "convex/server";
 import { describe, expect, test } from "vitest";
 import { api } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { expectIntakeError } from "./fixtures";
+import { checkInAnswers, expectIntakeError, newToken } from "./fixtures";
 import type { Caller } from "./harness";
 import {
   createInboxWorld,
@@ -192,6 +192,63 @@ describe("inbox.page", () => {
       world.owner.query(api.inbox.page, {
         clinicId: world.clinicId,
         formId: otherForm,
+        paginationOpts: firstPage(10),
+      }),
+      "notFound",
+    );
+  });
+});
+
+describe("inbox.page posters", () => {
+  test("filters by poster", async () => {
+    const world = await createInboxWorld();
+    const posterId = await world.owner.mutation(api.posters.create, {
+      formId: world.formA.formId,
+      name: "Waiting room",
+    });
+    const posters = await world.owner.query(api.posters.list, {
+      formId: world.formA.formId,
+    });
+    const code = posters.find((poster) => poster.posterId === posterId)?.code;
+    const visitorId = newToken("visitor");
+    await world.backend.mutation(api.views.record, {
+      slug: world.formA.slug,
+      visitorId,
+      source: code,
+    });
+    const fromPoster = await world.backend.mutation(api.submissions.submit, {
+      slug: world.formA.slug,
+      versionId: world.formA.versionId,
+      visitorId,
+      submissionKey: newToken("key"),
+      answers: checkInAnswers,
+    });
+    await submitOne(world.backend, world.formA);
+
+    for (const status of ["all", "new"] as const) {
+      const { rows } = await pageAll(
+        world.staff,
+        { clinicId: world.clinicId, posterId, status },
+        10,
+      );
+      expect(rows.map((row) => row.submissionId)).toEqual([
+        fromPoster.submissionId,
+      ]);
+      expect(rows[0]?.posterId).toBe(posterId);
+    }
+  });
+
+  test("rejects a poster of another form", async () => {
+    const world = await createInboxWorld();
+    const posterId = await world.owner.mutation(api.posters.create, {
+      formId: world.formA.formId,
+      name: "Front desk",
+    });
+    await expectIntakeError(
+      world.owner.query(api.inbox.page, {
+        clinicId: world.clinicId,
+        formId: world.formB.formId,
+        posterId,
         paginationOpts: firstPage(10),
       }),
       "notFound",

@@ -1,12 +1,26 @@
-import type { AnswerValue } from "@intake/form-schema";
+import { flattenAnswer } from "@intake/backend/csv";
+import type { Id } from "@intake/backend/dataModel";
+import type {
+  AnswerValue,
+  FileAnswer,
+  SignatureAnswer,
+} from "@intake/form-schema";
 
-import type { AnswerSection } from "@/lib/format-answer";
+import type { AnswerRow, AnswerSection } from "@/lib/format-answer";
+
+import { FileView, SignatureView } from "./structured-answers";
 
 /**
  * Renders answers grouped by form page as term and description pairs. Patient text
  * is rendered as React text, so it can never become markup.
  */
-export function AnswerSections({ sections }: { sections: AnswerSection[] }) {
+export function AnswerSections({
+  sections,
+  submissionId,
+}: {
+  sections: AnswerSection[];
+  submissionId: Id<"submissions">;
+}) {
   return (
     <div className="flex flex-col gap-6">
       {sections
@@ -24,7 +38,7 @@ export function AnswerSections({ sections }: { sections: AnswerSection[] }) {
                 >
                   <dt className="font-medium">{row.label}</dt>
                   <dd className="break-words whitespace-pre-wrap">
-                    {row.text}
+                    <AnswerValueView row={row} submissionId={submissionId} />
                   </dd>
                 </div>
               ))}
@@ -33,6 +47,50 @@ export function AnswerSections({ sections }: { sections: AnswerSection[] }) {
         ))}
     </div>
   );
+}
+
+/** Renders one answer: text, a signature, a file or group items. */
+function AnswerValueView({
+  row,
+  submissionId,
+}: {
+  row: AnswerRow;
+  submissionId: Id<"submissions">;
+}) {
+  const value = row.value;
+  const isObject =
+    typeof value === "object" && value !== null && !Array.isArray(value);
+  if (row.type === "signature" && isObject && "strokes" in value) {
+    return <SignatureView signature={value as SignatureAnswer} />;
+  }
+  if (row.type === "file" && isObject && "storageId" in value) {
+    return <FileView submissionId={submissionId} file={value as FileAnswer} />;
+  }
+  if (row.items) {
+    return (
+      <div className="flex flex-col gap-3">
+        {row.items.map((item) => (
+          <div key={item.label}>
+            <p className="font-medium">{item.label}</p>
+            <dl className="pl-4">
+              {item.rows.map((itemRow) => (
+                <div key={itemRow.fieldId} className="flex gap-2">
+                  <dt className="text-muted">{itemRow.label}:</dt>
+                  <dd>
+                    <AnswerValueView
+                      row={itemRow}
+                      submissionId={submissionId}
+                    />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ))}
+      </div>
+    );
+  }
+  return <>{row.text}</>;
 }
 
 /**
@@ -55,7 +113,7 @@ export function RawAnswers({
           <div key={fieldId} className="grid gap-1 py-2 sm:grid-cols-2">
             <dt className="font-mono">{fieldId}</dt>
             <dd className="break-words whitespace-pre-wrap">
-              {Array.isArray(value) ? value.join(", ") : String(value)}
+              {flattenAnswer(value)}
             </dd>
           </div>
         ))}

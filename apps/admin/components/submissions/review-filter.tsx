@@ -1,5 +1,6 @@
-/** Review states the inbox can show, as `submissions:list` names them. */
-export type ReviewFilter = "all" | "new" | "reviewed";
+import type { ReviewFilter } from "@/lib/inbox-filters";
+
+export type { ReviewFilter } from "@/lib/inbox-filters";
 
 const filterOptions: { value: ReviewFilter; label: string }[] = [
   { value: "all", label: "All" },
@@ -13,6 +14,9 @@ export const emptyListText: Record<ReviewFilter, string> = {
   new: "No new submissions. New ones appear here as patients send them.",
   reviewed: "No reviewed submissions yet.",
 };
+
+/** Text the list shows when a form or date filter leaves no submission. */
+export const noMatchText = "No submissions match these filters.";
 
 /**
  * Renders the inbox's review state filter as native radio buttons, so the

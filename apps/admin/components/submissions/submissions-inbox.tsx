@@ -1,43 +1,112 @@
 "use client";
 
-import { convexQuery } from "@convex-dev/react-query";
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-
-import { ArrivalTracker, announceArrivals } from "@/lib/new-arrivals";
+import { Button } from "@intake/ui";
+import { usePaginatedQuery } from "convex/react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import {
-  emptyListText,
-  type ReviewFilter,
-  ReviewFilterPicker,
-} from "./review-filter";
+  type InboxFilters,
+  inboxFiltersQuery,
+  parseInboxFilters,
+  submittedAtRange,
+} from "@/lib/inbox-filters";
+import { announceArrivals } from "@/lib/new-arrivals";
+
+import { ExportButton } from "./export-button";
+import { type FormChoice, InboxFilterBar } from "./inbox-filter-bar";
+import { emptyListText, noMatchText } from "./review-filter";
 import { SubmissionDetail } from "./submission-detail";
 import { SubmissionList, submissionButtonId } from "./submission-list";
+import { useClinicRole } from "./use-clinic-role";
+
+/** Rows per page of the list. */
+export const inboxPageSize = 25;
 
 /**
- * Shows the live inbox of a form's submissions from `submissions:list`,
- * filtered by review state. New rows arrive over the Convex subscription
- * and are announced in a polite live region. Choosing one shows its
- * answers beside the list.
+ * Shows the live inbox of a clinic from `inbox:page`, newest first, with
+ * filters kept in the address query string and a button that loads the
+ * next page. With `formId` the inbox shows that form only. Otherwise
+ * `forms` feeds the form filter. New rows arrive at the top over the
+ * Convex subscription and are announced in a polite live region.
  */
-export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
-  const [filter, setFilter] = useState<ReviewFilter>("all");
-  // The previous filter's rows stay on screen while the next ones load, so
-  // an open submission is not unmounted and refocused.
-  const submissions = useQuery({
-    ...convexQuery(api.submissions.list, { formId, status: filter }),
-    placeholderData: keepPreviousData,
+export function SubmissionsInbox({
+  clinicId,
+  formId,
+  forms,
+}: {
+  clinicId: Id<"clinics">;
+  formId?: Id<"forms">;
+  forms?: readonly FormChoice[];
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const query = searchParams.toString();
+  const addressKey = `${formId ?? ""}?${query}`;
+  const addressFilters = useMemo(() => {
+    const parsed = parseInboxFilters(new URLSearchParams(query));
+    return formId ? { ...parsed, formId } : parsed;
+  }, [query, formId]);
+  // A change shows at once, before the router has replaced the address,
+  // and a new address, such as after Back, replaces the local filters.
+  const [local, setLocal] = useState({
+    addressKey,
+    filters: addressFilters,
   });
-  const isPlaceholder = submissions.isPlaceholderData;
-  const tracker = useRef(new ArrivalTracker());
-  const [arrivedIds, setArrivedIds] = useState<ReadonlySet<string>>(new Set());
-  const [announcement, setAnnouncement] = useState("");
+  const filters =
+    local.addressKey === addressKey ? local.filters : addressFilters;
+  const range = submittedAtRange(filters);
+  const chosenFormId = (filters.formId ?? undefined) as Id<"forms"> | undefined;
+  const queryArgs = {
+    clinicId,
+    formId: chosenFormId,
+    status: filters.status,
+    ...range,
+  };
+  const filterKey = JSON.stringify(queryArgs);
+  const { results, status, loadMore } = usePaginatedQuery(
+    api.inbox.page,
+    queryArgs,
+    { initialNumItems: inboxPageSize },
+  );
+  const role = useClinicRole(clinicId);
   const [openId, setOpenId] = useState<Id<"submissions"> | null>(null);
-  // NOTE: `submissions:list` returns the first 100 rows by default, and the
-  // inbox has no paging yet, so older submissions are not reachable here.
-  const rows = submissions.data;
+  const [announcement, setAnnouncement] = useState("");
+  const [arrivedIds, setArrivedIds] = useState<ReadonlySet<string>>(new Set());
+  // The newest `submittedAt` shown so far for these filters. Rows newer
+  // than it arrived live, and rows of later pages are older.
+  const newestSeen = useRef<{ key: string; at: number } | null>(null);
+  const isLoadingFirstPage = status === "LoadingFirstPage";
+
+  useEffect(() => {
+    if (isLoadingFirstPage) return;
+    const newest = Math.max(0, ...results.map((row) => row.submittedAt));
+    const seen = newestSeen.current;
+    if (seen === null || seen.key !== filterKey) {
+      newestSeen.current = { key: filterKey, at: newest };
+      return;
+    }
+    const arrived = results.filter((row) => row.submittedAt > seen.at);
+    seen.at = Math.max(seen.at, newest);
+    // Rows that join the reviewed list were reviewed, not submitted.
+    if (arrived.length === 0 || filters.status === "reviewed") return;
+    setAnnouncement(announceArrivals(arrived.map((row) => row.reference)));
+    setArrivedIds(
+      (previous) =>
+        new Set([...previous, ...arrived.map((row) => row.submissionId)]),
+    );
+  }, [results, isLoadingFirstPage, filterKey, filters.status]);
+
+  function changeFilters(next: InboxFilters) {
+    setLocal({ addressKey, filters: next });
+    const nextQuery = inboxFiltersQuery(
+      formId ? { ...next, formId: null } : next,
+    );
+    router.replace(`${pathname}${nextQuery}`, { scroll: false });
+  }
 
   function close(submissionId: Id<"submissions">) {
     setOpenId(null);
@@ -47,27 +116,19 @@ export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
     (row ?? document.getElementById("submissions-heading"))?.focus();
   }
 
-  function changeFilter(next: ReviewFilter) {
-    // Rows of the new filter are a backlog, not arrivals.
-    tracker.current = new ArrivalTracker();
-    setFilter(next);
+  function deleted() {
+    setOpenId(null);
+    setAnnouncement("Submission deleted.");
+    document.getElementById("submissions-heading")?.focus();
   }
 
-  useEffect(() => {
-    if (!rows || isPlaceholder) {
-      return;
-    }
-    const arrived = tracker.current.update(rows.map((row) => row.submissionId));
-    // Rows that join the reviewed list were reviewed, not submitted.
-    if (arrived.length === 0 || filter === "reviewed") {
-      return;
-    }
-    const references = rows
-      .filter((row) => arrived.includes(row.submissionId))
-      .map((row) => row.reference);
-    setAnnouncement(announceArrivals(references));
-    setArrivedIds((previous) => new Set([...previous, ...arrived]));
-  }, [rows, filter, isPlaceholder]);
+  const isFiltered =
+    (!formId && filters.formId !== null) ||
+    filters.from !== null ||
+    filters.to !== null;
+  const exportRequest = chosenFormId
+    ? { ...queryArgs, formId: chosenFormId }
+    : null;
 
   return (
     <>
@@ -82,35 +143,52 @@ export function SubmissionsInbox({ formId }: { formId: Id<"forms"> }) {
         <h2
           id="submissions-heading"
           tabIndex={-1}
-          className="text-lg font-semibold outline-none"
+          className="text-lg font-semibold outline-none print:hidden"
         >
           Submissions
         </h2>
-        <ReviewFilterPicker value={filter} onChange={changeFilter} />
-        {submissions.isError ? (
-          <p role="alert" className="text-danger">
-            Could not load the submissions. Reload the page to try again.
-          </p>
-        ) : !rows ? (
-          <p>Loading submissions…</p>
-        ) : (
-          <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-            <SubmissionList
-              rows={rows}
-              arrivedIds={arrivedIds}
-              openId={openId}
-              onOpen={setOpenId}
-              emptyText={emptyListText[filter]}
-            />
-            {openId && (
-              <SubmissionDetail
-                key={openId}
-                submissionId={openId}
-                onClose={() => close(openId)}
+        <InboxFilterBar
+          filters={filters}
+          forms={formId ? undefined : forms}
+          onChange={changeFilters}
+        />
+        <ExportButton request={exportRequest} fileName="submissions.csv" />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+          {/* The open submission stays while other filters load. */}
+          <div className="flex flex-col gap-3 print:hidden">
+            {isLoadingFirstPage ? (
+              <p>Loading submissions…</p>
+            ) : (
+              <SubmissionList
+                rows={results}
+                arrivedIds={arrivedIds}
+                openId={openId}
+                onOpen={setOpenId}
+                emptyText={
+                  isFiltered ? noMatchText : emptyListText[filters.status]
+                }
               />
             )}
+            {(status === "CanLoadMore" || status === "LoadingMore") && (
+              <Button
+                variant="secondary"
+                pending={status === "LoadingMore"}
+                onClick={() => loadMore(inboxPageSize)}
+                className="self-start"
+              >
+                Show older submissions
+              </Button>
+            )}
           </div>
-        )}
+          {openId && (
+            <SubmissionDetail
+              key={openId}
+              submissionId={openId}
+              onClose={() => close(openId)}
+              onDeleted={role === "owner" ? deleted : undefined}
+            />
+          )}
+        </div>
       </section>
     </>
   );

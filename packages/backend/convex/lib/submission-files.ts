@@ -28,8 +28,8 @@ export function answerStorageIds(answers: unknown): Id<"_storage">[] {
 
 /**
  * Deletes a submission row, the stored files its answers point at and
- * their upload records.
- * A file that is already gone is skipped, so a retried purge succeeds.
+ * their `uploads` rows. A file that is already gone is skipped, so a
+ * retried purge succeeds.
  */
 export async function deleteSubmission(
   ctx: MutationCtx,

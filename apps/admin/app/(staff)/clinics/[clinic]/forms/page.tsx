@@ -4,6 +4,7 @@ import { convexQuery } from "@convex-dev/react-query";
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useParams } from "next/navigation";
 
 import { FormsTable } from "@/components/forms/forms-table";
@@ -31,6 +32,22 @@ export default function FormsPage() {
       <div className="flex flex-col gap-1">
         {clinic && <p className="text-muted">{clinic.name}</p>}
         <PageHeading>Forms</PageHeading>
+        <nav aria-label="Clinic" className="flex gap-4">
+          <Link
+            href={`/clinics/${clinicId}/submissions`}
+            className="text-accent underline"
+          >
+            Inbox
+          </Link>
+          {clinic?.role === "owner" && (
+            <Link
+              href={`/clinics/${clinicId}/settings/audit`}
+              className="text-accent underline"
+            >
+              Audit log
+            </Link>
+          )}
+        </nav>
       </div>
       <NewFormFromTemplate clinicId={clinicId} />
       <section aria-labelledby="forms-heading" className="flex flex-col gap-3">

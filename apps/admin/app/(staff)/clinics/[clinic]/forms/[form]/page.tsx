@@ -6,7 +6,7 @@ import type { Id } from "@intake/backend/dataModel";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useParams, useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 
 import { FormStats } from "@/components/form-detail/form-stats";
 import { PublishButton } from "@/components/form-detail/publish-button";
@@ -15,7 +15,9 @@ import { UnpublishButton } from "@/components/form-detail/unpublish-button";
 import { FormStatus } from "@/components/forms/form-status";
 import { LoadError } from "@/components/shell/load-error";
 import { PageHeading } from "@/components/shell/page-heading";
+import { RetentionSetting } from "@/components/submissions/retention-setting";
 import { SubmissionsInbox } from "@/components/submissions/submissions-inbox";
+import { useClinicRole } from "@/components/submissions/use-clinic-role";
 
 /** Shows one form: status, publishing, sharing, live counts and the inbox. */
 export default function FormPage() {
@@ -24,6 +26,7 @@ export default function FormPage() {
   const formId = params.form as Id<"forms">;
   const form = useQuery(convexQuery(api.forms.get, { formId }));
   const router = useRouter();
+  const role = useClinicRole(params.clinic);
   const formClinicId = form.data?.clinicId;
   const isOtherClinic =
     formClinicId !== undefined && formClinicId !== params.clinic;
@@ -90,7 +93,11 @@ export default function FormPage() {
       </div>
       {isPublished && <SharePanel slug={slug} title={title} />}
       <FormStats formId={formId} />
-      <SubmissionsInbox formId={formId} />
+      {role === "owner" && <RetentionSetting formId={formId} />}
+      {/* useSearchParams needs a Suspense boundary in Next.js builds. */}
+      <Suspense fallback={<p>Loading submissions…</p>}>
+        <SubmissionsInbox clinicId={clinicId} formId={formId} />
+      </Suspense>
     </div>
   );
 }

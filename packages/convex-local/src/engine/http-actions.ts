@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { runInInvocation } from "../runtime/global";
-import { toFunctionError } from "./errors";
+import { newRequestId } from "../runtime/server-error";
+import { toFunctionError, type FunctionError } from "./errors";
 import type { ExecContext } from "./execution";
 import type { Executor } from "./executor";
 import type {
@@ -17,6 +17,25 @@ type HttpRouterLike = {
     method: string,
   ): [RegisteredFunction, string, string] | null;
 };
+
+/**
+ * Builds the 500 response of a failed HTTP action as Convex's
+ * `RedactedJsError::to_http_response_parts` does with logging on: a JSON
+ * body with `code` (the request ID and first error line), `trace` (the
+ * error with its stack) and, for a `ConvexError`, its `data`.
+ */
+function errorResponse(requestId: string, error: FunctionError): Response {
+  const firstLine = error.message.split("\n")[0] ?? error.message;
+  const body: Record<string, unknown> = {
+    code: `[Request ID: ${requestId}] Server Error: ${firstLine}`,
+    trace: error.message,
+  };
+  if (error.data !== undefined) body.data = error.data;
+  return new Response(JSON.stringify(body), {
+    status: 500,
+    headers: { "Content-Type": "application/json" },
+  });
+}
 
 function textResponse(status: number, text: string): Response {
   return new Response(text, {
@@ -110,7 +129,7 @@ async function serve(
     tx: null,
     identity,
     caller,
-    requestId: randomUUID(),
+    requestId: newRequestId(),
     logLines: [],
     pagination: { journalEndCursor: null, endCursor: null, used: false },
     streams: new Map(),
@@ -131,7 +150,7 @@ async function serve(
     executor.options.logger.warn(
       `HTTP action ${routeMethod} ${routePath} failed: ${error.message.split("\n")[0]}`,
     );
-    return textResponse(500, error.message);
+    return errorResponse(context.requestId, error);
   } finally {
     if (context.logLines.length > 0) {
       executor.options.onFunctionLog?.(

@@ -41,24 +41,26 @@ test("hot document conflicts and retries", async () => {
 
 test("permanent conflict uses Convex text", async () => {
   t = await startTestEngine("basic-app");
-  await t.engine.warmUp(2);
+  await t.engine.warmUp(4);
   await t.mutation("counters:increment", { name: "hotter" });
   let done = false;
   let writes = 0;
-  // A fast writer commits throughout every attempt of the slow mutation.
-  const writer = (async () => {
+  // Three fast writers commit throughout every attempt of the slow
+  // mutation. Each attempt yields long enough to span several commits
+  // even when fsync is slow on a loaded machine.
+  const writers = Array.from({ length: 3 }, async () => {
     while (!done) {
       await t!.mutation("counters:increment", { name: "hotter" });
       writes += 1;
     }
-  })();
+  });
   const slow = await t.engine.runMutation({
     path: "counters:slowIncrement",
-    args: { name: "hotter", yields: 50 },
+    args: { name: "hotter", yields: 3000 },
     caller: anonymous,
   });
   done = true;
-  await writer;
+  await Promise.all(writers);
   expect(slow.ok).toBe(false);
   if (slow.ok) return;
   expect(slow.systemCode).toBe("OptimisticConcurrencyControlFailure");

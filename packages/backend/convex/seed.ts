@@ -43,7 +43,10 @@ export const demo = internalAction({
   },
 });
 
-/** Creates whatever part of the demo clinic and form is missing. */
+/**
+ * Creates whatever part of the demo clinic and form is missing, and
+ * publishes the form once, when it has no version yet.
+ */
 export const ensureDemoClinic = internalMutation({
   args: { userId: v.id("users") },
   returns: demoResultValidator,
@@ -89,8 +92,15 @@ export const ensureDemoClinic = internalMutation({
       });
     }
 
+    // Only a form that was never published gets its first version: staff
+    // may have unpublished the demo form or left a draft half-edited, and a
+    // restart must not publish it behind their back.
     const form = await ctx.db.get(formId);
-    if (form !== null && form.publishedVersionId === null) {
+    const firstVersion = await ctx.db
+      .query("formVersions")
+      .withIndex("by_formId_and_version", (q) => q.eq("formId", formId))
+      .first();
+    if (form !== null && firstVersion === null) {
       await publishDraft(ctx, form, args.userId);
     }
     return { userId: args.userId, clinicId, formId, slug: demoData.slug };

@@ -74,4 +74,26 @@ describe("seed.demo", () => {
       users: 1,
     });
   });
+
+  // Last in the file: on a shared local backend it unpublishes the demo form.
+  test("keeps an unpublished demo form offline", async () => {
+    const backend = createTestBackend();
+    const { formId } = await backend.run(internal.seed.demo, {});
+    const owner = await backend.signUp("seed-owner@clinic.test");
+    await backend.run(internal.seed.ensureDemoClinic, {
+      userId: owner.userId,
+    });
+    await owner.mutation(api.forms.unpublish, { formId });
+
+    await backend.run(internal.seed.demo, {});
+
+    const published = await backend.query(api.forms.getPublished, {
+      slug: demoData.slug,
+    });
+    expect(published).toBeNull();
+    const versions = await backend.run(internal.testing.countFormVersions, {
+      formId,
+    });
+    expect(versions).toBe(1);
+  });
 });

@@ -2,6 +2,7 @@
 // and both apps in development mode, all on 127.0.0.1.
 import {
   demo,
+  onUnexpectedExit,
   startApps,
   startBackend,
   stateDirFor,
@@ -29,6 +30,15 @@ setInterval(() => {
   }
 }, 1_000).unref();
 
+// Half a stack misleads: apps without a backend fail every call. So when
+// any part exits on its own, everything stops.
+onUnexpectedExit((name, status) => {
+  console.error(
+    `${name} exited (${status}), so the stack stops. Run it again.`,
+  );
+  void stop(1);
+});
+
 try {
   await startBackend({ stateDir: stateDirFor("dev") });
   await startApps("dev");
@@ -41,6 +51,7 @@ process.stdout.write(`
 Intake is running:
   Staff app     ${urls.admin}
   Patient app   ${urls.intake}/f/${demo.formSlug}
+  Kiosk         ${urls.intake}/kiosk/${demo.formSlug}
   Convex API    ${urls.api} (HTTP actions: ${urls.site})
 
 Demo sign-in: ${demo.email} / ${demo.password}

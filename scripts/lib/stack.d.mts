@@ -28,3 +28,7 @@ export declare function runCli(
   args: string[],
   stateDir: string,
 ): Promise<string>;
+/** Calls `listener` when a child exits before `stopChildren` was called. */
+export declare function onUnexpectedExit(
+  listener: (name: string, status: string) => void,
+): void;

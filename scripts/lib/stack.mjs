@@ -61,6 +61,15 @@ const STOP_GRACE_MS = 5_000;
 
 const children = new Set();
 let stopping = false;
+const exitListeners = new Set();
+
+/**
+ * Calls `listener` with the child's name and exit status when a child
+ * exits before `stopChildren` was called.
+ */
+export function onUnexpectedExit(listener) {
+  exitListeners.add(listener);
+}
 
 /**
  * Spawns a long-running child in its own process group, so stopping it
@@ -90,7 +99,9 @@ export function startChild(name, command, args, options = {}) {
   child.on("exit", (code, signal) => {
     children.delete(child);
     if (!stopping) {
-      process.stderr.write(`${prefix}exited (${signal ?? `code ${code}`})\n`);
+      const status = signal ?? `code ${code}`;
+      process.stderr.write(`${prefix}exited (${status})\n`);
+      for (const listener of exitListeners) listener(name, status);
     }
   });
   return child;

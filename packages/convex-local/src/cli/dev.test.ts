@@ -96,13 +96,14 @@ afterAll(async () => {
 describe("dev command", () => {
   let url: string;
 
-  test("prints URLs and admin key", async () => {
+  test("prints URLs and the admin key's file", async () => {
     url = await waitFor(
       "the API URL",
       () => stdout.match(/API and sync:\s+(http:\/\/127\.0\.0\.1:\d+)/)?.[1],
     );
     expect(stdout).toMatch(/HTTP actions:\s+http:\/\/127\.0\.0\.1:\d+/);
-    expect(stdout).toMatch(/Admin key:\s+convex-local\|[0-9a-f]{64}/);
+    expect(stdout).toMatch(/Admin key in:\s+\S+\/admin-key\n/);
+    expect(stdout).not.toMatch(/convex-local\|[0-9a-f]{64}/);
   });
 
   test("writes generated code", () => {

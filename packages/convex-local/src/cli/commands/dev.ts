@@ -80,7 +80,8 @@ export const devCommand: Command = {
         `Convex functions ready for ${path.join(projectDir, "convex")}`,
         `  API and sync:  ${backend.url}`,
         `  HTTP actions:  ${backend.siteUrl}`,
-        `  Admin key:     ${backend.adminKey}`,
+        // The key itself stays out of logs: it can run internal functions.
+        `  Admin key in:  ${path.join(stateDir, "admin-key")}`,
         `  State folder:  ${stateDir}`,
         "",
       ].join("\n"),

@@ -49,16 +49,22 @@ function outlineOrder(page: Page): Promise<string[][]> {
 
 async function dragTo(page: Page, source: Locator, target: Locator) {
   const from = await source.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error("Drag source or target is not visible.");
+  if (!from) throw new Error("Drag source is not visible.");
   const startX = from.x + from.width / 2;
   const startY = from.y + from.height / 2;
   await page.mouse.move(startX, startY);
   await page.mouse.down();
   await page.mouse.move(startX, startY + 8, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, {
-    steps: 20,
-  });
+  // The target is measured once the drag has started, because lifting the
+  // source can move the outline under it.
+  const to = await target.boundingBox();
+  if (!to) throw new Error("Drag target is not visible.");
+  const endX = to.x + to.width / 2;
+  const endY = to.y + to.height / 2;
+  await page.mouse.move(endX, endY, { steps: 20 });
+  // A last small move lets the sortable list settle on the target after
+  // its items have shifted out of the way.
+  await page.mouse.move(endX, endY + 2, { steps: 2 });
   await page.mouse.up();
 }
 

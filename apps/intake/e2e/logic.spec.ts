@@ -15,6 +15,8 @@ import {
 function allergyForm(base: FormDefinition): FormDefinition {
   return {
     ...base,
+    // The template's Spanish text names its own pages and fields.
+    translations: undefined,
     title: "Allergy check",
     pages: [
       {

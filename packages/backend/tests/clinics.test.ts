@@ -20,6 +20,9 @@ describe("clinics.create", () => {
   test.each([
     { $description: "an empty name", name: "   " },
     { $description: "a 121-character name", name: "x".repeat(121) },
+    { $description: "a NUL character", name: "Sunrise\u0000 Clinic" },
+    { $description: "a right-to-left override", name: "Sunrise \u202Ecinilc" },
+    { $description: "a line separator", name: "Sunrise\u2028Clinic" },
   ])("rejects $$description", async ({ name }) => {
     const backend = createTestBackend();
     const user = await backend.signUp("founder@clinic.test");

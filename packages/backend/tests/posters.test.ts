@@ -46,6 +46,8 @@ describe("posters.create", () => {
   test.each([
     { $description: "empty", name: "   " },
     { $description: "61 characters", name: "a".repeat(61) },
+    { $description: "with a NUL and an override", name: "\u0000\u202E" },
+    { $description: "with a tab", name: "Front\tdoor" },
   ])("rejects a name $$description", async ({ name }) => {
     const { owner, form } = await createFormWithStaff();
     const error = await expectIntakeError(

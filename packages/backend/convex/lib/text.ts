@@ -1,8 +1,17 @@
 import { intakeError } from "./errors";
 
 /**
- * Trims `value` and checks that it has 1 to `maxLength` characters.
- * Throws `invalidArgument` naming `argument` otherwise.
+ * Control characters, line and paragraph separators, and the bidirectional
+ * overrides and isolates. Names are printed on posters and shown to
+ * patients, where these break SVG output or reorder the text on screen.
+ */
+const unprintablePattern =
+  /[\p{Cc}\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Trims `value` and checks that it has 1 to `maxLength` characters and no
+ * control or bidirectional formatting characters. Throws `invalidArgument`
+ * naming `argument` otherwise.
  */
 export function requireName(
   value: string,
@@ -15,6 +24,13 @@ export function requireName(
       kind: "invalidArgument",
       argument,
       message: `Enter a ${argument} of 1 to ${maxLength} characters.`,
+    });
+  }
+  if (unprintablePattern.test(trimmed)) {
+    throw intakeError({
+      kind: "invalidArgument",
+      argument,
+      message: `Remove the control or text-direction characters from the ${argument}.`,
     });
   }
   return trimmed;

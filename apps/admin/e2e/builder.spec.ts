@@ -160,6 +160,9 @@ test("builds and republishes a form by keyboard", async ({ page }) => {
 });
 
 test("reorders fields and pages by drag and drop", async ({ page }) => {
+  // A pointer drag needs its source and target on screen at once, so the
+  // window is tall enough for the whole outline.
+  await page.setViewportSize({ width: 1280, height: 2000 });
   await signUpWithClinic(page, "Pointer Physio");
   await openBlankForm(page, "Physio intake");
   await addFieldByKeyboard(page, "Page 1", "Short text", "Name");

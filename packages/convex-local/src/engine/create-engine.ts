@@ -95,11 +95,6 @@ export type LocalEngine = Engine & {
   /** `exportDocuments` of `Engine`, typed as the lazy generator it is. */
   exportDocuments(ts?: bigint): Generator<ExportedDocument>;
   /**
-   * Preloads module instances so the first `count` concurrent queries and
-   * mutations run at once instead of queueing while instances load.
-   */
-  warmUp(count: number): Promise<void>;
-  /**
    * Runs one pass of the history cleanup now (it also runs every minute)
    * and resolves with the number of rows it deleted.
    */
@@ -241,15 +236,17 @@ export async function createEngine(
     );
     const started = Date.now();
     const bundle = await bundleApp(convexDir, outDir, env);
-    const app = await bundle.instantiate();
+    const app = bundle.instantiate();
+    // Evaluating every module once reports a failing module at load time.
+    for (const component of app.values())
+      for (const modulePath of component.modules.paths())
+        component.modules.get(modulePath);
     // Backfills read SQLite, so staged commits are written first.
     await committer.flush();
     applySchemas(app);
     executor.app = app;
-    const onLoadError = (error: Error) =>
-      logger.error(`Failed to load another module instance: ${error.message}`);
-    executor.transactionPool = new InstancePool(bundle, true, onLoadError, app);
-    executor.actionPool = new InstancePool(bundle, false, onLoadError);
+    executor.transactionPool = new InstancePool(bundle, true);
+    executor.actionPool = new InstancePool(bundle, false);
     const providers = (app.get("")?.authProviders ??
       []) as unknown as AuthProvider[];
     verify = createTokenVerifier(providers);
@@ -417,8 +414,6 @@ export async function createEngine(
     mutationResults,
 
     jwks: async () => (await jwtSigner()).jwks(),
-
-    warmUp: async (count) => executor.transactionPool?.warm(count),
 
     cleanUpHistory: () => retention.runPass(),
 

@@ -95,7 +95,10 @@ function qualifiedPath(fn: ResolvedFunction): string {
 
 /** Runs functions: transactions, OCC retries, nesting and validation. */
 export class Executor {
-  /** The first loaded instance: names resolve and validators are read here. */
+  /**
+   * The instance loaded first, with every module evaluated: names resolve,
+   * validators and routes are read here. Calls run in their own instances.
+   */
   app: LoadedApp = new Map();
   /** Instances for queries and mutations, which queue when all are busy. */
   transactionPool: InstancePool | null = null;
@@ -105,6 +108,11 @@ export class Executor {
   readonly mutationSlots = new Semaphore(MAX_CONCURRENT_MUTATIONS);
 
   constructor(readonly options: ExecutorOptions) {}
+
+  /** Creates an app instance without waiting for a pool; see `InstancePool`. */
+  instantiate(): LoadedApp {
+    return this.transactionPool!.instantiate();
+  }
 
   /** Takes a module instance from the pool for this kind of function. */
   acquireInstance(kind: string) {

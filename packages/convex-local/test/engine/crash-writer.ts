@@ -13,7 +13,6 @@ const engine = await createEngine({
   siteUrl: "http://127.0.0.1:2",
   logger: silent,
 });
-await engine.warmUp(writers);
 
 async function write(writer: number) {
   for (let i = 0; ; i++) {

@@ -52,7 +52,6 @@ function send(engine: TestEngine["engine"], body: string) {
 
 test("concurrent inserts share SQLite transactions", async () => {
   t = await startTestEngine("basic-app");
-  await t.engine.warmUp(16);
   const batches = recordBatches();
   const committed: bigint[] = [];
   t.engine.onCommit((commit) => committed.push(commit.ts));
@@ -147,7 +146,6 @@ test("conflict in a batch fails only the loser", async () => {
 
 test("failed SQLite transaction rejects the whole batch", async () => {
   t = await startTestEngine("basic-app");
-  await t.engine.warmUp(4);
   const before = t.engine.latestTs();
   vi.spyOn(DocumentStore.prototype, "commit").mockImplementationOnce(() => {
     throw new Error("disk I/O error");

@@ -13,7 +13,6 @@ const anonymous = { kind: "anonymous" } as const;
 
 test("hot document conflicts and retries", async () => {
   t = await startTestEngine("basic-app");
-  await t.engine.warmUp(8);
   await t.mutation("counters:increment", { name: "hot" });
   const results = await Promise.all(
     Array.from({ length: 8 }, () =>
@@ -41,7 +40,6 @@ test("hot document conflicts and retries", async () => {
 
 test("permanent conflict uses Convex text", async () => {
   t = await startTestEngine("basic-app");
-  await t.engine.warmUp(2);
   await t.mutation("counters:increment", { name: "hotter" });
   let done = false;
   let writes = 0;
@@ -96,7 +94,6 @@ test.each([
 
 test("sharded counter beats hot document", async () => {
   t = await startTestEngine("basic-app");
-  await t.engine.warmUp(16);
   const total = 60;
   const run = (path: string, args: Record<string, string>) =>
     Promise.all(

@@ -19,6 +19,7 @@ import {
 } from "../storage/retention";
 import { Committer } from "../transactions/committer";
 import { OccInsights } from "../transactions/insights";
+import { OCC_MAX_RETRIES } from "../transactions/occ";
 import {
   fromReadSet,
   fromWriteSet,
@@ -75,6 +76,12 @@ export type EngineOptions = {
    * in milliseconds; `DEFAULT_RETENTION_MS` when unset.
    */
   retentionMs?: number;
+  /**
+   * Retries of a mutation after a write conflict before it fails;
+   * `OCC_MAX_RETRIES` when unset. Tests lower it to force a permanent
+   * conflict.
+   */
+  occMaxRetries?: number;
 };
 
 /** The engine with the extras the CLI and tests use. */
@@ -176,6 +183,7 @@ export async function createEngine(
     committer,
     insights,
     logger,
+    occMaxRetries: options.occMaxRetries ?? OCC_MAX_RETRIES,
     cloudUrl: options.cloudUrl,
     siteUrl: options.siteUrl,
     storageDir: path.join(options.stateDir, "storage"),

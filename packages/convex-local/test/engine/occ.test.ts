@@ -52,7 +52,7 @@ test("permanent conflict uses Convex text", async () => {
   })();
   const slow = await t.engine.runMutation({
     path: "counters:slowIncrement",
-    args: { name: "hotter", yields: 50 },
+    args: { name: "hotter", yields: 500 },
     caller: anonymous,
   });
   done = true;

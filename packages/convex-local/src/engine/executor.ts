@@ -102,7 +102,7 @@ export class Executor {
    * validators and routes are read here. Calls run in their own instances.
    */
   app: LoadedApp = new Map();
-  /** Instances for queries and mutations, which queue when all are busy. */
+  /** Instances for queries and mutations, which queue when no slot is free. */
   transactionPool: InstancePool | null = null;
   /** Instances for actions and HTTP actions. */
   actionPool: InstancePool | null = null;

@@ -58,6 +58,19 @@ async function respond(request: BackendRequest) {
         heapUsed: process.memoryUsage().heapUsed,
       };
       break;
+    case "documents":
+      response = {
+        id: request.id,
+        type: "documents",
+        documents: [...backend.engine.exportDocuments()]
+          .filter(
+            (entry) =>
+              entry.componentPath === request.componentPath &&
+              entry.table === request.table,
+          )
+          .map((entry) => entry.document as Record<string, unknown>),
+      };
+      break;
     case "close":
       await backend.close();
       response = { id: request.id, type: "closed" };

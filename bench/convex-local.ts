@@ -33,7 +33,7 @@ export const SETTINGS = {
 
 const WARM_UP_CLIENTS = 50;
 
-/** Runs `run` against a fresh backend whose instance pool is warm. */
+/** Runs `run` against a fresh backend after a warm-up. */
 async function withBackend<T>(run: (backend: BackendHandle) => Promise<T>) {
   const backend = await BackendHandle.start(PROJECT_DIR);
   try {

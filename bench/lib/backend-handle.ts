@@ -20,6 +20,7 @@ const EXIT_TIMEOUT_MS = 10_000;
 type Request =
   | { type: "insights" }
   | { type: "memory"; collectGarbage: boolean }
+  | { type: "documents"; componentPath: string; table: string }
   | { type: "close" };
 
 /** A backend running in a child process with a throwaway state folder. */
@@ -90,6 +91,22 @@ export class BackendHandle {
       throw new Error(`Expected a memory response, got ${response.type}`);
     }
     return { rss: response.rss, heapUsed: response.heapUsed };
+  }
+
+  /** Returns every document of a table, in `convexToJson` form. */
+  async documents(
+    componentPath: string,
+    table: string,
+  ): Promise<Record<string, unknown>[]> {
+    const response = await this.request({
+      type: "documents",
+      componentPath,
+      table,
+    });
+    if (response.type !== "documents") {
+      throw new Error(`Expected a documents response, got ${response.type}`);
+    }
+    return response.documents;
   }
 
   /** Stops the backend, waits for the process to exit, removes its state. */

@@ -1,4 +1,6 @@
 import { cpus } from "node:os";
+import { MAX_CONCURRENT_MUTATIONS } from "../../packages/convex-local/src/engine/admission";
+import { MAX_CONCURRENT_TRANSACTIONS } from "../../packages/convex-local/src/engine/instance-pool";
 import type { SETTINGS } from "../convex-local";
 import type { CommitResult } from "../scenarios/commit-rate";
 import type { FanOutResult } from "../scenarios/fan-out";
@@ -40,6 +42,8 @@ export function renderReport(results: RunResults): string {
     "",
     `## Hot counter: ${settings.counter.increments} increments, ${settings.counter.clients} HTTP clients`,
     "",
+    `Backend concurrency: new module instance per call, at most ${MAX_CONCURRENT_TRANSACTIONS} queries and mutations and ${MAX_CONCURRENT_MUTATIONS} mutations executing at once.`,
+    "",
     renderTable(
       [
         "variant",
@@ -51,6 +55,7 @@ export function renderReport(results: RunResults): string {
         "p50",
         "p99",
         "final count",
+        "documents written",
       ],
       counters.map((result) => [
         result.variant,
@@ -62,6 +67,7 @@ export function renderReport(results: RunResults): string {
         ms(result.p50),
         ms(result.p99),
         String(result.finalCount),
+        String(result.documentsWritten),
       ]),
     ),
     "",

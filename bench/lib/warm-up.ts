@@ -6,9 +6,8 @@ import { runWorkers } from "./stats";
 const CALLS_PER_CLIENT = 5;
 
 /**
- * Sends a few inserts from `clients` clients at once, so the backend has
- * loaded its pool of module instances before anything is timed. A cold
- * pool loads instances during the first measured calls.
+ * Sends a few inserts from `clients` clients at once, so V8 has compiled
+ * the backend's hot code paths before anything is timed.
  */
 export async function warmUp(backend: BackendHandle, clients: number) {
   await runWorkers(clients, async (clientIndex) => {

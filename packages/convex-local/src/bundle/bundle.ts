@@ -14,17 +14,12 @@ export type BundledComponent = {
 };
 
 /**
- * Makes bundles load in Node ESM even when a bundled CommonJS dependency
- * calls `require` for a Node built-in.
- */
-const REQUIRE_BANNER =
-  "import { createRequire as __convexLocalCreateRequire } from 'node:module';\n" +
-  "const require = __convexLocalCreateRequire(import.meta.url);";
-
-/**
  * Bundles every function module of `sourceDir` (plus schema and auth
- * config) into `outDir` as ESM for Node, with shared chunks, so all
- * modules of one component share one copy of their dependencies.
+ * config) into `outDir` as one self-contained CommonJS file per module for
+ * Node, so a module can be evaluated again for every call (see
+ * `compileModule`). Like a Convex function call, evaluating a module runs
+ * only that module's own imports. Third-party packages stay outside the
+ * bundle (see `sharedPackages`).
  */
 export async function bundleComponent(
   sourceDir: string,
@@ -48,26 +43,64 @@ export async function bundleComponent(
       entryPoints,
       outdir: outDir,
       bundle: true,
-      format: "esm",
+      format: "cjs",
       platform: "node",
       target: "node20",
-      splitting: true,
-      outExtension: { ".js": ".mjs" },
+      outExtension: { ".js": ".cjs" },
       sourcemap: "inline",
-      banner: { js: REQUIRE_BANNER },
       logLevel: "silent",
-      plugins,
+      plugins: [sharedPackages(), ...plugins],
     });
   }
 
   const modules = new Map<string, string>();
   for (const file of moduleFiles) {
     const modulePath = modulePathOf(file);
-    modules.set(modulePath, path.join(outDir, "modules", `${modulePath}.mjs`));
+    modules.set(modulePath, path.join(outDir, "modules", `${modulePath}.cjs`));
   }
   return {
     modules,
-    schemaFile: schema ? path.join(outDir, "schema.mjs") : null,
-    authConfigFile: authConfig ? path.join(outDir, "auth.config.mjs") : null,
+    schemaFile: schema ? path.join(outDir, "schema.cjs") : null,
+    authConfigFile: authConfig ? path.join(outDir, "auth.config.cjs") : null,
   };
 }
+
+/**
+ * Leaves third-party packages (files under `node_modules`) out of the
+ * bundle as `require` calls of their resolved CommonJS entry. Node
+ * evaluates each package once and every module instance shares it, so a
+ * call re-evaluates only the project's own code, including workspace
+ * packages and a component's own files. Measured on 2 cores at a load
+ * average near 14, evaluating one of packages/backend's modules took up
+ * to 47 ms with its packages bundled in and up to 9 ms without them.
+ *
+ * NOTE: Convex evaluates packages afresh in every context too, so
+ * module-level state inside a third-party package is shared between calls
+ * here but not in Convex.
+ */
+function sharedPackages(): Plugin {
+  return {
+    name: "shared-packages",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.kind === "entry-point" || args.pluginData === SHARED) {
+          return undefined;
+        }
+        const resolved = await build.resolve(args.path, {
+          kind: "require-call",
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: SHARED,
+        });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        if (!resolved.path.split(path.sep).includes("node_modules")) {
+          return undefined;
+        }
+        return { path: resolved.path, external: true };
+      });
+    },
+  };
+}
+
+/** Marks the resolution that `sharedPackages` requests, so it does not recurse. */
+const SHARED = Symbol("sharedPackages");

@@ -19,6 +19,7 @@ import {
 } from "../storage/retention";
 import { Committer } from "../transactions/committer";
 import { OccInsights } from "../transactions/insights";
+import { OCC_MAX_RETRIES } from "../transactions/occ";
 import {
   fromReadSet,
   fromWriteSet,
@@ -75,6 +76,12 @@ export type EngineOptions = {
    * in milliseconds; `DEFAULT_RETENTION_MS` when unset.
    */
   retentionMs?: number;
+  /**
+   * Retries of a mutation after a write conflict before it fails;
+   * `OCC_MAX_RETRIES` when unset. Tests lower it to force a permanent
+   * conflict.
+   */
+  occMaxRetries?: number;
 };
 
 /** The engine with the extras the CLI and tests use. */
@@ -94,11 +101,6 @@ export type LocalEngine = Engine & {
   runInlineMutation<T>(handler: (ctx: never) => Promise<T>): Promise<T>;
   /** `exportDocuments` of `Engine`, typed as the lazy generator it is. */
   exportDocuments(ts?: bigint): Generator<ExportedDocument>;
-  /**
-   * Preloads module instances so the first `count` concurrent queries and
-   * mutations run at once instead of queueing while instances load.
-   */
-  warmUp(count: number): Promise<void>;
   /**
    * Runs one pass of the history cleanup now (it also runs every minute)
    * and resolves with the number of rows it deleted.
@@ -181,6 +183,7 @@ export async function createEngine(
     committer,
     insights,
     logger,
+    occMaxRetries: options.occMaxRetries ?? OCC_MAX_RETRIES,
     cloudUrl: options.cloudUrl,
     siteUrl: options.siteUrl,
     storageDir: path.join(options.stateDir, "storage"),
@@ -241,15 +244,17 @@ export async function createEngine(
     );
     const started = Date.now();
     const bundle = await bundleApp(convexDir, outDir, env);
-    const app = await bundle.instantiate();
+    const app = bundle.instantiate();
+    // Evaluating every module once reports a failing module at load time.
+    for (const component of app.values())
+      for (const modulePath of component.modules.paths())
+        component.modules.get(modulePath);
     // Backfills read SQLite, so staged commits are written first.
     await committer.flush();
     applySchemas(app);
     executor.app = app;
-    const onLoadError = (error: Error) =>
-      logger.error(`Failed to load another module instance: ${error.message}`);
-    executor.transactionPool = new InstancePool(bundle, true, onLoadError, app);
-    executor.actionPool = new InstancePool(bundle, false, onLoadError);
+    executor.transactionPool = new InstancePool(bundle, true);
+    executor.actionPool = new InstancePool(bundle, false);
     const providers = (app.get("")?.authProviders ??
       []) as unknown as AuthProvider[];
     verify = createTokenVerifier(providers);
@@ -417,8 +422,6 @@ export async function createEngine(
     mutationResults,
 
     jwks: async () => (await jwtSigner()).jwks(),
-
-    warmUp: async (count) => executor.transactionPool?.warm(count),
 
     cleanUpHistory: () => retention.runPass(),
 

@@ -13,6 +13,13 @@ import {
 } from "../runtime/validators";
 import type { Transaction } from "../transactions/transaction";
 import type { QueryStream } from "../transactions/query";
+import {
+  convexValueNesting,
+  convexValueSize,
+  formatBinarySize,
+  MAX_FUNCTION_VALUE_BYTES,
+  MAX_VALUE_NESTING,
+} from "../runtime/value-size";
 import { FunctionError, toFunctionError } from "./errors";
 import type { LoadedApp, LoadedComponent, ResolvedFunction } from "./functions";
 import type { Caller, ConvexJson, UserIdentity } from "./types";
@@ -109,6 +116,8 @@ export async function executeFunction(
     );
   }
 
+  checkArgumentLimits(fn, argsValue);
+
   if (validators.args.type !== "any" || argsValue === undefined) {
     const problem = validateValue(validators.args, argsValue, lookupId);
     if (problem) throw new FunctionError(`ArgumentValidationError: ${problem}`);
@@ -165,6 +174,12 @@ export async function executeFunction(
   }
 
   const result = JSON.parse(resultJson) as ConvexJson;
+  const resultSize = convexValueSize(jsonToConvex(result as never));
+  if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
+    throw new FunctionError(
+      `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
+    );
+  }
   if (validators.returns) {
     const problem = validateValue(
       validators.returns,
@@ -174,4 +189,31 @@ export async function executeFunction(
     if (problem) throw new FunctionError(`ReturnsValidationError: ${problem}`);
   }
   return result;
+}
+
+/** Spells a function path as Convex's canonical form: `dir/file.js:name`. */
+function canonicalPath(fn: ResolvedFunction): string {
+  const colon = fn.udfPath.lastIndexOf(":");
+  return `${fn.udfPath.slice(0, colon)}.js${fn.udfPath.slice(colon)}`;
+}
+
+/**
+ * Rejects arguments over Convex's size or nesting limit, with its texts.
+ * Convex measures the arguments array, `[args]`, so it is measured here.
+ */
+function checkArgumentLimits(fn: ResolvedFunction, args: Value) {
+  const nesting = convexValueNesting(args) + 1;
+  if (nesting > MAX_VALUE_NESTING) {
+    throw new FunctionError(
+      `Value is too nested (nested ${nesting} levels deep > maximum nesting ${MAX_VALUE_NESTING})`,
+      undefined,
+      "BadRequest",
+    );
+  }
+  const size = convexValueSize(args) + 2;
+  if (size > MAX_FUNCTION_VALUE_BYTES) {
+    throw new FunctionError(
+      `Arguments for ${canonicalPath(fn)} are too large (actual: ${formatBinarySize(size)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
+    );
+  }
 }

@@ -44,6 +44,8 @@ export type ExecutorOptions = {
   committer: Committer;
   insights: OccInsights;
   logger: Logger;
+  /** Retries of a mutation after a write conflict; see `OCC_MAX_RETRIES`. */
+  occMaxRetries: number;
   cloudUrl: string;
   siteUrl: string;
   storageDir: string;
@@ -95,9 +97,12 @@ function qualifiedPath(fn: ResolvedFunction): string {
 
 /** Runs functions: transactions, OCC retries, nesting and validation. */
 export class Executor {
-  /** The first loaded instance: names resolve and validators are read here. */
+  /**
+   * The instance loaded first, with every module evaluated: names resolve,
+   * validators and routes are read here. Calls run in their own instances.
+   */
   app: LoadedApp = new Map();
-  /** Instances for queries and mutations, which queue when all are busy. */
+  /** Instances for queries and mutations, which queue when no slot is free. */
   transactionPool: InstancePool | null = null;
   /** Instances for actions and HTTP actions. */
   actionPool: InstancePool | null = null;
@@ -105,6 +110,11 @@ export class Executor {
   readonly mutationSlots = new Semaphore(MAX_CONCURRENT_MUTATIONS);
 
   constructor(readonly options: ExecutorOptions) {}
+
+  /** Creates an app instance without waiting for a pool; see `InstancePool`. */
+  instantiate(): LoadedApp {
+    return this.transactionPool!.instantiate();
+  }
 
   /** Takes a module instance from the pool for this kind of function. */
   acquireInstance(kind: string) {
@@ -293,7 +303,7 @@ export class Executor {
 
   /**
    * Runs a mutation in its own transaction, re-running it after a write
-   * conflict up to `OCC_MAX_RETRIES` more times with jittered exponential
+   * conflict up to `occMaxRetries` more times with jittered exponential
    * backoff, then failing with Convex's OCC error.
    */
   async runMutationResolved(
@@ -315,7 +325,8 @@ export class Executor {
     let lastConflict: { tableName: string; id: string; writer: string } | null =
       null;
     let logLines: string[] = [];
-    for (let attempt = 0; attempt <= OCC_MAX_RETRIES; attempt++) {
+    const maxRetries = this.options.occMaxRetries;
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
       if (attempt > 0) await sleep(occBackoffMs(attempt, realRandom));
       const outcome = await this.attemptMutation(fn, args, options, path);
       logLines = outcome.logLines;
@@ -330,7 +341,7 @@ export class Executor {
         occ_write_source: lastConflict.writer,
         occ_retry_count: attempt,
       };
-      if (attempt < OCC_MAX_RETRIES) {
+      if (attempt < maxRetries) {
         const insight = this.options.insights.record(
           "occRetried",
           path,

@@ -1,12 +1,15 @@
-import { cpSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import path from "node:path";
-import { bundleComponent, type BundledComponent } from "../bundle/bundle";
+import { bundleComponent } from "../bundle/bundle";
 import {
   flattenComponents,
   loadComponentTree,
   type ComponentNode,
 } from "../bundle/components";
+import {
+  compileModule,
+  type ModuleExports,
+  type ModuleFactory,
+} from "../bundle/module-factory";
 import type { ValidatorJson } from "../runtime/validators";
 import { runInInvocation, type Invocation } from "../runtime/global";
 import type {
@@ -58,10 +61,17 @@ export type SchemaJson = {
 /** One auth provider from `auth.config.*`. */
 export type AuthProviderConfig = Record<string, unknown>;
 
+/** The modules of one component instance, by Convex module path. */
+export type ModuleTable = {
+  get(modulePath: string): ModuleExports | undefined;
+  /** Every module path, without evaluating any module. */
+  paths(): Iterable<string>;
+};
+
 /** One component with its loaded modules. */
 export type LoadedComponent = {
   node: ComponentNode;
-  modules: Map<string, Record<string, unknown>>;
+  modules: ModuleTable;
   schema: SchemaJson | null;
   authProviders: AuthProviderConfig[];
 };
@@ -109,17 +119,21 @@ export function findFunction(
   };
 }
 
-/** A bundled app that can load independent copies of its modules. */
+/** A bundled app that can create independent instances of its modules. */
 export type BundledApp = {
   tree: ComponentNode;
-  /** Loads a fresh copy of every module, with its own module-level state. */
-  instantiate(): Promise<LoadedApp>;
+  /**
+   * Creates an instance of the app whose modules are evaluated on first
+   * use, each with fresh module-level state.
+   */
+  instantiate(): LoadedApp;
 };
 
 /**
- * Bundles the app and its components into `outDir`. Each instance loads
- * its own copy of the bundle files, because Node caches a module per file
- * and Convex gives every concurrently running function its own isolate.
+ * Bundles the app and its components into `outDir` and compiles every
+ * module once. Schemas and auth configs are evaluated here, once, because
+ * they are data. Function modules are evaluated again in every instance,
+ * because Convex evaluates them in a fresh context for every call.
  */
 export async function bundleApp(
   convexDir: string,
@@ -127,64 +141,78 @@ export async function bundleApp(
   env: () => Record<string, string>,
 ): Promise<BundledApp> {
   const tree = await loadComponentTree(convexDir, path.join(outDir, "config"));
-  const templateDir = path.join(outDir, "instance-0");
   const nodes = flattenComponents(tree);
-  const bundles: BundledComponent[] = [];
+  const components: {
+    node: ComponentNode;
+    factories: Map<string, ModuleFactory>;
+    schema: SchemaJson | null;
+    authProviders: AuthProviderConfig[];
+  }[] = [];
   for (let i = 0; i < nodes.length; i++) {
-    bundles.push(
-      await bundleComponent(
-        nodes[i]!.dir,
-        path.join(templateDir, `component-${i}`),
-      ),
+    const node = nodes[i]!;
+    const bundled = await bundleComponent(
+      node.dir,
+      path.join(outDir, `component-${i}`),
     );
+    const factories = new Map<string, ModuleFactory>();
+    for (const [modulePath, file] of bundled.modules) {
+      factories.set(modulePath, compileModule(file));
+    }
+    let schema: SchemaJson | null = null;
+    if (bundled.schemaFile) {
+      const loaded = evaluateModule(compileModule(bundled.schemaFile), env) as {
+        default?: { export(): string };
+      };
+      if (loaded.default)
+        schema = JSON.parse(loaded.default.export()) as SchemaJson;
+    }
+    let authProviders: AuthProviderConfig[] = [];
+    if (bundled.authConfigFile) {
+      const loaded = evaluateModule(
+        compileModule(bundled.authConfigFile),
+        env,
+      ) as { default?: { providers?: AuthProviderConfig[] } };
+      authProviders = loaded.default?.providers ?? [];
+    }
+    components.push({ node, factories, schema, authProviders });
   }
-  let instances = 0;
-  const instantiate = async (): Promise<LoadedApp> => {
-    const instanceDir =
-      instances === 0
-        ? templateDir
-        : path.join(outDir, `instance-${instances}`);
-    if (instances > 0) cpSync(templateDir, instanceDir, { recursive: true });
-    instances += 1;
-    const relocate = (file: string) =>
-      path.join(instanceDir, path.relative(templateDir, file));
-    const loadInvocation = moduleLoadInvocation(env());
-    const importFile = (file: string) =>
-      runInInvocation(
-        loadInvocation,
-        () => import(pathToFileURL(relocate(file)).href),
-      );
+  const instantiate = (): LoadedApp => {
     const app: LoadedApp = new Map();
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      const bundled = bundles[i]!;
-      const modules = new Map<string, Record<string, unknown>>();
-      for (const [modulePath, file] of bundled.modules) {
-        modules.set(
-          modulePath,
-          (await importFile(file)) as Record<string, unknown>,
-        );
-      }
-      let schema: SchemaJson | null = null;
-      if (bundled.schemaFile) {
-        const loaded = (await importFile(bundled.schemaFile)) as {
-          default?: { export(): string };
-        };
-        if (loaded.default)
-          schema = JSON.parse(loaded.default.export()) as SchemaJson;
-      }
-      let authProviders: AuthProviderConfig[] = [];
-      if (bundled.authConfigFile) {
-        const loaded = (await importFile(bundled.authConfigFile)) as {
-          default?: { providers?: AuthProviderConfig[] };
-        };
-        authProviders = loaded.default?.providers ?? [];
-      }
+    for (const { node, factories, schema, authProviders } of components) {
+      const modules = lazyModules(factories, env);
       app.set(node.path, { node, modules, schema, authProviders });
     }
     return app;
   };
   return { tree, instantiate };
+}
+
+/** Evaluates each module of an instance when it is first looked up. */
+function lazyModules(
+  factories: Map<string, ModuleFactory>,
+  env: () => Record<string, string>,
+): ModuleTable {
+  const evaluated = new Map<string, ModuleExports>();
+  return {
+    get(modulePath) {
+      const cached = evaluated.get(modulePath);
+      if (cached) return cached;
+      const factory = factories.get(modulePath);
+      if (!factory) return undefined;
+      const exports = evaluateModule(factory, env);
+      evaluated.set(modulePath, exports);
+      return exports;
+    },
+    paths: () => factories.keys(),
+  };
+}
+
+/** Runs a module's top level with Convex's syscalls unavailable. */
+function evaluateModule(
+  factory: ModuleFactory,
+  env: () => Record<string, string>,
+): ModuleExports {
+  return runInInvocation(moduleLoadInvocation(env()), factory);
 }
 
 function moduleLoadInvocation(env: Record<string, string>): Invocation {

@@ -26,7 +26,13 @@ export async function runInlineMutation<T>(
     udfPath: `${modulePath}:run`,
     // The closure is not in any bundled module, so it runs against the
     // first instance's component without being looked up by path.
-    component: { ...component, modules: new Map([[modulePath, { run: fn }]]) },
+    component: {
+      ...component,
+      modules: {
+        get: (path) => (path === modulePath ? { run: fn } : undefined),
+        paths: () => [modulePath],
+      },
+    },
   };
   const result = await executor.runMutationResolved(
     resolved,

@@ -22,6 +22,7 @@ import {
   searchSource,
 } from "../search/search-query";
 import type { ExecContext } from "./execution";
+import { formatBinarySize } from "../runtime/value-size";
 import type { Executor } from "./executor";
 
 type Args = Record<string, unknown>;
@@ -168,23 +169,6 @@ function checkShape(value: Value, depth: number) {
     }
     checkShape((value as Record<string, Value>)[key]!, depth + 1);
   }
-}
-
-/**
- * Formats a byte count as Convex's error texts do (the `humansize` crate
- * with binary units): `1 MiB`, `1.05 MiB`, `512 B`.
- */
-export function formatBinarySize(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  if (unit === 0) return `${bytes} B`;
-  const text = value.toFixed(2).replace(/\.?0+$/, "");
-  return `${text} ${units[unit]}`;
 }
 
 function checkUserFields(value: Record<string, Value>) {

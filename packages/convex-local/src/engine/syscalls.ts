@@ -97,7 +97,7 @@ async function asyncSyscall(
     case "1.0/createFunctionHandle":
       return createFunctionHandle(
         resolveAddress(
-          context.instance ?? executor.app,
+          executor.app,
           context.component.node,
           args as FunctionAddress,
         ),
@@ -210,8 +210,11 @@ async function runUdf(
   if (context.fn.kind === "query" && udfType !== "query") {
     throw new Error(`InvalidFunctionCall: A query cannot call a ${udfType}`);
   }
+  // Convex runs a nested call in a fresh context too, so the child gets
+  // its own instance of the modules.
+  const instance = executor.instantiate();
   const fn = resolveAddress(
-    context.instance ?? executor.app,
+    instance,
     context.component.node,
     args as FunctionAddress,
   );
@@ -234,6 +237,7 @@ async function runUdf(
       : tx;
   const child: ExecContext = {
     ...context,
+    instance,
     component: fn.component,
     fn,
     tx: childTx,
@@ -270,7 +274,7 @@ async function runFromAction(
   args: Args,
 ): Promise<ConvexJson> {
   const fn = resolveAddress(
-    context.instance ?? executor.app,
+    executor.app,
     context.component.node,
     args as FunctionAddress,
   );
@@ -303,7 +307,7 @@ function schedule(
   args: Args,
 ): string {
   const fn = resolveAddress(
-    context.instance ?? executor.app,
+    executor.app,
     context.component.node,
     args as FunctionAddress,
   );

@@ -1,10 +1,18 @@
 import { convexToJson, jsonToConvex, type Value } from "convex/values";
+import { isCommitTsPlaceholder } from "./commit-ts";
 
 /** A validator in the JSON form `exportArgs()` and schemas produce. */
 export type ValidatorJson =
   | {
       type:
-        "null" | "number" | "bigint" | "boolean" | "string" | "bytes" | "any";
+        | "null"
+        | "number"
+        | "bigint"
+        | "commitTs"
+        | "boolean"
+        | "string"
+        | "bytes"
+        | "any";
     }
   | { type: "literal"; value: unknown }
   | { type: "id"; tableName: string }
@@ -45,6 +53,8 @@ export function formatValidator(validator: ValidatorJson): string {
       return "v.float64()";
     case "bigint":
       return "v.int64()";
+    case "commitTs":
+      return "v.commitTs()";
     case "boolean":
       return "v.boolean()";
     case "string":
@@ -137,7 +147,9 @@ export function validateValue(
         ? null
         : mismatch(path, value, validator);
     case "bigint":
-      return typeof value === "bigint"
+    case "commitTs":
+      // Before the commit, `db.vars.commitTs` validates as an int64.
+      return typeof value === "bigint" || isCommitTsPlaceholder(value)
         ? null
         : mismatch(path, value, validator);
     case "boolean":

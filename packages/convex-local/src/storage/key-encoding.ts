@@ -1,4 +1,5 @@
 import type { Value } from "convex/values";
+import { isCommitTsPlaceholder, MAX_COMMIT_TS } from "../runtime/commit-ts";
 
 /**
  * Order-preserving binary encoding of Convex values for index keys.
@@ -65,7 +66,10 @@ function writeFloat(writer: ByteWriter, value: number) {
 }
 
 function writeValue(writer: ByteWriter, value: Value | undefined) {
-  if (value === undefined) {
+  if (isCommitTsPlaceholder(value)) {
+    // An unresolved commit timestamp sorts after every resolved one.
+    writeValue(writer, MAX_COMMIT_TS);
+  } else if (value === undefined) {
     writer.byte(TAG_UNDEFINED);
   } else if (value === null) {
     writer.byte(TAG_NULL);

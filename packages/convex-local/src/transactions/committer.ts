@@ -145,6 +145,7 @@ export class Committer {
     const conflict = this.findConflict(tx);
     if (conflict) return { ok: false, conflict };
     const ts = this.nextTs();
+    tx.resolveCommitTs(ts);
     const committed: CommitWrites = {
       ts,
       writer,

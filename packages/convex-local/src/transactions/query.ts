@@ -43,8 +43,9 @@ export function planQuery(
 ): QueryPlan {
   const source = query.source;
   if (source.type === "Search") {
-    // TODO: text search indexes are not implemented.
-    throw new Error("Text search is not supported by this local backend");
+    // Callers send search queries to src/search/search-query.ts, which
+    // ranks hits instead of scanning an index range.
+    throw new Error("A text search query cannot be planned as an index scan");
   }
   const tableName =
     source.type === "FullTableScan"

@@ -8,6 +8,7 @@ import {
   type DocumentStore,
   type DocumentWrite,
 } from "../storage/document-store";
+import { containsCommitTs, resolveCommitTs } from "../runtime/commit-ts";
 import { encodeKey, keySuccessor } from "../storage/key-encoding";
 import { TransactionMetrics } from "./limits";
 import { ReadIntervals, type CommittedWrite, type Interval } from "./read-set";
@@ -78,6 +79,19 @@ export class Transaction {
     const value = this.nextCreationTime;
     this.nextCreationTime = nextDouble(value);
     return value;
+  }
+
+  /**
+   * Replaces `db.vars.commitTs` in every buffered document with the commit
+   * timestamp, once it is assigned and before the writes are staged.
+   */
+  resolveCommitTs(ts: bigint) {
+    for (const [key, write] of this.writes) {
+      if (write.newDoc && containsCommitTs(write.newDoc)) {
+        const newDoc = resolveCommitTs(write.newDoc, ts);
+        this.writes.set(key, { ...write, newDoc });
+      }
+    }
   }
 
   /** Buffers an insert of a complete document (system fields set). */

@@ -12,7 +12,6 @@ let backend: TestBackend;
 
 beforeAll(async () => {
   backend = await startFixtureBackend("basic-app");
-  await backend.engine.warmUp(8);
   const increments = Array.from({ length: 8 }, () =>
     backend.engine.runMutation({
       path: "counters:increment",

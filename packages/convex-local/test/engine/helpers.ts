@@ -42,6 +42,7 @@ export async function startTestEngine(
     stateDir?: string;
     projectDir?: string;
     retentionMs?: number;
+    occMaxRetries?: number;
   } = {},
 ): Promise<TestEngine> {
   const stateDir =
@@ -55,6 +56,7 @@ export async function startTestEngine(
     logger: silent,
     adminKey: "test-admin-key",
     retentionMs: options.retentionMs,
+    occMaxRetries: options.occMaxRetries,
   });
   const admin: Caller = { kind: "admin" };
   return {

@@ -1,12 +1,15 @@
 import { expect, test } from "vitest";
 import type { BundledApp, LoadedApp } from "../../src/engine/functions";
-import { InstancePool } from "../../src/engine/instance-pool";
+import {
+  InstancePool,
+  MAX_CONCURRENT_TRANSACTIONS,
+} from "../../src/engine/instance-pool";
 
 function fakeBundle() {
   let loads = 0;
   const bundle = {
     tree: null as never,
-    instantiate: async (): Promise<LoadedApp> => {
+    instantiate: (): LoadedApp => {
       loads += 1;
       return new Map();
     },
@@ -14,51 +17,22 @@ function fakeBundle() {
   return { bundle, loads: () => loads };
 }
 
-const failOnError = (error: Error) => {
-  throw error;
-};
-
-test("concurrent calls get distinct instances", async () => {
-  const { bundle } = fakeBundle();
-  const pool = new InstancePool(bundle, true, failOnError, new Map());
-  await pool.warm(3);
-  const taken = await Promise.all([
-    pool.acquire(),
-    pool.acquire(),
-    pool.acquire(),
-  ]);
-  expect(new Set(taken.map((entry) => entry.app)).size).toBe(3);
-});
-
-test("idle instance is reused", async () => {
+test("every call gets a new instance", async () => {
   const { bundle, loads } = fakeBundle();
-  const first = new Map();
-  const pool = new InstancePool(bundle, true, failOnError, first);
+  const pool = new InstancePool(bundle, true);
   const a = await pool.acquire();
   a.release();
   const b = await pool.acquire();
-  expect(b.app).toBe(first);
-  expect(loads()).toBe(0);
-});
-
-test("busy call gets a fresh instance", async () => {
-  const { bundle, loads } = fakeBundle();
-  const first = new Map();
-  const pool = new InstancePool(bundle, true, failOnError, first);
-  const held = await pool.acquire();
-  const next = await pool.acquire();
-  expect(next.app).not.toBe(first);
-  expect(loads()).toBe(1);
-  held.release();
-  next.release();
+  b.release();
+  expect(b.app).not.toBe(a.app);
+  expect(loads()).toBe(2);
 });
 
 test("full pool queues until release", async () => {
   const { bundle } = fakeBundle();
-  const pool = new InstancePool(bundle, true, failOnError, new Map());
-  await pool.warm(16);
+  const pool = new InstancePool(bundle, true);
   const held = await Promise.all(
-    Array.from({ length: 16 }, () => pool.acquire()),
+    Array.from({ length: MAX_CONCURRENT_TRANSACTIONS }, () => pool.acquire()),
   );
   let resolved = false;
   const waiting = pool.acquire().then((entry) => {
@@ -68,14 +42,18 @@ test("full pool queues until release", async () => {
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(resolved).toBe(false);
   held[3]!.release();
-  const next = await waiting;
-  expect(next.app).toBe(held[3]!.app);
+  await waiting;
+  expect(resolved).toBe(true);
 });
 
-test("action pool shares a busy instance", async () => {
-  const { bundle } = fakeBundle();
-  const pool = new InstancePool(bundle, false, failOnError);
-  const a = await pool.acquire();
-  const b = await pool.acquire();
-  expect(b.app).toBe(a.app);
+test("action pool never queues", async () => {
+  const { bundle, loads } = fakeBundle();
+  const pool = new InstancePool(bundle, false);
+  const held = await Promise.all(
+    Array.from({ length: MAX_CONCURRENT_TRANSACTIONS + 1 }, () =>
+      pool.acquire(),
+    ),
+  );
+  expect(held).toHaveLength(MAX_CONCURRENT_TRANSACTIONS + 1);
+  expect(loads()).toBe(MAX_CONCURRENT_TRANSACTIONS + 1);
 });

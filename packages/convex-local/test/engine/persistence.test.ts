@@ -1,10 +1,9 @@
 import Database from "better-sqlite3";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { FIXTURES, startTestEngine, type TestEngine } from "./helpers";
+import { startTestEngine, type TestEngine } from "./helpers";
 
 let stateDir: string;
 let t: TestEngine | undefined;
@@ -45,42 +44,6 @@ test("scheduled job survives restart", async () => {
   await expect
     .poll(async () => t!.query("jobs:labels"), { timeout: 5000 })
     .toContain("after-restart");
-});
-
-test("kill -9 loses no acknowledged commit", async () => {
-  freshState();
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(import.meta.dirname, "crash-writer.ts"),
-      path.join(FIXTURES, "basic-app"),
-      stateDir,
-    ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const acknowledged: string[] = [];
-  let buffer = "";
-  await new Promise<void>((resolve, reject) => {
-    child.on("exit", () => resolve());
-    child.on("error", reject);
-    child.stdout.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split("\n");
-      buffer = lines.pop()!;
-      for (const line of lines) acknowledged.push(line.split(" ")[0]!);
-      if (acknowledged.length >= 30 && child.exitCode === null)
-        child.kill("SIGKILL");
-    });
-  });
-  expect(acknowledged.length).toBeGreaterThanOrEqual(30);
-  t = await startTestEngine("basic-app", { stateDir });
-  const rows = (await t.query("messages:byAuthor", { author: "crash" })) as {
-    _id: string;
-  }[];
-  const stored = new Set(rows.map((row) => row._id));
-  for (const id of acknowledged) expect(stored.has(id), id).toBe(true);
 });
 
 test("updates keep one index entry", async () => {

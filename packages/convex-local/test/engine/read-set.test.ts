@@ -96,3 +96,37 @@ test("query at an older timestamp", async () => {
   expect(old.ok ? old.value : null).toEqual([]);
   expect(old.ts).toBe(before);
 });
+
+test("paginate reads up to its page end", async () => {
+  for (let i = 0; i < 6; i++) {
+    await t.mutation("messages:send", { author: "pager", body: `p${i}` });
+  }
+  const read = await t.engine.runQuery({
+    path: "messages:page",
+    args: { paginationOpts: { numItems: 3, cursor: null } },
+    caller: anonymous,
+  });
+  expect(read.ok).toBe(true);
+  if (!read.ok) return;
+  const page = read.value as { page: { _id: string }[]; isDone: boolean };
+  expect(page.page).toHaveLength(3);
+  expect(page.isDone).toBe(false);
+
+  const rows = (await t.query("messages:list")) as { _id: string }[];
+  const inside = page.page[1]!._id;
+  const after = rows[rows.length - 1]!._id;
+  expect(page.page.map((row) => row._id)).not.toContain(after);
+
+  const insideWrite = await commitOf(() =>
+    t.mutation("messages:edit", { id: inside, body: "changed" }),
+  );
+  expect(t.engine.overlaps(read.readSet, insideWrite.writes)).toBe(true);
+  const afterWrite = await commitOf(() =>
+    t.mutation("messages:edit", { id: after, body: "changed" }),
+  );
+  expect(t.engine.overlaps(read.readSet, afterWrite.writes)).toBe(false);
+  const appended = await commitOf(() =>
+    t.mutation("messages:send", { author: "pager", body: "new" }),
+  );
+  expect(t.engine.overlaps(read.readSet, appended.writes)).toBe(false);
+});

@@ -1,0 +1,68 @@
+import type { Value } from "convex/values";
+
+/**
+ * Largest function arguments and return values, in bytes of
+ * `convexValueSize`: FUNCTION_MAX_ARGS_SIZE and FUNCTION_MAX_RESULT_SIZE in
+ * the Convex backend's crates/common/src/knobs.rs.
+ */
+export const MAX_FUNCTION_VALUE_BYTES = 16 * 1024 * 1024;
+
+/** Deepest nesting of a value (MAX_NESTING in crates/value/src/size.rs). */
+export const MAX_VALUE_NESTING = 64;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Returns the size of a value as Convex measures it (crates/value): one
+ * byte per type tag and delimiter, 8 per number, and the UTF-8 length of
+ * strings and field names.
+ */
+export function convexValueSize(value: Value | undefined): number {
+  if (value === null || value === undefined || typeof value === "boolean") {
+    return 1;
+  }
+  if (typeof value === "number" || typeof value === "bigint") return 9;
+  if (typeof value === "string") return utf8.encode(value).length + 2;
+  if (value instanceof ArrayBuffer) return value.byteLength + 2;
+  let size = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) size += convexValueSize(item);
+    return size;
+  }
+  for (const [key, field] of Object.entries(value)) {
+    size += utf8.encode(key).length + 1 + convexValueSize(field);
+  }
+  return size;
+}
+
+/**
+ * Returns how deeply arrays and objects nest in a value: 0 for a scalar,
+ * 1 for an array of scalars, and so on.
+ */
+export function convexValueNesting(value: Value | undefined): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (value instanceof ArrayBuffer) return 0;
+  const children = Array.isArray(value) ? value : Object.values(value);
+  let deepest = 0;
+  for (const child of children) {
+    deepest = Math.max(deepest, convexValueNesting(child));
+  }
+  return deepest + 1;
+}
+
+/**
+ * Formats a byte count as Convex's error texts do (the `humansize` crate
+ * with binary units): `1 MiB`, `1.05 MiB`, `512 B`.
+ */
+export function formatBinarySize(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} B`;
+  const text = value.toFixed(2).replace(/\.?0+$/, "");
+  return `${text} ${units[unit]}`;
+}

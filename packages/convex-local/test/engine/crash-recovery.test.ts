@@ -1,0 +1,154 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
+import { afterEach, expect, test } from "vitest";
+import { decodeTs } from "../../src/sync/timestamp";
+import { FIXTURES, startTestEngine, type TestEngine } from "./helpers";
+
+const ACCOUNTS = ["a", "b", "c", "d"];
+const OPENING_BALANCE = 1000;
+const CLIENTS = 8;
+/** Acknowledged transfers after which the server is killed. */
+const KILL_AFTER = 120;
+
+type Audit = {
+  accounts: { name: string; balance: number }[];
+  ledger: { sequence: number; from: string; to: string; amount: number }[];
+};
+
+let stateDir: string;
+let t: TestEngine | undefined;
+
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+/** Starts the HTTP server in a child process and resolves with its URL. */
+function startServer() {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "crash-server.ts"),
+      path.join(FIXTURES, "basic-app"),
+      stateDir,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const exited = new Promise<void>((resolve) => child.on("exit", resolve));
+  const url = new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      reject(new Error(`Server exited with code ${code} before listening`)),
+    );
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const newline = output.indexOf("\n");
+      if (newline !== -1) resolve(output.slice(0, newline));
+    });
+  });
+  return { child, url, exited };
+}
+
+/** Reads the latest commit timestamp through the HTTP API. */
+async function latestServerTs(url: string): Promise<bigint> {
+  const response = await fetch(`${url}/api/query_ts`, { method: "POST" });
+  const body = (await response.json()) as { ts: string };
+  return decodeTs(body.ts);
+}
+
+/** Picks two different accounts and an amount from `sequence`. */
+function transferFor(sequence: number) {
+  const from = ACCOUNTS[sequence % ACCOUNTS.length]!;
+  const to = ACCOUNTS[(sequence * 7 + 1) % ACCOUNTS.length]!;
+  const other = ACCOUNTS[(ACCOUNTS.indexOf(from) + 1) % ACCOUNTS.length]!;
+  return {
+    sequence,
+    from,
+    to: to === from ? other : to,
+    amount: (sequence % 50) + 1,
+  };
+}
+
+test("kill -9 keeps transfers atomic and acknowledged", async () => {
+  stateDir = mkdtempSync(path.join(tmpdir(), "convex-local-crash-"));
+  const server = startServer();
+  const url = await server.url;
+  const admin = new ConvexHttpClient(url);
+  await admin.mutation(anyApi.accounts!.open!, {
+    names: ACCOUNTS,
+    balance: OPENING_BALANCE,
+  });
+
+  // Clients send transfers one at a time each, until the server dies.
+  const acknowledged = new Set<number>();
+  const sent = new Set<number>();
+  let nextSequence = 0;
+  let killed = false;
+  let beforeKillTs = 0n;
+  const client = async () => {
+    const http = new ConvexHttpClient(url);
+    while (!killed) {
+      const sequence = nextSequence++;
+      sent.add(sequence);
+      try {
+        await http.mutation(anyApi.accounts!.transfer!, transferFor(sequence));
+      } catch {
+        return;
+      }
+      acknowledged.add(sequence);
+      if (acknowledged.size >= KILL_AFTER && !killed) {
+        killed = true;
+        // The other clients keep sending while the timestamp is read.
+        beforeKillTs = await latestServerTs(url);
+        server.child.kill("SIGKILL");
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  await server.exited;
+  expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER);
+  // Calls were still in flight when the server died.
+  expect(sent.size).toBeGreaterThan(acknowledged.size);
+
+  t = await startTestEngine("basic-app", { stateDir });
+  const restartTs = t.engine.latestTs();
+  expect(restartTs >= beforeKillTs).toBe(true);
+  const audit = (await t.query("accounts:audit")) as Audit;
+
+  const sequences = audit.ledger.map((row) => row.sequence);
+  expect(new Set(sequences).size).toBe(sequences.length);
+  for (const sequence of acknowledged) {
+    expect(sequences.includes(sequence), `transfer ${sequence}`).toBe(true);
+  }
+  for (const sequence of sequences) {
+    expect(sent.has(sequence), `transfer ${sequence} was sent`).toBe(true);
+  }
+
+  // Balances match the ledger, so no transfer is half-applied.
+  const expected = new Map(ACCOUNTS.map((name) => [name, OPENING_BALANCE]));
+  for (const row of audit.ledger) {
+    expected.set(row.from, expected.get(row.from)! - row.amount);
+    expected.set(row.to, expected.get(row.to)! + row.amount);
+  }
+  const total = audit.accounts.reduce((sum, row) => sum + row.balance, 0);
+  expect(total).toBe(ACCOUNTS.length * OPENING_BALANCE);
+  for (const account of audit.accounts) {
+    expect(account.balance, account.name).toBe(expected.get(account.name));
+  }
+
+  const after = await t.engine.runMutation({
+    path: "accounts:transfer",
+    args: { sequence: -1, from: "a", to: "b", amount: 1 },
+    caller: { kind: "admin" },
+  });
+  expect(after.ok).toBe(true);
+  expect(after.ts > restartTs).toBe(true);
+});

@@ -135,9 +135,11 @@ async function main() {
     const formId = page.url().split("/").at(-2) as Id<"forms">;
     const client = new ConvexHttpClient(urls.api);
     client.setAuth(await authToken(page));
+    const { draftRevision } = await client.query(api.forms.get, { formId });
     await client.mutation(api.forms.saveDraft, {
       formId,
       definition: benchmarkDefinition(),
+      revision: draftRevision,
     });
     await page.reload();
     await page.getByRole("button", { name: "Question 1", exact: true }).click();

@@ -78,16 +78,18 @@ async function publishWideForm(fieldCount: number): Promise<string> {
     clinicId: clinic.clinicId,
     title,
   });
-  const { problems } = await client.mutation(api.forms.saveDraft, {
+  const { problems, revision } = await client.mutation(api.forms.saveDraft, {
     formId,
     definition: wideDefinition(title, fieldCount),
+    // A new form's draft starts at revision 0.
+    revision: 0,
   });
   if (problems.length > 0) {
     throw new Error(
       `The wide form is not publishable: ${problems[0]?.message}`,
     );
   }
-  await client.mutation(api.forms.publish, { formId });
+  await client.mutation(api.forms.publish, { formId, revision });
   const form = await client.query(api.forms.get, { formId });
   return form.slug;
 }

@@ -1,70 +1,20 @@
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 
 import { runCli, stateDirFor } from "../../../scripts/lib/stack.mjs";
+import {
+  createInviteLink,
+  createOwner,
+  joinThroughInvite,
+  newEmail,
+  newPage,
+  openMembers,
+  sessionToken,
+  signUp,
+} from "./clinic-helpers";
 import { stack } from "./stack";
-
-const password = "correct-horse-1";
-
-let accountCounter = 0;
-
-/** Returns an address that no earlier run of the suite used. */
-function newEmail(name: string): string {
-  accountCounter += 1;
-  return `${name}-${Date.now()}-${accountCounter}@accounts.test`;
-}
-
-async function signUp(page: Page, email: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-}
-
-/** Signs up a new account, creates its clinic and returns the clinic id. */
-async function createOwner(page: Page, clinicName: string) {
-  const email = newEmail("owner");
-  await page.goto(`${stack.adminUrl}/sign-in`);
-  await signUp(page, email);
-  await page.getByLabel("Clinic name").fill(clinicName);
-  await page.getByRole("button", { name: "Create clinic" }).click();
-  await expect(page).toHaveURL(/\/clinics\/[^/]+\/forms$/);
-  const clinicId = new URL(page.url()).pathname.split("/")[2] as Id<"clinics">;
-  return { email, clinicId };
-}
-
-async function openMembers(page: Page) {
-  await page.getByRole("link", { name: "Members" }).click();
-  await expect(
-    page.getByRole("heading", { name: "Members", level: 1 }),
-  ).toBeVisible();
-}
-
-async function createInviteLink(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Create invite link" }).click();
-  const link = page.getByLabel(/Invite link/);
-  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
-  return await link.inputValue();
-}
-
-/** Reads the Convex Auth session JWT that the page keeps in localStorage. */
-async function sessionToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => {
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i) ?? "";
-      if (key.startsWith("__convexAuthJWT")) return localStorage.getItem(key);
-    }
-    return null;
-  });
-  if (token === null) throw new Error("The page contains no session token.");
-  return token;
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return await context.newPage();
-}
 
 test("forgot password through the outbox", async ({ page, browser }) => {
   const email = newEmail("reset");
@@ -124,17 +74,11 @@ test("colleague joins through an invite link", async ({ page, browser }) => {
     page.getByRole("region", { name: "Pending invites" }).getByRole("listitem"),
   ).toHaveCount(1);
 
-  const colleague = await newPage(browser);
-  await colleague.goto(link);
-  await expect(
-    colleague.getByText("Invite Clinic", { exact: true }),
-  ).toBeVisible();
-  await colleague
-    .getByRole("link", { name: "Sign in or create an account" })
-    .click();
-  await signUp(colleague, newEmail("colleague"));
-  await colleague.getByRole("button", { name: "Join Invite Clinic" }).click();
-  await expect(colleague).toHaveURL(/\/clinics\/[^/]+\/forms$/);
+  const { page: colleague } = await joinThroughInvite(
+    browser,
+    link,
+    "Invite Clinic",
+  );
   await expect(
     colleague.getByRole("heading", { name: "Forms", level: 1 }),
   ).toBeVisible();

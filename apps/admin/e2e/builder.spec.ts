@@ -1,51 +1,14 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { signUpWithClinic } from "../../../e2e/staff";
+import {
+  addFieldByKeyboard,
+  openBlankForm,
+  outlineOrder,
+  waitForSave,
+} from "./builder-helpers";
 
 const password = "correct-horse-battery";
-
-async function openBlankForm(page: Page, title: string) {
-  await page.getByRole("button", { name: "New form" }).click();
-  await page.getByLabel("Title (optional)").fill(title);
-  await page.getByRole("button", { name: /Blank form/ }).click();
-  await expect(page).toHaveURL(/\/forms\/[^/]+\/edit$/);
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
-}
-
-/** Adds a field of the type named in the picker, using only the keyboard. */
-async function addFieldByKeyboard(
-  page: Page,
-  pageTitle: string,
-  typeName: string,
-  label: string,
-) {
-  const picker = page.getByLabel("New field type").first();
-  await picker.focus();
-  await picker.selectOption({ label: typeName });
-  await page.keyboard.press("Tab");
-  await expect(
-    page.getByRole("button", { name: `Add field to ${pageTitle}` }),
-  ).toBeFocused();
-  await page.keyboard.press("Enter");
-  const labelInput = page.getByLabel("Question label");
-  await labelInput.focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.type(label);
-}
-
-function outlineOrder(page: Page): Promise<string[][]> {
-  return page
-    .getByRole("list", { name: "Pages" })
-    .locator(":scope > li")
-    .evaluateAll((pages) =>
-      pages.map((item) =>
-        Array.from(item.querySelectorAll("[data-field-id]")).map(
-          (row) =>
-            row.querySelector("button[aria-pressed] span")?.textContent ?? "",
-        ),
-      ),
-    );
-}
 
 async function dragTo(page: Page, source: Locator, target: Locator) {
   const from = await source.boundingBox();
@@ -66,11 +29,6 @@ async function dragTo(page: Page, source: Locator, target: Locator) {
   // its items have shifted out of the way.
   await page.mouse.move(endX, endY + 2, { steps: 2 });
   await page.mouse.up();
-}
-
-async function waitForSave(page: Page) {
-  await expect(page.getByTestId("save-status")).toHaveText("Saving…");
-  await expect(page.getByTestId("save-status")).toHaveText("Saved");
 }
 
 test("builds and republishes a form by keyboard", async ({ page }) => {

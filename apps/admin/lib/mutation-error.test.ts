@@ -33,4 +33,15 @@ describe("describeMutationError", () => {
     const error = new ConvexError({ kind: "forbidden", message: "x" });
     expect(describeMutationError(error, "invite")).toContain("your role");
   });
+
+  test("asks to check the draft after a conflict", () => {
+    const error = new ConvexError({
+      kind: "draftConflict",
+      message: "x",
+      currentRevision: 3,
+    });
+    const message = describeMutationError(error, "publish the form");
+    expect(message).toContain("Could not publish the form");
+    expect(message).toContain("someone else saved the draft");
+  });
 });

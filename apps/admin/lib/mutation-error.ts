@@ -21,6 +21,8 @@ export function describeMutationError(error: unknown, action: string): string {
       return inviteUnavailableMessage(data.reason);
     case "invalidDefinition":
       return `Could not ${action}: the form has ${countProblems(data.problems.length)} to fix first.`;
+    case "draftConflict":
+      return `Could not ${action}: someone else saved the draft meanwhile. Check the latest draft and try again.`;
     default:
       return `Could not ${action}. Try again in a moment.`;
   }

@@ -23,6 +23,8 @@ export interface PublishedTestForm {
   formId: Id<"forms">;
   slug: string;
   path: string;
+  /** The draft revision that a later save or publish must name. */
+  draftRevision: number;
 }
 
 /**
@@ -42,21 +44,24 @@ export async function publishTemplate(
     clinicId: clinic.clinicId,
     templateId,
   });
+  const form = await staff.query(api.forms.get, { formId });
+  let revision = form.draftRevision;
   if (edit) {
-    const form = await staff.query(api.forms.get, { formId });
-    const { problems } = await staff.mutation(api.forms.saveDraft, {
+    const saved = await staff.mutation(api.forms.saveDraft, {
       formId,
       definition: edit(form.draft),
+      revision,
     });
-    if (problems.length > 0) {
+    if (saved.problems.length > 0) {
       throw new Error(
-        `The edited draft cannot be published: ${JSON.stringify(problems)}`,
+        `The edited draft cannot be published: ${JSON.stringify(saved.problems)}`,
       );
     }
+    revision = saved.revision;
   }
-  await staff.mutation(api.forms.publish, { formId });
-  const { slug } = await staff.query(api.forms.get, { formId });
-  return { formId, slug, path: `/f/${slug}` };
+  await staff.mutation(api.forms.publish, { formId, revision });
+  const { slug } = form;
+  return { formId, slug, path: `/f/${slug}`, draftRevision: revision };
 }
 
 /** Returns the answers of a form's newest submission. */

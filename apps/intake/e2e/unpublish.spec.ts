@@ -35,7 +35,10 @@ test("unpublish while filling keeps the draft", async ({ page }) => {
   expect(JSON.parse(drafts[0]!).answers).toMatchObject({ firstName: "Ana" });
   await expectNoAxeViolations(page);
 
-  await staff.mutation(api.forms.publish, { formId: form.formId });
+  await staff.mutation(api.forms.publish, {
+    formId: form.formId,
+    revision: form.draftRevision,
+  });
   await page.reload();
   await waitForHydration(page);
   // A new version starts empty, because a draft fills in only its version.

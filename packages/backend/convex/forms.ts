@@ -177,12 +177,19 @@ async function insertDraftForm(
 
 /**
  * Throws `draftConflict` unless `revision` is the form's current draft
- * revision. An absent `revision` skips the check, for callers that own
- * the draft alone, such as scripts and seeding.
+ * revision. A missing `revision` throws too, because a caller that never
+ * read the draft would overwrite whatever someone else saved.
  */
 function requireRevision(form: Doc<"forms">, revision: number | undefined) {
   const currentRevision = form.draftRevision ?? 0;
-  if (revision !== undefined && revision !== currentRevision) {
+  if (revision === undefined) {
+    throw intakeError({
+      kind: "draftConflict",
+      message: `Missing revision for the draft of form ${form._id}. Read the form with forms:get and pass its draftRevision, ${currentRevision} now.`,
+      currentRevision,
+    });
+  }
+  if (revision !== currentRevision) {
     throw intakeError({
       kind: "draftConflict",
       message: `The draft of form ${form._id} is at revision ${currentRevision}, not ${revision}: someone else saved it. Load the latest draft and apply the change again.`,
@@ -192,17 +199,24 @@ function requireRevision(form: Doc<"forms">, revision: number | undefined) {
 }
 
 /**
+ * Validator of the draft revision a caller read. It accepts a missing
+ * value only so that `requireRevision` rejects it with `draftConflict`,
+ * which clients handle, instead of a bare argument error.
+ */
+const revisionValidator = v.optional(v.number());
+
+/**
  * Replaces a form's draft and returns its new revision. The draft must
  * parse with `formDefinitionSchema`, but it may still break publishing
  * rules. Those come back as `problems`, which is empty for a publishable
- * draft. With `revision`, the save succeeds only if no one saved since the
- * caller read that revision, and throws `draftConflict` otherwise.
+ * draft. The save succeeds only if `revision` is the revision the caller
+ * read and no one saved since, and throws `draftConflict` otherwise.
  */
 export const saveDraft = mutation({
   args: {
     formId: v.id("forms"),
     definition: definitionValidator,
-    revision: v.optional(v.number()),
+    revision: revisionValidator,
   },
   returns: v.object({
     problems: v.array(problemValidator),
@@ -242,10 +256,10 @@ export const saveDraft = mutation({
 /**
  * Publishes the draft as a new immutable version, which patients then
  * see. Throws `invalidDefinition` when the draft cannot be published, and
- * `draftConflict` when `revision` is given and someone saved since.
+ * `draftConflict` when `revision` is missing or someone saved since.
  */
 export const publish = mutation({
-  args: { formId: v.id("forms"), revision: v.optional(v.number()) },
+  args: { formId: v.id("forms"), revision: revisionValidator },
   returns: v.object({ version: v.number() }),
   handler: async (ctx, args) => {
     const { form, userId } = await requireForm(ctx, args.formId);

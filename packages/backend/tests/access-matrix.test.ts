@@ -97,6 +97,17 @@ async function createWorld() {
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 
+/**
+ * Reads the form's draft revision as its owner, so that each caller's save
+ * or publish names the revision the previous caller left.
+ */
+async function currentDraftRevision(world: World): Promise<string> {
+  const form = await world.owner.query(api.forms.get, {
+    formId: world.form.formId,
+  });
+  return String(form.draftRevision);
+}
+
 /** What one caller gets: success, or the error kind thrown. */
 type Outcome = "allowed" | IntakeErrorKind;
 
@@ -370,15 +381,22 @@ const matrix: Record<string, MatrixEntry> = {
   },
   "forms:saveDraft": {
     expected: membersById,
-    call: (c, w) =>
+    prepare: currentDraftRevision,
+    call: (c, w, revision) =>
       c.mutation(api.forms.saveDraft, {
         formId: w.form.formId,
         definition: checkInDefinition,
+        revision: Number(revision),
       }),
   },
   "forms:publish": {
     expected: membersById,
-    call: (c, w) => c.mutation(api.forms.publish, { formId: w.form.formId }),
+    prepare: currentDraftRevision,
+    call: (c, w, revision) =>
+      c.mutation(api.forms.publish, {
+        formId: w.form.formId,
+        revision: Number(revision),
+      }),
   },
   "forms:unpublish": {
     expected: membersById,

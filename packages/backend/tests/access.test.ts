@@ -73,12 +73,17 @@ const staffCases: StaffCase[] = [
       c.mutation(api.forms.saveDraft, {
         formId: w.form.formId,
         definition: checkInDefinition,
+        revision: w.form.draftRevision,
       }),
   },
   {
     name: "forms.publish",
     otherClinic: "notFound",
-    call: (c, w) => c.mutation(api.forms.publish, { formId: w.form.formId }),
+    call: (c, w) =>
+      c.mutation(api.forms.publish, {
+        formId: w.form.formId,
+        revision: w.form.draftRevision,
+      }),
   },
   {
     name: "forms.unpublish",

@@ -91,6 +91,34 @@ export interface PublishedFormFixture {
   formId: Id<"forms">;
   slug: string;
   versionId: Id<"formVersions">;
+  /** The draft revision after publishing, which a next save must name. */
+  draftRevision: number;
+}
+
+/**
+ * Saves `definition` as a form's draft, naming the revision stored now,
+ * like an editor who just loaded the form.
+ */
+export async function saveLatestDraft(
+  user: TestUser,
+  formId: Id<"forms">,
+  definition: unknown,
+) {
+  const { draftRevision } = await user.query(api.forms.get, { formId });
+  return await user.mutation(api.forms.saveDraft, {
+    formId,
+    definition,
+    revision: draftRevision,
+  });
+}
+
+/** Publishes a form's draft, naming the revision stored now. */
+export async function publishLatestDraft(user: TestUser, formId: Id<"forms">) {
+  const { draftRevision } = await user.query(api.forms.get, { formId });
+  return await user.mutation(api.forms.publish, {
+    formId,
+    revision: draftRevision,
+  });
 }
 
 /** Creates a form in the clinic, saves `definition` and publishes it. */
@@ -103,11 +131,16 @@ export async function createPublishedForm(
     clinicId,
     templateId: "new-patient",
   });
-  await staff.mutation(api.forms.saveDraft, { formId, definition });
-  await staff.mutation(api.forms.publish, { formId });
+  await saveLatestDraft(staff, formId, definition);
+  await publishLatestDraft(staff, formId);
   const form = await staff.query(api.forms.get, { formId });
   if (form.publishedVersionId === null) throw new Error("Not published.");
-  return { formId, slug: form.slug, versionId: form.publishedVersionId };
+  return {
+    formId,
+    slug: form.slug,
+    versionId: form.publishedVersionId,
+    draftRevision: form.draftRevision,
+  };
 }
 
 /**

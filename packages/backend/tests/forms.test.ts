@@ -9,6 +9,8 @@ import {
   expectIntakeError,
   malformedSlugs,
   newToken,
+  publishLatestDraft,
+  saveLatestDraft,
 } from "./fixtures";
 import { createTestBackend } from "./harness";
 
@@ -81,7 +83,7 @@ describe("forms.createBlank", () => {
     expect(form.status).toBe("draft");
 
     const error = await expectIntakeError(
-      owner.mutation(api.forms.publish, { formId }),
+      publishLatestDraft(owner, formId),
       "invalidDefinition",
     );
     const codes = error.problems.map((problem) => problem.code);
@@ -101,10 +103,7 @@ describe("forms.createBlank", () => {
 describe("forms.saveDraft", () => {
   test("stores the draft and reports no problems", async () => {
     const { owner, formId } = await createDraft();
-    const result = await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: checkInDefinition,
-    });
+    const result = await saveLatestDraft(owner, formId, checkInDefinition);
     expect(result.problems).toEqual([]);
     const form = await owner.query(api.forms.get, { formId });
     expect(form.draft).toEqual(checkInDefinition);
@@ -126,10 +125,7 @@ describe("forms.saveDraft", () => {
         },
       ],
     };
-    const result = await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: draft,
-    });
+    const result = await saveLatestDraft(owner, formId, draft);
     expect(result.problems.length).toBeGreaterThan(0);
     const form = await owner.query(api.forms.get, { formId });
     expect(form.draft).toEqual(draft);
@@ -154,7 +150,7 @@ describe("forms.saveDraft", () => {
   ])("rejects $$description", async ({ definition }) => {
     const { owner, formId } = await createDraft();
     const error = await expectIntakeError(
-      owner.mutation(api.forms.saveDraft, { formId, definition }),
+      saveLatestDraft(owner, formId, definition),
       "invalidDefinition",
     );
     expect(error.problems.length).toBeGreaterThan(0);
@@ -166,7 +162,7 @@ describe("forms.saveDraft", () => {
     const { owner, formId } = await createDraft();
     const definition = { ...checkInDefinition, description: "x".repeat(3e5) };
     const error = await expectIntakeError(
-      owner.mutation(api.forms.saveDraft, { formId, definition }),
+      saveLatestDraft(owner, formId, definition),
       "invalidArgument",
     );
     expect(error.argument).toBe("definition");
@@ -250,18 +246,39 @@ describe("forms.saveDraft revisions", () => {
     expect(saved.revision).toBe(latest.draftRevision + 1);
   });
 
-  test("saves without a revision unconditionally", async () => {
+  test("rejects a missing revision", async () => {
     const { owner, formId } = await createDraft();
     await owner.mutation(api.forms.saveDraft, {
       formId,
       definition: checkInDefinition,
       revision: 0,
     });
-    const result = await owner.mutation(api.forms.saveDraft, {
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.saveDraft, {
+        formId,
+        definition: { ...checkInDefinition, title: "Overwrite" },
+      }),
+      "draftConflict",
+    );
+    expect(error.currentRevision).toBe(1);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.draft).toEqual(checkInDefinition);
+    expect(form.draftRevision).toBe(1);
+  });
+
+  test("publish rejects a missing revision", async () => {
+    const { backend, owner, formId } = await createDraft();
+    const error = await expectIntakeError(
+      owner.mutation(api.forms.publish, { formId }),
+      "draftConflict",
+    );
+    expect(error.currentRevision).toBe(0);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.status).toBe("draft");
+    const versions = await backend.run(internal.testing.countFormVersions, {
       formId,
-      definition: { ...checkInDefinition, title: "Script" },
     });
-    expect(result.revision).toBe(2);
+    expect(versions).toBe(0);
   });
 
   test("publish rejects a stale revision", async () => {
@@ -291,15 +308,12 @@ describe("forms.get next version", () => {
     expect(draft.nextVersion).toBe(1);
     expect(draft.draftIsPublished).toBe(false);
 
-    await owner.mutation(api.forms.publish, { formId });
+    await publishLatestDraft(owner, formId);
     const published = await owner.query(api.forms.get, { formId });
     expect(published.nextVersion).toBe(2);
     expect(published.draftIsPublished).toBe(true);
 
-    await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: checkInDefinition,
-    });
+    await saveLatestDraft(owner, formId, checkInDefinition);
     const edited = await owner.query(api.forms.get, { formId });
     expect(edited.nextVersion).toBe(2);
     expect(edited.draftIsPublished).toBe(false);
@@ -307,7 +321,7 @@ describe("forms.get next version", () => {
 
   test("names who published each version", async () => {
     const { owner, formId } = await createDraft();
-    await owner.mutation(api.forms.publish, { formId });
+    await publishLatestDraft(owner, formId);
     const versions = await owner.query(api.versions.list, { formId });
     expect(versions).toHaveLength(1);
     expect(versions[0]?.publishedBy).toBe(owner.email);
@@ -317,7 +331,7 @@ describe("forms.get next version", () => {
 describe("forms.publish", () => {
   test("freezes version 1", async () => {
     const { owner, formId } = await createDraft();
-    const result = await owner.mutation(api.forms.publish, { formId });
+    const result = await publishLatestDraft(owner, formId);
     expect(result).toEqual({ version: 1 });
     const form = await owner.query(api.forms.get, { formId });
     expect(form.status).toBe("published");
@@ -327,19 +341,16 @@ describe("forms.publish", () => {
 
   test("later edits leave the frozen version unchanged", async () => {
     const { owner, formId } = await createDraft();
-    await owner.mutation(api.forms.publish, { formId });
+    await publishLatestDraft(owner, formId);
     const before = await owner.query(api.forms.get, { formId });
     const versionId = before.publishedVersionId;
     if (versionId === null) throw new Error("Not published.");
 
-    await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: checkInDefinition,
-    });
+    await saveLatestDraft(owner, formId, checkInDefinition);
     const frozen = await owner.query(api.versions.get, { versionId });
     expect(frozen.definition).toEqual(newPatientTemplate.definition);
 
-    const result = await owner.mutation(api.forms.publish, { formId });
+    const result = await publishLatestDraft(owner, formId);
     expect(result).toEqual({ version: 2 });
     const after = await owner.query(api.forms.get, { formId });
     expect(after.versions.map((row) => row.version)).toEqual([2, 1]);
@@ -349,8 +360,8 @@ describe("forms.publish", () => {
 
   test("republishing an unchanged draft adds no version", async () => {
     const { owner, formId } = await createDraft();
-    await owner.mutation(api.forms.publish, { formId });
-    const result = await owner.mutation(api.forms.publish, { formId });
+    await publishLatestDraft(owner, formId);
+    const result = await publishLatestDraft(owner, formId);
     expect(result).toEqual({ version: 1 });
     const versions = await owner.query(api.versions.list, { formId });
     expect(versions).toHaveLength(1);
@@ -358,12 +369,9 @@ describe("forms.publish", () => {
 
   test("rejects a draft with problems", async () => {
     const { backend, owner, formId } = await createDraft();
-    await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: { title: "", pages: [] },
-    });
+    await saveLatestDraft(owner, formId, { title: "", pages: [] });
     const error = await expectIntakeError(
-      owner.mutation(api.forms.publish, { formId }),
+      publishLatestDraft(owner, formId),
       "invalidDefinition",
     );
     expect(error.problems.length).toBeGreaterThan(0);
@@ -437,14 +445,11 @@ describe("forms.publish problem kinds", () => {
     },
   ])("rejects $$description", async ({ definition, code }) => {
     const { backend, owner, formId } = await createDraft();
-    const saved = await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition,
-    });
+    const saved = await saveLatestDraft(owner, formId, definition);
     expect(saved.problems.map((problem) => problem.code)).toContain(code);
 
     const error = await expectIntakeError(
-      owner.mutation(api.forms.publish, { formId }),
+      publishLatestDraft(owner, formId),
       "invalidDefinition",
     );
     expect(error.problems.map((problem) => problem.code)).toContain(code);
@@ -529,9 +534,7 @@ describe("forms.unpublish", () => {
   test("republishing makes the next version live", async () => {
     const { backend, owner, form } = await createLiveForm();
     await owner.mutation(api.forms.unpublish, { formId: form.formId });
-    const result = await owner.mutation(api.forms.publish, {
-      formId: form.formId,
-    });
+    const result = await publishLatestDraft(owner, form.formId);
     expect(result).toEqual({ version: 2 });
 
     const published = await backend.query(api.forms.getPublished, {
@@ -618,11 +621,8 @@ describe("forms.getPublished", () => {
 
   test("hides draft edits until they are published", async () => {
     const { backend, owner, formId } = await createDraft();
-    await owner.mutation(api.forms.publish, { formId });
-    await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: checkInDefinition,
-    });
+    await publishLatestDraft(owner, formId);
+    await saveLatestDraft(owner, formId, checkInDefinition);
     const { slug } = await owner.query(api.forms.get, { formId });
     const published = await backend.query(api.forms.getPublished, { slug });
     expect(published?.version).toBe(1);
@@ -649,10 +649,7 @@ describe("forms.list", () => {
       title: "Second",
     });
     vi.setSystemTime(new Date("2030-01-01T09:02:00Z"));
-    await owner.mutation(api.forms.saveDraft, {
-      formId,
-      definition: checkInDefinition,
-    });
+    await saveLatestDraft(owner, formId, checkInDefinition);
     const forms = await owner.query(api.forms.list, { clinicId });
     expect(forms.map((form) => form.formId)).toEqual([formId, secondId]);
     expect(forms[0]).toMatchObject({

@@ -10,6 +10,8 @@ import {
   expectIntakeError,
   malformedSlugs,
   newToken,
+  publishLatestDraft,
+  saveLatestDraft,
 } from "./fixtures";
 import { createTestBackend } from "./harness";
 
@@ -67,11 +69,11 @@ describe("submissions.submit", () => {
     const { backend, owner, form, submitArgs } = await createOpenForm();
     const args = submitArgs();
     const first = await backend.mutation(api.submissions.submit, args);
-    await owner.mutation(api.forms.saveDraft, {
-      formId: form.formId,
-      definition: { ...checkInDefinition, title: "Check-in v2" },
+    await saveLatestDraft(owner, form.formId, {
+      ...checkInDefinition,
+      title: "Check-in v2",
     });
-    await owner.mutation(api.forms.publish, { formId: form.formId });
+    await publishLatestDraft(owner, form.formId);
     const second = await backend.mutation(api.submissions.submit, args);
     expect(second).toEqual(first);
   });
@@ -203,11 +205,11 @@ describe("submissions.submit", () => {
   test("rejects a stale version", async () => {
     const { backend, owner, form, submitArgs, storedCount } =
       await createOpenForm();
-    await owner.mutation(api.forms.saveDraft, {
-      formId: form.formId,
-      definition: { ...checkInDefinition, title: "Check-in v2" },
+    await saveLatestDraft(owner, form.formId, {
+      ...checkInDefinition,
+      title: "Check-in v2",
     });
-    await owner.mutation(api.forms.publish, { formId: form.formId });
+    await publishLatestDraft(owner, form.formId);
     const live = await owner.query(api.forms.get, { formId: form.formId });
 
     const error = await expectIntakeError(

@@ -1,8 +1,14 @@
 "use client";
 
-import type { AnswerValue, Answers, Field, Page } from "@intake/form-schema";
+import {
+  validateField,
+  type AnswerValue,
+  type Answers,
+  type Field,
+  type Page,
+} from "@intake/form-schema";
 import { FormField } from "@intake/ui";
-import { memo, useCallback, useEffect, useRef } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef } from "react";
 
 /** Props of {@link PhonePreview}. */
 export interface PhonePreviewProps {
@@ -19,8 +25,10 @@ export interface PhonePreviewProps {
 /**
  * Draws the page being edited in a 360 px wide phone frame with the same
  * `FormField` patients see. Answers typed here stay in the builder and
- * drive the conditional logic of the preview. Only this one page renders,
- * and each field is memoized on its definition and answer.
+ * drive the conditional logic of the preview. Each answered field shows
+ * the error that the form's answer rules give it, so staff can try a rule
+ * as they edit it. Only this one page renders, and each field is memoized
+ * on its definition and answer.
  */
 export function PhonePreview({
   page,
@@ -87,6 +95,15 @@ const PreviewField = memo(function PreviewField({
     (next: AnswerValue | undefined) => onAnswer(field.id, next),
     [field.id, onAnswer],
   );
+  // A field nobody answered in the preview shows no error, so a required
+  // field does not start out red.
+  const error = useMemo(
+    () =>
+      value === undefined
+        ? null
+        : (validateField(field, value)?.message ?? null),
+    [field, value],
+  );
   return (
     <div
       data-preview-field={field.id}
@@ -99,6 +116,7 @@ const PreviewField = memo(function PreviewField({
       <FormField
         field={field}
         value={value}
+        error={error}
         onChange={handleChange}
         idPrefix="preview"
         headingLevel={4}

@@ -17,14 +17,19 @@ type Outcome =
 
 /**
  * Publishes the draft with `forms:publish`, freezing it as the next version.
- * Definition problems that block publishing are listed under the button.
- * The success message shows only while the form is still published.
+ * It names the draft revision shown, so a draft someone saved since is not
+ * published unseen. Definition problems that block publishing are listed
+ * under the button. The success message shows only while the form is still
+ * published.
  */
 export function PublishButton({
   formId,
+  revision,
   isPublished,
 }: {
   formId: Id<"forms">;
+  /** The `draftRevision` of `forms:get` that the page shows. */
+  revision: number;
   isPublished: boolean;
 }) {
   const publish = useMutation(api.forms.publish);
@@ -35,7 +40,7 @@ export function PublishButton({
     setPending(true);
     setOutcome({ state: "idle" });
     try {
-      const { version } = await publish({ formId });
+      const { version } = await publish({ formId, revision });
       setOutcome({ state: "published", version });
     } catch (error) {
       const data = getIntakeErrorData(error);

@@ -45,7 +45,8 @@ export default function FormPage() {
   if (!form.data || isOtherClinic) {
     return <p role="status">Loading the form…</p>;
   }
-  const { title, status, publishedVersion, slug, clinicId } = form.data;
+  const { title, status, publishedVersion, slug, clinicId, draftRevision } =
+    form.data;
   const isPublished = status === "published";
 
   return (
@@ -88,7 +89,11 @@ export default function FormPage() {
         </nav>
       </div>
       <div className="flex flex-wrap items-start gap-4">
-        <PublishButton formId={formId} isPublished={isPublished} />
+        <PublishButton
+          formId={formId}
+          revision={draftRevision}
+          isPublished={isPublished}
+        />
         <UnpublishButton formId={formId} isPublished={isPublished} />
       </div>
       {isPublished && <SharePanel slug={slug} title={title} />}

@@ -1,0 +1,172 @@
+import { getTemplate } from "@intake/form-schema";
+import { expect, test, type Page } from "@playwright/test";
+
+import { signUpWithClinic } from "../../../e2e/staff";
+import {
+  addFieldByKeyboard,
+  openBlankForm,
+  outlineOrder,
+  waitForSave,
+} from "./builder-helpers";
+
+/** Turns on "Show only when" for the selected field, testing `source`. */
+async function showOnlyWhen(page: Page, source: string) {
+  await page.getByLabel("Show only when: on").check();
+  await page
+    .getByLabel("Question", { exact: true })
+    .selectOption({ label: source });
+}
+
+test("logic cycle blocks publishing", async ({ page }) => {
+  await signUpWithClinic(page, "Cycle Clinic");
+  await openBlankForm(page, "Cycle form");
+  await addFieldByKeyboard(page, "Page 1", "Yes or no", "Has insurance");
+  await addFieldByKeyboard(page, "Page 1", "Yes or no", "Has referral");
+  await showOnlyWhen(page, "Has insurance");
+  await expect(
+    page.getByRole("heading", { name: /problems? to fix before publishing/ }),
+  ).toHaveCount(0);
+
+  await page
+    .getByRole("button", { name: "Edit Has insurance", exact: true })
+    .click();
+  await showOnlyWhen(page, "Has referral");
+  const problems = page.getByRole("region", {
+    name: "1 problem to fix before publishing",
+  });
+  await expect(problems).toContainText(
+    /Change one of these conditions, because their visibility depends on itself: "yesNo(1|2)" → "yesNo(1|2)" → "yesNo(1|2)"\./,
+  );
+  const publish = page.getByRole("button", { name: "Publish version 1" });
+  await expect(publish).toBeDisabled();
+  await expect(
+    page.getByText("Fix the problem listed below to publish."),
+  ).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // The form page publishes without the builder's check: the server
+  // rejects the cycle and no version is made.
+  await page.getByRole("link", { name: "Back to the form" }).click();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const failure = page
+    .getByRole("alert")
+    .filter({ hasText: "Could not publish the form" });
+  await expect(failure).toContainText(
+    "Could not publish the form: the form has 1 problem to fix first.",
+  );
+  await expect(failure.getByRole("listitem")).toHaveText([
+    /visibility depends on itself/,
+  ]);
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: /\/f\// })).toHaveCount(0);
+  await page.getByRole("link", { name: "Version history" }).click();
+  await expect(
+    page.getByText("This form has no published versions yet."),
+  ).toBeVisible();
+});
+
+test("duplicates a field with its rules", async ({ page }) => {
+  await signUpWithClinic(page, "Copy Clinic");
+  await openBlankForm(page, "Copy form");
+  await addFieldByKeyboard(page, "Page 1", "Short text", "Member number");
+  await page.getByRole("checkbox", { name: "Required", exact: true }).check();
+  await page.getByLabel("Maximum length").fill("8");
+  await addFieldByKeyboard(page, "Page 1", "Email", "Email");
+
+  await page.getByRole("button", { name: "Duplicate Member number" }).click();
+  expect(await outlineOrder(page)).toEqual([
+    ["Member number", "Member number (copy)", "Email"],
+  ]);
+  await expect(
+    page.getByRole("button", { name: "Edit Member number (copy)" }),
+  ).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByLabel("Question label")).toHaveValue(
+    "Member number (copy)",
+  );
+  await expect(page.getByLabel("Answer key")).toHaveValue("shortText2");
+  await expect(
+    page.getByRole("checkbox", { name: "Required", exact: true }),
+  ).toBeChecked();
+  await expect(page.getByLabel("Maximum length")).toHaveValue("8");
+  const preview = page.getByTestId("phone-preview");
+  await expect(preview.getByLabel(/^Member number \(copy\)/)).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  await page.reload();
+  await expect
+    .poll(() => outlineOrder(page))
+    .toEqual([["Member number", "Member number (copy)", "Email"]]);
+});
+
+test("preview enforces edited answer rules", async ({ page }) => {
+  await signUpWithClinic(page, "Rules Clinic");
+  await openBlankForm(page, "Rules form");
+  const preview = page.getByTestId("phone-preview");
+
+  await addFieldByKeyboard(page, "Page 1", "Short text", "Member number");
+  await page.getByLabel("Maximum length").fill("6");
+  const memberNumber = preview.getByRole("textbox", { name: "Member number" });
+  await memberNumber.fill("12345678");
+  await expect(memberNumber).toHaveAttribute("aria-invalid", "true");
+  await expect(memberNumber).toHaveAccessibleDescription(
+    /Shorten this to 6 characters or fewer\. It has 8 now\./,
+  );
+  await page.getByLabel("Maximum length").fill("10");
+  await expect(memberNumber).not.toHaveAttribute("aria-invalid", "true");
+  await expect(preview.getByText(/Shorten this/)).toHaveCount(0);
+
+  await addFieldByKeyboard(page, "Page 1", "Number", "Age");
+  await page.getByLabel("Minimum", { exact: true }).fill("0");
+  await page.getByLabel("Maximum", { exact: true }).fill("120");
+  const age = preview.getByRole("textbox", { name: "Age" });
+  await age.fill("130");
+  await expect(age).toHaveAccessibleDescription(
+    /Enter a number from 0 to 120\./,
+  );
+  await age.fill("45");
+  await expect(age).not.toHaveAttribute("aria-invalid", "true");
+  await waitForSave(page);
+
+  // The saved draft carries the rules, so they survive a reload.
+  await page.reload();
+  await page.getByRole("button", { name: "Edit Age", exact: true }).click();
+  await expect(page.getByLabel("Maximum", { exact: true })).toHaveValue("120");
+});
+
+test("starts a form from a template", async ({ page }) => {
+  const template = getTemplate("medical-history");
+  if (template === undefined) throw new Error("No medical-history template.");
+  await signUpWithClinic(page, "Template Clinic");
+  await page.getByRole("button", { name: "New form" }).click();
+  await page
+    .getByRole("list", { name: "Templates" })
+    .getByRole("button", { name: template.name })
+    .click();
+  await expect(
+    page.getByRole("heading", { name: template.name, level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByText("Draft", { exact: true })).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit form" }).click();
+  await expect(page.getByTestId("version-label")).toHaveText(
+    "Draft of version 1",
+  );
+  await expect
+    .poll(() => outlineOrder(page))
+    .toEqual(
+      template.definition.pages.map((formPage) =>
+        formPage.fields.map((field) => field.label || field.id),
+      ),
+    );
+  const firstPage = template.definition.pages[0];
+  await expect(
+    page.getByTestId("phone-preview").getByRole("heading", {
+      name: firstPage?.title,
+    }),
+  ).toBeVisible();
+
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Published version 1." }),
+  ).toBeVisible();
+});

@@ -10,6 +10,10 @@ import {
 
 const password = "correct-horse-battery";
 
+function windowScroll(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+}
+
 async function dragTo(page: Page, source: Locator, target: Locator) {
   const from = await source.boundingBox();
   if (!from) throw new Error("Drag source is not visible.");
@@ -19,15 +23,27 @@ async function dragTo(page: Page, source: Locator, target: Locator) {
   await page.mouse.down();
   await page.mouse.move(startX, startY + 8, { steps: 4 });
   // The target is measured once the drag has started, because lifting the
-  // source can move the outline under it.
+  // source can move the outline under it. It is kept in document
+  // coordinates, because @dnd-kit/core 6.3.1 scrolls the window while the
+  // pointer is within 20% of the window's height from its top or bottom.
   const to = await target.boundingBox();
   if (!to) throw new Error("Drag target is not visible.");
-  const endX = to.x + to.width / 2;
-  const endY = to.y + to.height / 2;
-  await page.mouse.move(endX, endY, { steps: 20 });
+  const scrollAtMeasure = await windowScroll(page);
+  const endX = to.x + to.width / 2 + scrollAtMeasure.x;
+  const endY = to.y + to.height / 2 + scrollAtMeasure.y;
+  let scroll = scrollAtMeasure;
+  await page.mouse.move(endX - scroll.x, endY - scroll.y, { steps: 20 });
   // A last small move lets the sortable list settle on the target after
   // its items have shifted out of the way.
-  await page.mouse.move(endX, endY + 2, { steps: 2 });
+  await page.mouse.move(endX - scroll.x, endY - scroll.y + 2, { steps: 2 });
+  // The pointer follows the target until the window no longer scrolls
+  // between two checks.
+  await expect(async () => {
+    const previousScroll = scroll;
+    scroll = await windowScroll(page);
+    await page.mouse.move(endX - scroll.x, endY - scroll.y + 2, { steps: 2 });
+    expect(scroll).toEqual(previousScroll);
+  }).toPass({ timeout: 10_000 });
   await page.mouse.up();
 }
 
@@ -118,8 +134,8 @@ test("builds and republishes a form by keyboard", async ({ page }) => {
 });
 
 test("reorders fields and pages by drag and drop", async ({ page }) => {
-  // A pointer drag needs its source and target on screen at once, so the
-  // window is tall enough for the whole outline.
+  // A pointer drag needs its source and target on screen when it starts,
+  // so the window is tall enough for both pages' fields.
   await page.setViewportSize({ width: 1280, height: 2000 });
   await signUpWithClinic(page, "Pointer Physio");
   await openBlankForm(page, "Physio intake");

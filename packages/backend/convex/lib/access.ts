@@ -53,7 +53,9 @@ export async function requireMember(
   if (member === null || roleRank[member.role] < roleRank[role]) {
     throw intakeError({
       kind: "forbidden",
-      message: `This needs the ${role} role in clinic ${clinicId}.`,
+      // The clinic id stays out: a caller may have reached it through a
+      // row of a clinic they do not belong to, such as an invite.
+      message: `This needs the ${role} role in this clinic.`,
     });
   }
   return { userId, member };

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import type { JwtSigner } from "../auth/jwt-signer";
 import { decodeId } from "../ids";
 import type { Logger } from "../logger";
-import { realPreciseNow, realRandom } from "../runtime/global";
+import { realDateNow, realPreciseNow, realRandom } from "../runtime/global";
 import { validateValue, type IdTableLookup } from "../runtime/validators";
 import type { Catalog } from "../storage/catalog";
 import type { Document, DocumentStore } from "../storage/document-store";
 import type { Committer } from "../transactions/committer";
 import type { OccInsights } from "../transactions/insights";
-import { describeInsight } from "../transactions/insights";
+import { describeInsight, LogThrottle } from "../transactions/insights";
 import {
   OCC_CODE,
   OCC_MAX_RETRIES,
@@ -108,6 +108,9 @@ export class Executor {
   actionPool: InstancePool | null = null;
   /** Bounds the mutations executing at once; see `MAX_CONCURRENT_MUTATIONS`. */
   readonly mutationSlots = new Semaphore(MAX_CONCURRENT_MUTATIONS);
+
+  /** One retry warning per function and table every 10 s at most. */
+  private readonly retryLogThrottle = new LogThrottle(10_000);
 
   constructor(readonly options: ExecutorOptions) {}
 
@@ -349,9 +352,17 @@ export class Executor {
           lastConflict.tableName,
           event,
         );
-        this.options.logger.warn(
-          `${describeInsight(insight)} (document ${lastConflict.id}, written by ${lastConflict.writer})`,
+        const held = this.retryLogThrottle.admit(
+          `${componentPath}/${path}/${lastConflict.tableName}`,
+          realDateNow(),
         );
+        if (held !== null) {
+          const heldNote =
+            held > 0 ? `; ${held} similar retries not logged` : "";
+          this.options.logger.warn(
+            `${describeInsight(insight)} (document ${lastConflict.id}, written by ${lastConflict.writer}${heldNote})`,
+          );
+        }
       } else {
         const insight = this.options.insights.record(
           "occFailedPermanently",

@@ -65,3 +65,29 @@ export function describeInsight(insight: OccInsight): string {
   const times = insight.occCalls === 1 ? "time" : "times";
   return `${title}: ${insight.functionPath} ${insight.occCalls} ${times} in table ${insight.occTableName}`;
 }
+
+/**
+ * Lets one log line through per key and interval and counts the lines it
+ * holds back, so a hot document under load logs a few lines a minute
+ * instead of one per retry. The counts in `OccInsights` stay complete.
+ */
+export class LogThrottle {
+  private readonly keys = new Map<string, { at: number; held: number }>();
+
+  constructor(private readonly intervalMs: number) {}
+
+  /**
+   * Returns null when the line for `key` is held back, or the number of
+   * lines held back since the last one let through.
+   */
+  admit(key: string, now: number): number | null {
+    const state = this.keys.get(key);
+    if (state !== undefined && now - state.at < this.intervalMs) {
+      state.held += 1;
+      return null;
+    }
+    const held = state?.held ?? 0;
+    this.keys.set(key, { at: now, held: 0 });
+    return held;
+  }
+}

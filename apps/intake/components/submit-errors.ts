@@ -29,9 +29,16 @@ function noticeFor(error: unknown, text: Messages["submitErrors"]): string {
   if (isIntakeError(error, "versionMismatch")) return text.versionMismatch;
   if (isIntakeError(error, "formNotFound")) return text.formNotFound;
   if (isIntakeError(error, "rateLimited")) {
-    const minutes = Math.max(1, Math.ceil(error.data.retryAfterMs / 60_000));
-    return text.rateLimited(minutes);
+    const minutes = minutesToWait(error.data.retryAfterMs);
+    return error.data.scope === "form"
+      ? text.formBusy(minutes)
+      : text.rateLimited(minutes);
   }
   if (isIntakeError(error, "answersTooLarge")) return text.answersTooLarge;
   return text.network;
+}
+
+/** Rounds a `retryAfterMs` up to whole minutes, at least one. */
+export function minutesToWait(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }

@@ -65,6 +65,7 @@ describe("uploads.generateUploadUrl", () => {
       await call();
     }
     const error = await expectIntakeError(call(), "rateLimited");
+    expect(error.scope).toBe("visitor");
     expect(error.retryAfterMs).toBeGreaterThan(0);
     // Another visitor still gets a URL.
     const other = await backend.mutation(api.uploads.generateUploadUrl, {

@@ -16,6 +16,8 @@ export interface Messages {
     back: string;
     pageOf: (page: number, count: number) => string;
     formChanged: string;
+    /** Shown while the answers of an older version of the form are shown. */
+    formUpdated: string;
   };
   review: {
     title: string;
@@ -105,6 +107,8 @@ const en: Messages = {
     pageOf: (page, count) => `Page ${page} of ${count}`,
     formChanged:
       "This form changed while you were filling it in. Reload the page, then fill it in again.",
+    formUpdated:
+      "The clinic updated this form since you started. Your answers that still fit the form are kept. Check every page before you submit.",
   },
   review: {
     title: "Review your answers",
@@ -216,6 +220,8 @@ const es: Messages = {
     pageOf: (page, count) => `Página ${page} de ${count}`,
     formChanged:
       "Este formulario cambió mientras lo llenaba. Vuelva a cargar la página y llénelo de nuevo.",
+    formUpdated:
+      "La clínica actualizó este formulario desde que empezó. Se conservan las respuestas que siguen valiendo para el formulario. Revise cada página antes de enviarlo.",
   },
   review: {
     title: "Revise sus respuestas",

@@ -204,6 +204,32 @@ describe("uploads.deleteStale", () => {
   });
 });
 
+describe("orphanFiles.deleteUnregistered", () => {
+  test("deletes old unregistered files only", async () => {
+    const { backend, storeFile, upload, submitArgs, storedFile } =
+      await createFileForm();
+    const unregistered = await storeFile("image/png", 10);
+    const registered = await upload();
+    const attached = await upload();
+    await backend.mutation(
+      api.submissions.submit,
+      submitArgs({ ownerName: "Ana", card: attached }),
+    );
+
+    // With the default age of 24 hours, every file here is too new.
+    await backend.run(internal.orphanFiles.deleteUnregistered, {});
+    expect(await storedFile(unregistered)).not.toBeNull();
+
+    const deleted = await backend.run(internal.orphanFiles.deleteUnregistered, {
+      maxAgeMs: 0,
+    });
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await storedFile(unregistered)).toBeNull();
+    expect(await storedFile(registered.storageId)).not.toBeNull();
+    expect(await storedFile(attached.storageId)).not.toBeNull();
+  });
+});
+
 describe("submissions.fileUrl", () => {
   test("staff get a URL, others do not", async () => {
     const { backend, owner, upload, submitArgs } = await createFileForm();

@@ -18,6 +18,28 @@ export async function signedInStaffClient(): Promise<ConvexHttpClient> {
   return client;
 }
 
+/**
+ * Signs up a new account with its own clinic, which is not the demo
+ * clinic, and returns its email and password.
+ */
+export async function signUpOtherClinic(): Promise<{
+  email: string;
+  password: string;
+}> {
+  const email = `other-${Date.now()}@intake.test`;
+  const password = "other-password-1";
+  const client = new ConvexHttpClient(urls.api);
+  const result = await client.action(api.auth.signIn, {
+    provider: "password",
+    params: { email, password, flow: "signUp" },
+  });
+  const token = result.tokens?.token;
+  if (!token) throw new Error("Sign-up returned no token");
+  client.setAuth(token);
+  await client.mutation(api.clinics.create, { name: "Other Clinic" });
+  return { email, password };
+}
+
 /** A form published for one test: its id, slug and patient address. */
 export interface PublishedTestForm {
   formId: Id<"forms">;

@@ -13,6 +13,7 @@ import {
 } from "./draft-storage";
 import type { PublishedForm } from "./published-form";
 import { createToken } from "./tokens";
+import { useVersionChange } from "./use-version-change";
 
 /** Delay after the last change before the draft is written, in ms. */
 const SAVE_DELAY_MS = 400;
@@ -49,9 +50,7 @@ export function useDraft(
   const [formUpdated, setFormUpdated] = useState(false);
   const pendingWrite = useRef<(() => void) | null>(null);
   const discarded = useRef(false);
-  const shownVersion = useRef({ versionId, definition });
   const restore = useEffectEvent(onRestore);
-  const replace = useEffectEvent(onReplace);
 
   // Runs once. A draft of this version fills in as it was, and a draft of
   // an older version fills in the answers that fit this one.
@@ -72,18 +71,7 @@ export function useDraft(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read only on mount
   }, []);
 
-  // A version published during the visit arrives through the form's
-  // subscription, and the answers in memory move to it.
-  const moveToVersion = useEffectEvent(() => {
-    const previous = shownVersion.current;
-    if (previous.versionId === versionId) return;
-    shownVersion.current = { versionId, definition };
-    replace(
-      carryOverAnswers(definition, answers, fieldTypesOf(previous.definition)),
-    );
-    setFormUpdated(true);
-  });
-  useEffect(() => moveToVersion(), [versionId]);
+  const versionChanged = useVersionChange(form, answers, onReplace);
 
   useEffect(() => {
     if (!loaded || discarded.current) return;
@@ -131,5 +119,10 @@ export function useDraft(
     removeDrafts(formId);
   }
 
-  return { submissionKey, formUpdated, save, discard };
+  return {
+    submissionKey,
+    formUpdated: formUpdated || versionChanged,
+    save,
+    discard,
+  };
 }

@@ -1,7 +1,14 @@
 import type { Answers } from "@intake/form-schema";
 import { beforeEach, describe, expect, test } from "vitest";
 
-import { draftKey, readDraft, removeDrafts, writeDraft } from "./draft-storage";
+import {
+  draftKey,
+  readDraft,
+  readOtherVersionDraft,
+  removeDraft,
+  removeDrafts,
+  writeDraft,
+} from "./draft-storage";
 
 const draft = { answers: { firstName: "Ana" }, submissionKey: "key-00001" };
 
@@ -24,6 +31,34 @@ describe("draft storage", () => {
 
     expect(localStorage.getItem(draftKey("form1", "v1"))).toBeNull();
     expect(readDraft("form2", "v1")).toEqual(draft);
+  });
+
+  test("other version's draft is found", () => {
+    const older = { ...draft, fieldTypes: { firstName: "shortText" } };
+    writeDraft("form1", "v1", older);
+
+    expect(readOtherVersionDraft("form1", "v2")).toEqual(older);
+    expect(readOtherVersionDraft("form1", "v1")).toBeNull();
+    expect(readOtherVersionDraft("form2", "v2")).toBeNull();
+  });
+
+  test("malformed field types are dropped", () => {
+    localStorage.setItem(
+      draftKey("form1", "v1"),
+      JSON.stringify({ ...draft, fieldTypes: { firstName: 3 } }),
+    );
+
+    expect(readDraft("form1", "v1")).toEqual(draft);
+  });
+
+  test("remove one version keeps others", () => {
+    localStorage.setItem(draftKey("form1", "v1"), JSON.stringify(draft));
+    localStorage.setItem(draftKey("form1", "v2"), JSON.stringify(draft));
+
+    removeDraft("form1", "v2");
+
+    expect(readDraft("form1", "v2")).toBeNull();
+    expect(readDraft("form1", "v1")).toEqual(draft);
   });
 
   test("remove drops every version", () => {

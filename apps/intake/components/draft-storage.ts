@@ -1,5 +1,6 @@
 import { answersSchema, type Answers } from "@intake/form-schema";
 
+import type { FieldTypes } from "./draft-carry-over";
 import { isToken } from "./tokens";
 
 /** Answers saved on the patient's device, with the key of their submission. */
@@ -7,6 +8,11 @@ export interface Draft {
   answers: Answers;
   /** Reused after a reload, so a retry stores one submission. */
   submissionKey: string;
+  /**
+   * Types of the version's input fields, so the answers can move to a
+   * newer version only into fields of the same type. Older drafts lack it.
+   */
+  fieldTypes?: FieldTypes;
 }
 
 const KEY_PREFIX = "intake:draft:";
@@ -27,6 +33,26 @@ export function readDraft(formId: string, versionId: string): Draft | null {
   const text = safeStorage()?.getItem(draftKey(formId, versionId));
   if (text === null || text === undefined) return null;
   return parseDraft(text);
+}
+
+/**
+ * Reads a draft of the form written for a version other than `versionId`,
+ * such as the one the patient filled before the clinic published a new
+ * version. Returns null when there is none or it is malformed.
+ */
+export function readOtherVersionDraft(
+  formId: string,
+  versionId: string,
+): Draft | null {
+  const storage = safeStorage();
+  if (storage === null) return null;
+  const current = draftKey(formId, versionId);
+  for (const key of keysWithPrefix(storage, `${KEY_PREFIX}${formId}:`)) {
+    if (key === current) continue;
+    const draft = parseDraft(storage.getItem(key) ?? "");
+    if (draft !== null) return draft;
+  }
+  return null;
 }
 
 /**
@@ -51,6 +77,11 @@ export function writeDraft(
   }
 }
 
+/** Removes the draft of one form version and keeps the other versions'. */
+export function removeDraft(formId: string, versionId: string): void {
+  safeStorage()?.removeItem(draftKey(formId, versionId));
+}
+
 /** Removes the drafts of every version of a form. */
 export function removeDrafts(formId: string): void {
   const storage = safeStorage();
@@ -69,13 +100,23 @@ function parseDraft(text: string): Draft | null {
   }
   if (typeof value !== "object" || value === null) return null;
 
-  const { answers, submissionKey } = value as Record<string, unknown>;
+  const { answers, submissionKey, fieldTypes } = value as Record<
+    string,
+    unknown
+  >;
   const parsed = answersSchema.safeParse(answers);
   if (!parsed.success) return null;
   if (typeof submissionKey !== "string" || !isToken(submissionKey)) {
     return null;
   }
-  return { answers: parsed.data, submissionKey };
+  const draft: Draft = { answers: parsed.data, submissionKey };
+  if (isFieldTypes(fieldTypes)) draft.fieldTypes = fieldTypes;
+  return draft;
+}
+
+function isFieldTypes(value: unknown): value is FieldTypes {
+  if (typeof value !== "object" || value === null) return false;
+  return Object.values(value).every((type) => typeof type === "string");
 }
 
 function removeOtherVersions(

@@ -351,19 +351,132 @@ describe("FormRenderer draft", () => {
     expect((input as HTMLInputElement).value).toBe("Ana");
   });
 
-  test("other version's draft is ignored", () => {
+  test("older version's draft carries over", () => {
+    const olderKey = "intake:draft:form1:version0";
     localStorage.setItem(
-      "intake:draft:form1:version0",
+      olderKey,
       JSON.stringify({
-        answers: { firstName: "Ana" },
+        answers: {
+          firstName: "Ana",
+          email: "ana@example.com",
+          smoker: "sometimes",
+          shoeSize: "38",
+        },
         submissionKey: "key-00001",
+        fieldTypes: {
+          firstName: "shortText",
+          email: "longText",
+          smoker: "yesNo",
+          shoeSize: "shortText",
+        },
       }),
     );
 
     renderForm();
 
     const input = screen.getByRole("textbox", { name: /First name/ });
-    expect((input as HTMLInputElement).value).toBe("");
+    expect((input as HTMLInputElement).value).toBe("Ana");
+    const email = screen.getByRole("textbox", { name: /Email/ });
+    expect((email as HTMLInputElement).value).toBe("");
+    expect(screen.getByRole("status").textContent).toContain(
+      "updated this form",
+    );
+    expect(localStorage.getItem(olderKey)).not.toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    const saved = JSON.parse(localStorage.getItem(key) ?? "null");
+    expect(saved?.answers).toEqual({ firstName: "Ana" });
+    expect(saved?.submissionKey).toBe("key-00001");
+    expect(saved?.fieldTypes?.smoker).toBe("yesNo");
+    expect(localStorage.getItem(olderKey)).toBeNull();
+  });
+
+  test("empty carry-over keeps older draft", async () => {
+    const olderKey = "intake:draft:form1:version0";
+    const older = JSON.stringify({
+      answers: { shoeSize: "38" },
+      submissionKey: "key-00001",
+    });
+    localStorage.setItem(olderKey, older);
+    vi.useFakeTimers();
+    try {
+      renderForm();
+      await act(async () => {
+        vi.advanceTimersByTime(1000);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+
+    expect(screen.getByRole("status")).toBeTruthy();
+    expect(localStorage.getItem(olderKey)).toBe(older);
+  });
+
+  test("live new version keeps fitting answers", () => {
+    const view = renderForm();
+    fireEvent.change(screen.getByRole("textbox", { name: /First name/ }), {
+      target: { value: "Ana" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: /Email/ }), {
+      target: { value: "ana@example.com" },
+    });
+    expect(screen.queryByRole("status")).toBeNull();
+
+    const page = definition.pages[0]!;
+    const newVersion = {
+      ...form,
+      versionId: "version2",
+      version: 2,
+      definition: {
+        ...definition,
+        pages: [
+          {
+            ...page,
+            fields: [
+              page.fields[0]!,
+              { type: "number", id: "email", label: "Email" },
+            ],
+          },
+          definition.pages[1]!,
+        ],
+      },
+    } as unknown as PublishedForm;
+    view.rerender(<FormRenderer form={newVersion} visitorId="visitor-0001" />);
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect((input as HTMLInputElement).value).toBe("Ana");
+    expect(screen.getByRole("status").textContent).toContain(
+      "updated this form",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+    const saved = JSON.parse(
+      localStorage.getItem("intake:draft:form1:version2") ?? "null",
+    );
+    expect(saved?.answers).toEqual({ firstName: "Ana" });
+  });
+
+  test("version mismatch returns to page one", async () => {
+    submit.mockRejectedValue(
+      new ConvexError({
+        kind: "versionMismatch",
+        message: "Server text never shown.",
+        currentVersionId: "version2",
+      }),
+    );
+    renderForm();
+    fillFirstPage();
+    openReview("Yes");
+
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+
+    expect(screen.getByRole("heading", { name: /Page 1 of 2/ })).toBeTruthy();
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect((input as HTMLInputElement).value).toBe("Ana");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "updated this form",
+    );
   });
 
   test("submit reuses key and clears draft", async () => {

@@ -21,7 +21,10 @@ export function FormRenderer({ form, visitorId }: FormRendererProps) {
   const fields = useFormAnswers(form.definition, () =>
     readEarlyAnswers(form.definition),
   );
-  const draft = useDraft(form, fields.answers, fields.restore);
+  const draft = useDraft(form, fields.answers, {
+    onRestore: fields.restore,
+    onReplace: fields.replace,
+  });
 
   return (
     <FormSteps

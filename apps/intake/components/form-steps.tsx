@@ -44,6 +44,11 @@ export interface AnswerStore {
   save: () => void;
   /** Drops the stored answers after the submission is stored. */
   discard: () => void;
+  /**
+   * Whether the clinic published a new version since the patient started,
+   * so some answers may have been dropped.
+   */
+  formUpdated?: boolean;
 }
 
 /** Props of {@link FormSteps}. */
@@ -193,6 +198,13 @@ export function FormSteps({
       onSubmitted?.(outcome.reference);
     } else if (outcome.kind === "fieldErrors") {
       showFieldErrors(outcome.fieldErrors);
+    } else if (outcome.kind === "versionMismatch") {
+      // The form's subscription brings the new version, and `useDraft`
+      // moves the answers to it. The patient checks them from page one.
+      requestPage(0);
+      setReviewing(false);
+      setNotice(outcome.message);
+      focusAfterRender(() => noticeRef.current);
     } else {
       setNotice(outcome.message);
       focusAfterRender(() => noticeRef.current);
@@ -232,6 +244,11 @@ export function FormSteps({
         definition={definition}
         showDescription={pageIndex === 0 && !reviewing}
       />
+      {draft.formUpdated ? (
+        <p role="status" className="rounded-lg border-2 border-ink p-4">
+          {text.formUpdated}
+        </p>
+      ) : null}
       <ErrorSummary ref={summaryRef} items={summary} />
       {reviewing ? (
         <FormReview

@@ -1,6 +1,7 @@
 import { ConvexError } from "convex/values";
 import { describe, expect, test } from "vitest";
 
+import { MESSAGES } from "./i18n/messages";
 import { describeSubmitError } from "./submit-errors";
 
 describe("describeSubmitError", () => {
@@ -11,6 +12,7 @@ describe("describeSubmitError", () => {
         kind: "rateLimited",
         message: "Rate limited",
         retryAfterMs: 20_000,
+        scope: "visitor",
       }),
       expected: /^Too many forms were sent from this device\. Wait a minute,/,
     },
@@ -20,8 +22,20 @@ describe("describeSubmitError", () => {
         kind: "rateLimited",
         message: "Rate limited",
         retryAfterMs: 150_000,
+        scope: "visitor",
       }),
       expected: /Wait 3 minutes, then submit again\.$/,
+    },
+    {
+      description: "form limit reached",
+      error: new ConvexError({
+        kind: "rateLimited",
+        message: "Rate limited",
+        retryAfterMs: 20_000,
+        scope: "form",
+      }),
+      expected:
+        /^This form is receiving many answers right now\. Your answers are kept\. Wait a minute,/,
     },
     {
       description: "unpublished form",
@@ -40,12 +54,30 @@ describe("describeSubmitError", () => {
     expect(failure.kind === "notice" ? failure.message : "").toMatch(expected);
   });
 
+  test("form limit in Spanish", () => {
+    const failure = describeSubmitError(
+      new ConvexError({
+        kind: "rateLimited",
+        message: "Rate limited",
+        retryAfterMs: 120_000,
+        scope: "form",
+      }),
+      MESSAGES.es,
+    );
+
+    expect(failure.kind).toBe("notice");
+    expect(failure.kind === "notice" ? failure.message : "").toMatch(
+      /^Este formulario está recibiendo muchas respuestas.* Espere 2 minutos/,
+    );
+  });
+
   test("never shows server text", () => {
     const failure = describeSubmitError(
       new ConvexError({
         kind: "rateLimited",
         message: "internal bucket submitPerVisitor",
         retryAfterMs: 1_000,
+        scope: "visitor",
       }),
     );
 

@@ -3,57 +3,93 @@
 import type { Answers } from "@intake/form-schema";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 
-import { readDraft, removeDrafts, writeDraft } from "./draft-storage";
+import { carryOverAnswers, fieldTypesOf } from "./draft-carry-over";
+import {
+  readDraft,
+  readOtherVersionDraft,
+  removeDraft,
+  removeDrafts,
+  writeDraft,
+} from "./draft-storage";
 import type { PublishedForm } from "./published-form";
 import { createToken } from "./tokens";
+import { useVersionChange } from "./use-version-change";
 
 /** Delay after the last change before the draft is written, in ms. */
 const SAVE_DELAY_MS = 400;
 
+/** Callbacks through which {@link useDraft} changes the answers shown. */
+export interface DraftCallbacks {
+  /** Fills in the answers of a saved draft of this version. */
+  onRestore: (answers: Answers) => void;
+  /** Replaces every answer, after a move to a new version of the form. */
+  onReplace: (answers: Answers) => void;
+}
+
 /**
  * Keeps the patient's answers and submission key in localStorage, so a
  * reload or a closed tab loses nothing. The draft is read once after
- * hydration and handed to `onRestore`. Later changes are written
- * `SAVE_DELAY_MS` after the last one, and at once when the page is hidden
- * or `save` is called.
- * Drafts belong to one form version, so a republished form starts empty.
+ * hydration. Later changes are written `SAVE_DELAY_MS` after the last
+ * one, and at once when the page is hidden or `save` is called.
+ *
+ * Drafts are stored per form version. The clinic may publish a new
+ * version before a reload or during the visit. Then the answers whose
+ * field still exists with the same type and passes validation move to the
+ * new version, and the others are dropped. `formUpdated` turns true, so
+ * the page can ask the patient to check their answers. The old version's
+ * draft stays stored until the new version's draft is written.
  */
 export function useDraft(
-  form: Pick<PublishedForm, "formId" | "versionId">,
+  form: Pick<PublishedForm, "formId" | "versionId" | "definition">,
   answers: Answers,
-  onRestore: (answers: Answers) => void,
+  { onRestore, onReplace }: DraftCallbacks,
 ) {
-  const { formId, versionId } = form;
+  const { formId, versionId, definition } = form;
   const [submissionKey, setSubmissionKey] = useState(createToken);
   const [loaded, setLoaded] = useState(false);
+  const [formUpdated, setFormUpdated] = useState(false);
   const pendingWrite = useRef<(() => void) | null>(null);
   const discarded = useRef(false);
   const restore = useEffectEvent(onRestore);
 
-  // Runs once. A version published during the visit keeps the answers in
-  // memory, and the save effect moves them to the new version's key.
+  // Runs once. A draft of this version fills in as it was, and a draft of
+  // an older version fills in the answers that fit this one.
   useEffect(() => {
     const draft = readDraft(formId, versionId);
+    const older = draft ?? readOtherVersionDraft(formId, versionId);
     if (draft !== null) {
       setSubmissionKey(draft.submissionKey);
       restore(draft.answers);
+    } else if (older !== null) {
+      // The same key still returns a submission stored before the new
+      // version was published, so it is kept.
+      setSubmissionKey(older.submissionKey);
+      restore(carryOverAnswers(definition, older.answers, older.fieldTypes));
+      setFormUpdated(true);
     }
     setLoaded(true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read only on mount
   }, []);
+
+  const versionChanged = useVersionChange(form, answers, onReplace);
 
   useEffect(() => {
     if (!loaded || discarded.current) return;
 
     const write = () => {
       pendingWrite.current = null;
-      if (Object.keys(answers).length === 0) removeDrafts(formId);
-      else writeDraft(formId, versionId, { answers, submissionKey });
+      // An empty draft removes only this version's, so a draft of an
+      // older version that had no answer to carry over is not destroyed.
+      if (Object.keys(answers).length === 0) removeDraft(formId, versionId);
+      else {
+        const fieldTypes = fieldTypesOf(definition);
+        writeDraft(formId, versionId, { answers, submissionKey, fieldTypes });
+      }
     };
     pendingWrite.current = write;
     const timer = window.setTimeout(write, SAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [loaded, formId, versionId, answers, submissionKey]);
+  }, [loaded, formId, versionId, definition, answers, submissionKey]);
 
   useEffect(() => {
     const flushWhenHidden = () => {
@@ -83,5 +119,10 @@ export function useDraft(
     removeDrafts(formId);
   }
 
-  return { submissionKey, save, discard };
+  return {
+    submissionKey,
+    formUpdated: formUpdated || versionChanged,
+    save,
+    discard,
+  };
 }

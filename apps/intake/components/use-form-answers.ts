@@ -120,9 +120,14 @@ export function useFormAnswers(
     setAnswers((previous) => ({ ...draft, ...previous }));
   }
 
-  function clear() {
-    setAnswers({});
+  /** Replaces every answer and hides the errors shown. */
+  function replace(next: Answers) {
+    setAnswers(next);
     setErrors({});
+  }
+
+  function clear() {
+    replace({});
   }
 
   return {
@@ -133,6 +138,7 @@ export function useFormAnswers(
     validate,
     showErrors,
     restore,
+    replace,
     clear,
   };
 }

@@ -18,6 +18,28 @@ export async function signedInStaffClient(): Promise<ConvexHttpClient> {
   return client;
 }
 
+/**
+ * Signs up a new account with its own clinic, which is not the demo
+ * clinic, and returns its email and password.
+ */
+export async function signUpOtherClinic(): Promise<{
+  email: string;
+  password: string;
+}> {
+  const email = `other-${Date.now()}@intake.test`;
+  const password = "other-password-1";
+  const client = new ConvexHttpClient(urls.api);
+  const result = await client.action(api.auth.signIn, {
+    provider: "password",
+    params: { email, password, flow: "signUp" },
+  });
+  const token = result.tokens?.token;
+  if (!token) throw new Error("Sign-up returned no token");
+  client.setAuth(token);
+  await client.mutation(api.clinics.create, { name: "Other Clinic" });
+  return { email, password };
+}
+
 /** A form published for one test: its id, slug and patient address. */
 export interface PublishedTestForm {
   formId: Id<"forms">;
@@ -62,6 +84,24 @@ export async function publishTemplate(
   await staff.mutation(api.forms.publish, { formId, revision });
   const { slug } = form;
   return { formId, slug, path: `/f/${slug}`, draftRevision: revision };
+}
+
+/**
+ * Replaces a form's draft with `edit(draft)` and publishes it as the next
+ * version, with the draft revisions the server requires.
+ */
+export async function publishEditedDraft(
+  staff: ConvexHttpClient,
+  formId: Id<"forms">,
+  edit: (definition: FormDefinition) => FormDefinition,
+): Promise<void> {
+  const form = await staff.query(api.forms.get, { formId });
+  const saved = await staff.mutation(api.forms.saveDraft, {
+    formId,
+    definition: edit(form.draft),
+    revision: form.draftRevision,
+  });
+  await staff.mutation(api.forms.publish, { formId, revision: saved.revision });
 }
 
 /** Returns the answers of a form's newest submission. */

@@ -35,14 +35,23 @@ test("unpublish while filling keeps the draft", async ({ page }) => {
   expect(JSON.parse(drafts[0]!).answers).toMatchObject({ firstName: "Ana" });
   await expectNoAxeViolations(page);
 
+  // Republishing makes a new version, and the draft's answers move to it.
   await staff.mutation(api.forms.publish, {
     formId: form.formId,
     revision: form.draftRevision,
   });
+  await expect(
+    page.getByRole("status").filter({ hasText: "updated this form" }),
+  ).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /First name/ })).toHaveValue(
+    "Ana",
+  );
   await page.reload();
   await waitForHydration(page);
-  // A new version starts empty, because a draft fills in only its version.
   await expect(page.getByRole("heading", { name: /^Page 1 of/ })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: /First name/ })).toHaveValue(
+    "Ana",
+  );
 });
 
 test("missing pages pass axe", async ({ page }) => {

@@ -21,4 +21,13 @@ crons.hourly(
   {},
 );
 
+// Files uploaded but never registered expire after 24 hours too, so an
+// hourly run deletes each within 25 hours of its upload.
+crons.hourly(
+  "delete unregistered files",
+  { minuteUTC: 47 },
+  internal.orphanFiles.deleteUnregistered,
+  {},
+);
+
 export default crons;

@@ -95,14 +95,19 @@ export const rateLimiter = new RateLimiter(components.rateLimiter, rateLimits);
 
 type LimitName = keyof typeof rateLimits;
 
+/** Caller group a limit counts: one visitor, or all visitors of a form. */
+export type LimitScope = "visitor" | "form";
+
 /**
- * Takes one token from a limit, or throws `rateLimited`. The caller's
+ * Takes one token from a limit, or throws `rateLimited` naming the limit's
+ * scope, so a client can tell a busy form from a busy device. The caller's
  * mutation then rolls back, so a rejected request stores nothing and
  * takes no tokens from its other limits either.
  */
 async function consume(
   ctx: MutationCtx,
   name: LimitName,
+  scope: LimitScope,
   key: string,
   action: string,
 ): Promise<void> {
@@ -114,6 +119,7 @@ async function consume(
     kind: "rateLimited",
     message: `Too many ${action} (limit ${name}). Try again in ${seconds} s.`,
     retryAfterMs,
+    scope,
   });
 }
 
@@ -123,8 +129,8 @@ export async function limitSubmission(
   formId: Id<"forms">,
   visitorId: string,
 ): Promise<void> {
-  await consume(ctx, "submitPerVisitor", visitorId, "submissions");
-  await consume(ctx, "submitPerForm", formId, "submissions");
+  await consume(ctx, "submitPerVisitor", "visitor", visitorId, "submissions");
+  await consume(ctx, "submitPerForm", "form", formId, "submissions");
 }
 
 /** Takes one page view from the visitor's and the form's limits. */
@@ -133,8 +139,8 @@ export async function limitView(
   formId: Id<"forms">,
   visitorId: string,
 ): Promise<void> {
-  await consume(ctx, "viewPerVisitor", visitorId, "views");
-  await consume(ctx, "viewPerForm", formId, "views");
+  await consume(ctx, "viewPerVisitor", "visitor", visitorId, "views");
+  await consume(ctx, "viewPerForm", "form", formId, "views");
 }
 
 /** Takes one visit update from the visitor's and the form's limits. */
@@ -143,8 +149,8 @@ export async function limitVisit(
   formId: Id<"forms">,
   visitorId: string,
 ): Promise<void> {
-  await consume(ctx, "visitPerVisitor", visitorId, "visit updates");
-  await consume(ctx, "visitPerForm", formId, "visit updates");
+  await consume(ctx, "visitPerVisitor", "visitor", visitorId, "visit updates");
+  await consume(ctx, "visitPerForm", "form", formId, "visit updates");
 }
 
 /**
@@ -156,6 +162,12 @@ export async function limitUpload(
   formId: Id<"forms">,
   visitorId: string,
 ): Promise<void> {
-  await consume(ctx, "uploadPerVisitor", `${formId}:${visitorId}`, "uploads");
-  await consume(ctx, "uploadPerForm", formId, "uploads");
+  await consume(
+    ctx,
+    "uploadPerVisitor",
+    "visitor",
+    `${formId}:${visitorId}`,
+    "uploads",
+  );
+  await consume(ctx, "uploadPerForm", "form", formId, "uploads");
 }

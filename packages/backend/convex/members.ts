@@ -1,3 +1,4 @@
+import { getAuthUserId } from "@convex-dev/auth/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import {
@@ -9,6 +10,7 @@ import {
 import { requireMember, requireOwner } from "./lib/access";
 import { normalizeEmail } from "./lib/email";
 import { intakeError } from "./lib/errors";
+import { isValidSlug } from "./lib/slug";
 import { roleValidator } from "./lib/validators";
 
 /**
@@ -45,6 +47,35 @@ export const list = query({
         };
       }),
     );
+  },
+});
+
+/**
+ * Returns whether the caller may close kiosk mode on the form with `slug`:
+ * true only for a staff member or owner of the clinic that owns the form.
+ * Anonymous callers, members of other clinics and unknown or malformed
+ * slugs get false. The form need not be published, so staff can still
+ * leave a kiosk whose form was unpublished.
+ */
+export const canExitKiosk = query({
+  args: { slug: v.string() },
+  returns: v.boolean(),
+  handler: async (ctx, args) => {
+    const userId = await getAuthUserId(ctx);
+    if (userId === null || !isValidSlug(args.slug)) return false;
+
+    const form = await ctx.db
+      .query("forms")
+      .withIndex("by_slug", (q) => q.eq("slug", args.slug))
+      .unique();
+    if (form === null) return false;
+    const member = await ctx.db
+      .query("members")
+      .withIndex("by_clinicId_and_userId", (q) =>
+        q.eq("clinicId", form.clinicId).eq("userId", userId),
+      )
+      .unique();
+    return member !== null;
   },
 });
 

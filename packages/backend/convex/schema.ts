@@ -233,4 +233,13 @@ export default defineSchema({
     // Unattached rows sort first, so `eq(undefined)` with a `createdAt`
     // bound selects the stale ones.
     .index("by_submissionId_and_createdAt", ["submissionId", "createdAt"]),
+
+  /**
+   * Progress of the cleanup of files that were uploaded but never
+   * registered: one row, absent before the first run.
+   */
+  fileSweeps: defineTable({
+    /** `_creationTime` of the newest `_storage` file checked so far. */
+    scannedUntil: v.number(),
+  }),
 });

@@ -1,4 +1,8 @@
-import { pruneHiddenAnswers, validateAnswers } from "@intake/form-schema";
+import {
+  type Answers,
+  pruneHiddenAnswers,
+  validateAnswers,
+} from "@intake/form-schema";
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import {
@@ -67,7 +71,9 @@ function toSummary(row: Doc<"submissions">) {
  * `formNotFound` when the slug has no published form, `versionMismatch`
  * when `versionId` is not the live version, `rateLimited` past the
  * submission limits in `limits.ts`, `answersTooLarge`, and
- * `invalidAnswers` with the field errors of `validateAnswers`, and
+ * `invalidAnswers` with the field errors of `validateAnswers` (also for
+ * answers of a wrong shape, such as null, nested objects or a
+ * non-object), and
  * `invalidFile` when a file answer does not match an unattached upload of
  * this form and visitor (see `requireSubmittedFiles`). Answers to hidden
  * questions are dropped before storing, and the files stored are marked
@@ -80,7 +86,10 @@ export const submit = mutation({
     versionId: v.id("formVersions"),
     visitorId: v.string(),
     submissionKey: v.string(),
-    answers: answersValidator,
+    // Any JSON value passes here, so that a wrong shape gets the
+    // `invalidAnswers` error of `validateAnswers`, which names the fields,
+    // and not Convex's argument validation error. Size is checked first.
+    answers: v.any(),
   },
   returns: v.object({
     submissionId: v.id("submissions"),
@@ -140,8 +149,12 @@ export const submit = mutation({
         fieldErrors,
       });
     }
-    // validateAnswers ignored hidden questions, so their answers go too.
-    const answers = pruneHiddenAnswers(version.definition, args.answers);
+    // validateAnswers ignored hidden questions, so their answers go too,
+    // whatever their shape. What remains matches `answersSchema`.
+    const answers: Answers = pruneHiddenAnswers(
+      version.definition,
+      args.answers as Answers,
+    );
     const uploads = await requireSubmittedFiles(
       ctx,
       form._id,

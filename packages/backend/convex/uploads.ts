@@ -191,9 +191,9 @@ function cleanFileName(name: string | undefined): string | undefined {
 
 /**
  * Deletes unattached uploads older than 24 hours, with their files, in
- * batches of 100. A full batch schedules the next one at once.
- * NOTE: a file that was uploaded but never registered has no row here, so
- * this never deletes it.
+ * batches of 100. A full batch schedules the next one at once. Files that
+ * were uploaded but never registered have no row here, and
+ * `orphanFiles:deleteUnregistered` deletes those.
  */
 export const deleteStale = internalMutation({
   args: {},

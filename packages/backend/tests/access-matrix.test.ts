@@ -438,6 +438,11 @@ const matrix: Record<string, MatrixEntry> = {
     prepare: newInvite,
     call: (c, _w, token) => c.mutation(api.invites.accept, { token }),
   },
+  "members:canExitKiosk": {
+    // Everyone gets an answer; members.test.ts checks its value.
+    expected: everyone,
+    call: (c, w) => c.query(api.members.canExitKiosk, { slug: w.form.slug }),
+  },
   "members:list": {
     expected: members,
     call: (c, w) => c.query(api.members.list, { clinicId: w.clinicId }),

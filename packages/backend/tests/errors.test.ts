@@ -58,6 +58,7 @@ describe("isRateLimitedError", () => {
       kind: "rateLimited",
       message: "Too many views.",
       retryAfterMs: 1000,
+      scope: "visitor",
     });
     expect(isRateLimitedError(error)).toBe(true);
   });

@@ -34,6 +34,7 @@ describe("submissions.submit rate limit", () => {
     for (let i = 0; i < perVisitor; i++) await submitAs(visitorId);
 
     const error = await expectIntakeError(submitAs(visitorId), "rateLimited");
+    expect(error.scope).toBe("visitor");
     expect(error.retryAfterMs).toBeGreaterThan(0);
     expect(error.retryAfterMs).toBeLessThanOrEqual(
       rateLimits.submitPerVisitor.period,
@@ -48,6 +49,40 @@ describe("submissions.submit rate limit", () => {
     await submitAs(newToken("visitor"));
     const after = await owner.query(api.stats.forForm, { formId: form.formId });
     expect(after.submissions).toBe(perVisitor + 1);
+  });
+
+  // The per-form limit is sharded, so it may reject a little before or
+  // after its capacity. Each submit comes from a new visitor, so only the
+  // per-form limit can reject one.
+  test("names the form limit", { timeout: 120_000 }, async () => {
+    const { backend, form } = await createOpenForm();
+    const { capacity, rate, period } = rateLimits.submitPerForm;
+    const startedAt = Date.now();
+    let accepted = 0;
+    let rejection: unknown = null;
+    while (rejection === null && accepted < 2 * capacity) {
+      try {
+        await backend.mutation(api.submissions.submit, {
+          slug: form.slug,
+          versionId: form.versionId,
+          visitorId: newToken("visitor"),
+          submissionKey: newToken("key"),
+          answers: checkInAnswers,
+        });
+        accepted++;
+      } catch (error) {
+        rejection = error;
+      }
+    }
+    const refilled = Math.ceil(((Date.now() - startedAt) * rate) / period);
+
+    const error = await expectIntakeError(
+      Promise.reject(rejection),
+      "rateLimited",
+    );
+    expect(error.scope).toBe("form");
+    expect(error.message).not.toContain(form.slug);
+    expect(accepted).toBeLessThanOrEqual(capacity + refilled);
   });
 
   test("returns a repeated key past the limit", async () => {

@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
 import type { Id } from "../convex/_generated/dataModel";
-import { createClinic, expectIntakeError } from "./fixtures";
+import {
+  createClinic,
+  createPublishedForm,
+  expectIntakeError,
+} from "./fixtures";
 import { createTestBackend, type TestBackend, type TestUser } from "./harness";
 
 async function addMember(
@@ -29,6 +33,40 @@ async function roleOf(caller: TestUser, clinicId: Id<"clinics">) {
   const mine = await caller.query(api.clinics.listMine, {});
   return mine.find((row) => row.clinicId === clinicId)?.role ?? null;
 }
+
+describe("members.canExitKiosk", () => {
+  test("is true for the form's clinic only", async () => {
+    const { backend, owner, clinicId, staff } = await createWorld();
+    const form = await createPublishedForm(owner, clinicId);
+    const other = await createClinic(backend, "Birch Clinic");
+    const stranger = await backend.signUp("stranger@clinic.test");
+    const args = { slug: form.slug };
+
+    expect(await owner.query(api.members.canExitKiosk, args)).toBe(true);
+    expect(await staff.query(api.members.canExitKiosk, args)).toBe(true);
+    expect(await other.owner.query(api.members.canExitKiosk, args)).toBe(false);
+    expect(await stranger.query(api.members.canExitKiosk, args)).toBe(false);
+    expect(await backend.query(api.members.canExitKiosk, args)).toBe(false);
+  });
+
+  test("stays true after unpublishing", async () => {
+    const { owner, clinicId, staff } = await createWorld();
+    const form = await createPublishedForm(owner, clinicId);
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+    const result = await staff.query(api.members.canExitKiosk, {
+      slug: form.slug,
+    });
+    expect(result).toBe(true);
+  });
+
+  test.each([
+    { $description: "unknown", slug: "no-such-form" },
+    { $description: "malformed", slug: "../Form" },
+  ])("is false for an $$description slug", async ({ slug }) => {
+    const { staff } = await createWorld();
+    expect(await staff.query(api.members.canExitKiosk, { slug })).toBe(false);
+  });
+});
 
 describe("members.list", () => {
   test("marks the caller's row", async () => {

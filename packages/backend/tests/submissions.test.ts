@@ -143,6 +143,71 @@ describe("submissions.submit", () => {
     expect(await storedCount()).toBe(0);
   });
 
+  // Each shape would fail a strict `answers` argument validator, so these
+  // check that the mutation itself reports the fields. Keys that Convex
+  // values cannot carry, such as non-ASCII ones, are rejected by Convex
+  // before the mutation runs, so they get no field errors.
+  test.each([
+    {
+      $description: "null for a field",
+      answers: { ...checkInAnswers, email: null },
+      field: "email",
+    },
+    {
+      $description: "a nested object",
+      answers: { ...checkInAnswers, fullName: { first: "Ada" } },
+      field: "fullName",
+    },
+    {
+      $description: "an array of numbers",
+      answers: { ...checkInAnswers, age: [36, 37] },
+      field: "age",
+    },
+    {
+      $description: "an array of objects for a text field",
+      answers: { ...checkInAnswers, fullName: [{ a: 1 }] },
+      field: "fullName",
+    },
+    {
+      $description: "an empty key",
+      answers: { ...checkInAnswers, "": "x" },
+      field: "",
+    },
+    {
+      $description: "a key with a dot",
+      answers: { ...checkInAnswers, "full.name": "x" },
+      field: "full.name",
+    },
+  ])("rejects $$description by field", async ({ answers, field }) => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, submitArgs(answers)),
+      "invalidAnswers",
+    );
+    expect(error.fieldErrors[field]).toBeDefined();
+    expect(await storedCount()).toBe(0);
+  });
+
+  test.each([
+    { $description: "null", answers: null },
+    { $description: "an array", answers: [checkInAnswers] },
+    { $description: "a string", answers: "Ada Lovelace" },
+  ])("rejects $$description as answers", async ({ answers }) => {
+    const { backend, form, storedCount } = await createOpenForm();
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        slug: form.slug,
+        versionId: form.versionId,
+        visitorId: newToken("visitor"),
+        submissionKey: newToken("key"),
+        answers,
+      }),
+      "invalidAnswers",
+    );
+    expect(error.fieldErrors.fullName?.code).toBe("invalidType");
+    expect(await storedCount()).toBe(0);
+  });
+
   test("rejects answers over the size cap", async () => {
     const { backend, submitArgs, storedCount } = await createOpenForm();
     const answers = {

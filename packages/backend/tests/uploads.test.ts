@@ -65,6 +65,7 @@ describe("uploads.generateUploadUrl", () => {
       await call();
     }
     const error = await expectIntakeError(call(), "rateLimited");
+    expect(error.scope).toBe("visitor");
     expect(error.retryAfterMs).toBeGreaterThan(0);
     // Another visitor still gets a URL.
     const other = await backend.mutation(api.uploads.generateUploadUrl, {
@@ -200,6 +201,32 @@ describe("uploads.deleteStale", () => {
     expect(await storedFile(fresh.storageId)).not.toBeNull();
     expect(await storedFile(attached.storageId)).not.toBeNull();
     expect(await uploadRow(attached.storageId)).not.toBeNull();
+  });
+});
+
+describe("orphanFiles.deleteUnregistered", () => {
+  test("deletes old unregistered files only", async () => {
+    const { backend, storeFile, upload, submitArgs, storedFile } =
+      await createFileForm();
+    const unregistered = await storeFile("image/png", 10);
+    const registered = await upload();
+    const attached = await upload();
+    await backend.mutation(
+      api.submissions.submit,
+      submitArgs({ ownerName: "Ana", card: attached }),
+    );
+
+    // With the default age of 24 hours, every file here is too new.
+    await backend.run(internal.orphanFiles.deleteUnregistered, {});
+    expect(await storedFile(unregistered)).not.toBeNull();
+
+    const deleted = await backend.run(internal.orphanFiles.deleteUnregistered, {
+      maxAgeMs: 0,
+    });
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await storedFile(unregistered)).toBeNull();
+    expect(await storedFile(registered.storageId)).not.toBeNull();
+    expect(await storedFile(attached.storageId)).not.toBeNull();
   });
 });
 

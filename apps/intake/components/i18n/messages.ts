@@ -16,6 +16,8 @@ export interface Messages {
     back: string;
     pageOf: (page: number, count: number) => string;
     formChanged: string;
+    /** Shown while the answers of an older version of the form are shown. */
+    formUpdated: string;
   };
   review: {
     title: string;
@@ -41,7 +43,10 @@ export interface Messages {
   submitErrors: {
     versionMismatch: string;
     formNotFound: string;
+    /** The visitor's own limit: too many forms sent from this device. */
     rateLimited: (minutes: number) => string;
+    /** The form's limit, shared by every visitor of the form. */
+    formBusy: (minutes: number) => string;
     answersTooLarge: string;
     network: string;
   };
@@ -49,6 +54,10 @@ export interface Messages {
     failed: string;
     rejected: string;
     unavailable: string;
+    /** The visitor's own upload limit. */
+    rateLimited: (minutes: number) => string;
+    /** The form's upload limit, shared by every visitor of the form. */
+    formBusy: (minutes: number) => string;
   };
   kiosk: {
     welcome: string;
@@ -60,6 +69,20 @@ export interface Messages {
     idleBody: string;
     secondsLeft: (seconds: number) => string;
     keepGoing: string;
+  };
+  kioskExit: {
+    title: string;
+    description: string;
+    email: string;
+    password: string;
+    submit: string;
+    checking: string;
+    cancel: string;
+    missing: string;
+    invalid: string;
+    /** The account signed in but is not staff of the form's clinic. */
+    notStaff: string;
+    unreachable: string;
   };
   pages: {
     notFoundTitle: string;
@@ -84,6 +107,8 @@ const en: Messages = {
     pageOf: (page, count) => `Page ${page} of ${count}`,
     formChanged:
       "This form changed while you were filling it in. Reload the page, then fill it in again.",
+    formUpdated:
+      "The clinic updated this form since you started. Your answers that still fit the form are kept. Check every page before you submit.",
   },
   review: {
     title: "Review your answers",
@@ -122,6 +147,8 @@ const en: Messages = {
       "This form is no longer accepting answers. Please ask the front desk for help.",
     rateLimited: (minutes) =>
       `Too many forms were sent from this device. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then submit again.`,
+    formBusy: (minutes) =>
+      `This form is receiving many answers right now. Your answers are kept. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then submit again.`,
     answersTooLarge:
       "Your answers are too long to send. Shorten your longest answers, then submit again.",
     network:
@@ -134,6 +161,10 @@ const en: Messages = {
       "The clinic does not accept this file. Choose a photo or PDF within the size limit.",
     unavailable:
       "Files cannot be uploaded right now. Please ask the front desk for help.",
+    rateLimited: (minutes) =>
+      `Too many files were uploaded from this device. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then choose the file again.`,
+    formBusy: (minutes) =>
+      `This form is receiving many files right now. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`}, then choose the file again.`,
   },
   kiosk: {
     welcome: "Welcome",
@@ -146,6 +177,21 @@ const en: Messages = {
       "For your privacy, your answers will be cleared soon. Tap Continue to keep going.",
     secondsLeft: (seconds) => `${seconds} seconds left.`,
     keepGoing: "Continue",
+  },
+  kioskExit: {
+    title: "Exit kiosk",
+    description: "Staff only. Sign in to close kiosk mode.",
+    email: "Staff email",
+    password: "Password",
+    submit: "Exit kiosk",
+    checking: "Checking…",
+    cancel: "Cancel",
+    missing: "Enter the staff email and password.",
+    invalid: "The email or password is incorrect. Check both and try again.",
+    notStaff:
+      "This account is not staff of this clinic, so it cannot close the kiosk. Sign in with a staff account of this clinic.",
+    unreachable:
+      "Could not reach the server. Check the connection and try again.",
   },
   pages: {
     notFoundTitle: "Page not found",
@@ -174,6 +220,8 @@ const es: Messages = {
     pageOf: (page, count) => `Página ${page} de ${count}`,
     formChanged:
       "Este formulario cambió mientras lo llenaba. Vuelva a cargar la página y llénelo de nuevo.",
+    formUpdated:
+      "La clínica actualizó este formulario desde que empezó. Se conservan las respuestas que siguen valiendo para el formulario. Revise cada página antes de enviarlo.",
   },
   review: {
     title: "Revise sus respuestas",
@@ -213,6 +261,8 @@ const es: Messages = {
       "Este formulario ya no acepta respuestas. Pida ayuda en la recepción.",
     rateLimited: (minutes) =>
       `Se enviaron demasiados formularios desde este dispositivo. Espere ${minutes === 1 ? "un minuto" : `${minutes} minutos`} y envíe de nuevo.`,
+    formBusy: (minutes) =>
+      `Este formulario está recibiendo muchas respuestas en este momento. Sus respuestas se conservan. Espere ${minutes === 1 ? "un minuto" : `${minutes} minutos`} y envíe de nuevo.`,
     answersTooLarge:
       "Sus respuestas son demasiado largas para enviarlas. Acorte las más largas y envíe de nuevo.",
     network:
@@ -225,6 +275,10 @@ const es: Messages = {
       "La clínica no acepta este archivo. Elija una foto o un PDF dentro del límite de tamaño.",
     unavailable:
       "No se pueden subir archivos en este momento. Pida ayuda en la recepción.",
+    rateLimited: (minutes) =>
+      `Se subieron demasiados archivos desde este dispositivo. Espere ${minutes === 1 ? "un minuto" : `${minutes} minutos`} y vuelva a elegir el archivo.`,
+    formBusy: (minutes) =>
+      `Este formulario está recibiendo muchos archivos en este momento. Espere ${minutes === 1 ? "un minuto" : `${minutes} minutos`} y vuelva a elegir el archivo.`,
   },
   kiosk: {
     welcome: "Bienvenido",
@@ -237,6 +291,23 @@ const es: Messages = {
       "Por su privacidad, sus respuestas se borrarán pronto. Toque Continuar para seguir.",
     secondsLeft: (seconds) => `Quedan ${seconds} segundos.`,
     keepGoing: "Continuar",
+  },
+  kioskExit: {
+    title: "Salir del quiosco",
+    description:
+      "Solo para el personal. Inicie sesión para cerrar el modo quiosco.",
+    email: "Correo del personal",
+    password: "Contraseña",
+    submit: "Salir del quiosco",
+    checking: "Comprobando…",
+    cancel: "Cancelar",
+    missing: "Escriba el correo y la contraseña del personal.",
+    invalid:
+      "El correo o la contraseña no son correctos. Revise ambos e inténtelo de nuevo.",
+    notStaff:
+      "Esta cuenta no es del personal de esta clínica, así que no puede cerrar el quiosco. Inicie sesión con una cuenta del personal de esta clínica.",
+    unreachable:
+      "No se pudo conectar con el servidor. Revise la conexión e inténtelo de nuevo.",
   },
   pages: {
     notFoundTitle: "Página no encontrada",

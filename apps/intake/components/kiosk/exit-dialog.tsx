@@ -3,25 +3,25 @@
 import { Button, TextInput } from "@intake/ui";
 import { useRef, useState, type FormEvent } from "react";
 
+import { useMessages } from "../i18n/locale-context";
 import { ModalDialog } from "./modal-dialog";
 import { verifyStaffCredentials } from "./verify-staff";
 
 /** Props of {@link ExitDialog}. */
 export interface ExitDialogProps {
+  /** Slug of the kiosk's form, whose clinic's staff may close the kiosk. */
+  slug: string;
   onCancel: () => void;
   /** Called once staff credentials have been accepted. */
   onVerified: () => void;
 }
 
-const MESSAGES = {
-  missing: "Enter the staff email and password.",
-  invalid: "The email or password is incorrect. Check both and try again.",
-  unreachable:
-    "Could not reach the server. Check the connection and try again.",
-} as const;
-
-/** Asks for a staff email and password before kiosk mode closes. */
-export function ExitDialog({ onCancel, onVerified }: ExitDialogProps) {
+/**
+ * Asks for the email and password of a staff member of the form's clinic
+ * before kiosk mode closes. Its text follows the kiosk's language.
+ */
+export function ExitDialog({ slug, onCancel, onVerified }: ExitDialogProps) {
+  const text = useMessages().kioskExit;
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -34,19 +34,19 @@ export function ExitDialog({ onCancel, onVerified }: ExitDialogProps) {
     const email = String(data.get("email") ?? "").trim();
     const password = String(data.get("password") ?? "");
     if (email === "" || password === "") {
-      setError(MESSAGES.missing);
+      setError(text.missing);
       return;
     }
 
     setPending(true);
     setError(null);
-    const check = await verifyStaffCredentials(email, password);
+    const check = await verifyStaffCredentials(slug, email, password);
     setPending(false);
     if (check === "valid") {
       onVerified();
       return;
     }
-    setError(MESSAGES[check]);
+    setError(text[check]);
     if (passwordRef.current) {
       passwordRef.current.value = "";
       passwordRef.current.focus();
@@ -59,23 +59,21 @@ export function ExitDialog({ onCancel, onVerified }: ExitDialogProps) {
       describedBy="exit-description"
       onCancel={onCancel}
     >
-      {/* Staff use this dialog, so it stays in English on a Spanish page. */}
       <form
-        lang="en"
         noValidate
         onSubmit={handleSubmit}
         autoComplete="off"
         className="flex flex-col gap-5"
       >
         <h2 id="exit-title" className="text-3xl font-bold">
-          Exit kiosk
+          {text.title}
         </h2>
         <p id="exit-description" className="text-lg">
-          Staff only. Sign in to close kiosk mode.
+          {text.description}
         </p>
         <div className="flex flex-col gap-2">
           <label htmlFor="exit-email" className="font-semibold">
-            Staff email
+            {text.email}
           </label>
           <TextInput
             id="exit-email"
@@ -87,7 +85,7 @@ export function ExitDialog({ onCancel, onVerified }: ExitDialogProps) {
         </div>
         <div className="flex flex-col gap-2">
           <label htmlFor="exit-password" className="font-semibold">
-            Password
+            {text.password}
           </label>
           <TextInput
             ref={passwordRef}
@@ -102,10 +100,10 @@ export function ExitDialog({ onCancel, onVerified }: ExitDialogProps) {
         </p>
         <div className="flex flex-row-reverse flex-wrap gap-3">
           <Button type="submit" pending={pending} className="flex-1">
-            {pending ? "Checking…" : "Exit kiosk"}
+            {pending ? text.checking : text.submit}
           </Button>
           <Button variant="secondary" className="flex-1" onClick={onCancel}>
-            Cancel
+            {text.cancel}
           </Button>
         </div>
       </form>

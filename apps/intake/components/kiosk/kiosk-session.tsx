@@ -7,6 +7,7 @@ import { FormSteps, type AnswerStore } from "../form-steps";
 import { useMessages } from "../i18n/locale-context";
 import type { PublishedForm } from "../published-form";
 import { useFormAnswers } from "../use-form-answers";
+import { useVersionChange } from "../use-version-change";
 import { IdleDialog } from "./idle-dialog";
 import type { KioskTiming } from "./kiosk-timing";
 import { useIdleCountdown } from "./use-idle-countdown";
@@ -36,6 +37,7 @@ export function KioskSession({
   onEnd,
 }: KioskSessionProps) {
   const fields = useFormAnswers(form.definition);
+  const formUpdated = useVersionChange(form, fields.answers, fields.replace);
   const text = useMessages().kiosk;
   const [submitted, setSubmitted] = useState(false);
   const idle = useIdleCountdown({
@@ -56,6 +58,7 @@ export function KioskSession({
     submissionKey,
     save: () => {},
     discard: fields.clear,
+    formUpdated,
   };
 
   return (

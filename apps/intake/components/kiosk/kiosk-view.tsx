@@ -129,7 +129,11 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
         </Button>
       </div>
       {exiting ? (
-        <ExitDialog onCancel={() => setExiting(false)} onVerified={leave} />
+        <ExitDialog
+          slug={slug}
+          onCancel={() => setExiting(false)}
+          onVerified={leave}
+        />
       ) : null}
     </PageShell>
   );

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, test, vi } from "vitest";
 
 import { actions, mutations } from "../../test/convex-mock";
 import { postFile } from "./post-file";
-import { useFileUploader } from "./use-file-uploader";
+import { MESSAGES } from "../i18n/messages";
+import { describeUploadError, useFileUploader } from "./use-file-uploader";
 
 vi.mock(
   "convex/react",
@@ -90,5 +91,58 @@ describe("useFileUploader", () => {
 
     expect(failure).toBeInstanceOf(FileUploadError);
     expect((failure as Error).message).toMatch(expected);
+  });
+});
+
+describe("describeUploadError", () => {
+  const rateLimited = (scope: "visitor" | "form", retryAfterMs: number) =>
+    new ConvexError({
+      kind: "rateLimited",
+      message: "internal bucket uploadPerForm",
+      retryAfterMs,
+      scope,
+    });
+
+  test.each([
+    {
+      description: "visitor limit",
+      error: rateLimited("visitor", 30_000),
+      text: MESSAGES.en.upload,
+      expected:
+        /^Too many files were uploaded from this device\. Wait a minute,/,
+    },
+    {
+      description: "form limit",
+      error: rateLimited("form", 150_000),
+      text: MESSAGES.en.upload,
+      expected: /^This form is receiving many files .* Wait 3 minutes,/,
+    },
+    {
+      description: "form limit in Spanish",
+      error: rateLimited("form", 60_000),
+      text: MESSAGES.es.upload,
+      expected: /^Este formulario está recibiendo muchos archivos.* un minuto/,
+    },
+    {
+      description: "rejected file",
+      error: new ConvexError({
+        kind: "invalidFile",
+        message: "Bad type",
+        storageId: "s1",
+      }),
+      text: MESSAGES.en.upload,
+      expected: /^The clinic does not accept this file\./,
+    },
+    {
+      description: "network failure",
+      error: new TypeError("Failed to fetch"),
+      text: MESSAGES.en.upload,
+      expected: /^The file could not be uploaded\./,
+    },
+  ])("$description", ({ error, text, expected }) => {
+    const message = describeUploadError(error, text);
+
+    expect(message).toMatch(expected);
+    expect(message).not.toContain("uploadPerForm");
   });
 });

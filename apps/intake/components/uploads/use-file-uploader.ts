@@ -7,6 +7,7 @@ import { FileUploadError, type FileUploader } from "@intake/ui";
 import { useAction, useMutation } from "convex/react";
 
 import { useMessages } from "../i18n/locale-context";
+import { minutesToWait } from "../submit-errors";
 
 /**
  * Returns the uploader for a form's file fields: it requests
@@ -46,19 +47,27 @@ export function useFileUploader(
         size: stored.size,
       };
     } catch (error) {
-      throw new FileUploadError(uploadErrorText(error, text));
+      throw new FileUploadError(describeUploadError(error, text));
     }
   };
 }
 
-function uploadErrorText(
+/**
+ * Maps an error of the upload steps to the text shown under the file
+ * field. It branches on the error kind and never shows the server's text.
+ */
+export function describeUploadError(
   error: unknown,
   text: ReturnType<typeof useMessages>["upload"],
 ): string {
-  const kind: string | undefined = getIntakeErrorData(error)?.kind;
-  if (kind === "invalidFile") return text.rejected;
-  if (kind === "formNotFound" || kind === "rateLimited") {
-    return text.unavailable;
+  const data = getIntakeErrorData(error);
+  if (data?.kind === "invalidFile") return text.rejected;
+  if (data?.kind === "rateLimited") {
+    const minutes = minutesToWait(data.retryAfterMs);
+    return data.scope === "form"
+      ? text.formBusy(minutes)
+      : text.rateLimited(minutes);
   }
+  if (data?.kind === "formNotFound") return text.unavailable;
   return text.failed;
 }

@@ -35,6 +35,7 @@ import type * as lib_validators from "../lib/validators.js";
 import type * as lib_visits from "../lib/visits.js";
 import type * as limits from "../limits.js";
 import type * as members from "../members.js";
+import type * as orphanFiles from "../orphanFiles.js";
 import type * as outbox from "../outbox.js";
 import type * as posters from "../posters.js";
 import type * as retention from "../retention.js";
@@ -82,6 +83,7 @@ declare const fullApi: ApiFromModules<{
   "lib/visits": typeof lib_visits;
   "limits": typeof limits;
   "members": typeof members;
+  "orphanFiles": typeof orphanFiles;
   "outbox": typeof outbox;
   "posters": typeof posters;
   "retention": typeof retention;

@@ -42,6 +42,11 @@ export type IntakeErrorData =
       message: string;
       /** Milliseconds to wait before the same request can succeed. */
       retryAfterMs: number;
+      /**
+       * The limit that was reached: the calling visitor's own, or the one
+       * shared by all visitors of the form.
+       */
+      scope: "visitor" | "form";
     }
   | { kind: "lastOwner"; message: string }
   | {

@@ -40,6 +40,17 @@ function firstName(page: Page) {
 test("kiosk patients get fresh sessions", async ({ page }) => {
   await page.goto(`${kioskPath}?confirmation=2000`);
   await startSession(page);
+  // Browser autofill would keep what one patient typed for the next.
+  const tokens = await page
+    .locator("main")
+    .locator(
+      "input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea",
+    )
+    .evaluateAll((controls) =>
+      controls.map((control) => control.getAttribute("autocomplete")),
+    );
+  expect(tokens.length).toBeGreaterThan(0);
+  expect(new Set(tokens)).toEqual(new Set(["off"]));
   await firstName(page).fill("Ana");
   await fillAndSubmit(page);
 

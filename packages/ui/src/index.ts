@@ -34,6 +34,11 @@ export { PageShell, type PageShellProps } from "./components/page-shell";
 export { RadioGroup, type RadioGroupProps } from "./components/radio-group";
 export { Select, type SelectProps } from "./components/select";
 export { TextArea, type TextAreaProps } from "./components/text-area";
+export {
+  AutofillProvider,
+  useAutocomplete,
+  type AutofillProviderProps,
+} from "./components/autofill-context";
 export { TextInput, type TextInputProps } from "./components/text-input";
 export { YesNo, type YesNoProps } from "./components/yes-no";
 export {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@intake/ui";
+import { AutofillProvider, Button } from "@intake/ui";
 import { useEffect, useEffectEvent, useState } from "react";
 
 import { FormSteps, type AnswerStore } from "../form-steps";
@@ -24,10 +24,9 @@ export interface KioskSessionProps {
 
 /**
  * One patient's turn at the kiosk. Answers live only in this component's
- * state, never in browser storage, so unmounting it wipes them.
- * NOTE: the email and phone inputs of @intake/ui set `autocomplete`, so a
- * browser with autofill enabled may still remember those values. Kiosk
- * tablets should run with autofill turned off.
+ * state, never in browser storage, so unmounting it wipes them. Every text
+ * control sets `autocomplete="off"`, so the browser's autofill does not
+ * save one patient's answers or offer them to the next.
  */
 export function KioskSession({
   form,
@@ -63,13 +62,15 @@ export function KioskSession({
 
   return (
     <div className="flex flex-col gap-6">
-      <FormSteps
-        form={form}
-        visitorId={visitorId}
-        fields={fields}
-        draft={memoryStore}
-        onSubmitted={() => setSubmitted(true)}
-      />
+      <AutofillProvider allowed={false}>
+        <FormSteps
+          form={form}
+          visitorId={visitorId}
+          fields={fields}
+          draft={memoryStore}
+          onSubmitted={() => setSubmitted(true)}
+        />
+      </AutofillProvider>
       {submitted ? (
         <Button className="min-h-16 text-xl" onClick={onEnd}>
           {text.done}

@@ -82,6 +82,8 @@ export interface Messages {
     invalid: string;
     /** The account signed in but is not staff of the form's clinic. */
     notStaff: string;
+    /** Convex Auth locked the account after too many wrong passwords. */
+    locked: string;
     unreachable: string;
   };
   pages: {
@@ -190,6 +192,8 @@ const en: Messages = {
     invalid: "The email or password is incorrect. Check both and try again.",
     notStaff:
       "This account is not staff of this clinic, so it cannot close the kiosk. Sign in with a staff account of this clinic.",
+    locked:
+      "Too many wrong passwords for this account. Wait a few minutes, then try again.",
     unreachable:
       "Could not reach the server. Check the connection and try again.",
   },
@@ -306,6 +310,8 @@ const es: Messages = {
       "El correo o la contraseña no son correctos. Revise ambos e inténtelo de nuevo.",
     notStaff:
       "Esta cuenta no es del personal de esta clínica, así que no puede cerrar el quiosco. Inicie sesión con una cuenta del personal de esta clínica.",
+    locked:
+      "Demasiadas contraseñas incorrectas para esta cuenta. Espere unos minutos e inténtelo de nuevo.",
     unreachable:
       "No se pudo conectar con el servidor. Revise la conexión e inténtelo de nuevo.",
   },

@@ -5,9 +5,25 @@ import { env } from "../../app/env";
 
 /**
  * Result of {@link verifyStaffCredentials}: `notStaff` is an account that
- * signed in but is no member of the clinic that owns the kiosk's form.
+ * signed in but is no member of the clinic that owns the kiosk's form, and
+ * `locked` an account that Convex Auth locked after too many wrong
+ * passwords.
  */
-export type StaffCheck = "valid" | "invalid" | "notStaff" | "unreachable";
+export type StaffCheck =
+  "valid" | "invalid" | "notStaff" | "locked" | "unreachable";
+
+/**
+ * Classifies a failed sign-in. fetch rejects with a TypeError when the
+ * server cannot be reached. Convex Auth 0.0.95 reports a locked account
+ * with a plain Error whose message contains "TooManyFailedAttempts". Any
+ * other error counts as rejected credentials, because the server's text
+ * may carry request ids and is never shown.
+ */
+export function classifySignInError(error: unknown): StaffCheck {
+  if (error instanceof TypeError) return "unreachable";
+  const text = error instanceof Error ? error.message : String(error);
+  return text.includes("TooManyFailedAttempts") ? "locked" : "invalid";
+}
 
 /**
  * Checks a staff email and password with Convex Auth's `auth:signIn`
@@ -34,10 +50,7 @@ export async function verifyStaffCredentials(
     if (!result.tokens) return "invalid";
     token = result.tokens.token;
   } catch (error) {
-    // fetch rejects with a TypeError when the server cannot be reached.
-    // Any other error counts as rejected credentials, because the server's
-    // text may carry request ids and is never shown.
-    return error instanceof TypeError ? "unreachable" : "invalid";
+    return classifySignInError(error);
   }
 
   client.setAuth(token);

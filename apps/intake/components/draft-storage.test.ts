@@ -1,7 +1,8 @@
 import type { Answers } from "@intake/form-schema";
-import { beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import {
+  DRAFT_MAX_AGE_MS,
   draftKey,
   readDraft,
   readOtherVersionDraft,
@@ -16,11 +17,36 @@ beforeEach(() => {
   localStorage.clear();
 });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe("draft storage", () => {
   test("write then read returns the draft", () => {
     expect(writeDraft("form1", "v2", draft)).toBe(true);
 
     expect(readDraft("form1", "v2")).toEqual(draft);
+  });
+
+  test("draft expires after the maximum age", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-03-01T09:00:00Z"));
+    writeDraft("form1", "v1", draft);
+    writeDraft("form2", "v1", draft);
+
+    vi.setSystemTime(Date.now() + DRAFT_MAX_AGE_MS - 1);
+    expect(readDraft("form1", "v1")).toEqual(draft);
+
+    vi.setSystemTime(Date.now() + 2);
+    expect(readDraft("form1", "v1")).toBeNull();
+    // Reading any draft deletes every expired one, other forms' included.
+    expect(localStorage.getItem(draftKey("form2", "v1"))).toBeNull();
+  });
+
+  test("draft without a save time is kept", () => {
+    localStorage.setItem(draftKey("form1", "v1"), JSON.stringify(draft));
+
+    expect(readDraft("form1", "v1")).toEqual(draft);
   });
 
   test("write removes other versions", () => {

@@ -18,6 +18,13 @@ export interface Draft {
 const KEY_PREFIX = "intake:draft:";
 
 /**
+ * Age after which a saved draft is deleted unread: 7 days. Health answers
+ * should not wait on a phone indefinitely, and a patient who comes back
+ * after a week starts over.
+ */
+export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
  * Returns the localStorage key of the draft for one form version. The
  * version id is part of the key, so a draft never fills in another version.
  */
@@ -30,8 +37,11 @@ export function draftKey(formId: string, versionId: string): string {
  * when storage is unavailable, or when the stored value is malformed.
  */
 export function readDraft(formId: string, versionId: string): Draft | null {
-  const text = safeStorage()?.getItem(draftKey(formId, versionId));
-  if (text === null || text === undefined) return null;
+  const storage = safeStorage();
+  if (storage === null) return null;
+  removeExpiredDrafts(storage);
+  const text = storage.getItem(draftKey(formId, versionId));
+  if (text === null) return null;
   return parseDraft(text);
 }
 
@@ -46,6 +56,7 @@ export function readOtherVersionDraft(
 ): Draft | null {
   const storage = safeStorage();
   if (storage === null) return null;
+  removeExpiredDrafts(storage);
   const current = draftKey(formId, versionId);
   for (const key of keysWithPrefix(storage, `${KEY_PREFIX}${formId}:`)) {
     if (key === current) continue;
@@ -70,7 +81,8 @@ export function writeDraft(
 
   removeOtherVersions(storage, formId, versionId);
   try {
-    storage.setItem(draftKey(formId, versionId), JSON.stringify(draft));
+    const stored = { ...draft, savedAt: Date.now() };
+    storage.setItem(draftKey(formId, versionId), JSON.stringify(stored));
     return true;
   } catch {
     return false;
@@ -112,6 +124,29 @@ function parseDraft(text: string): Draft | null {
   const draft: Draft = { answers: parsed.data, submissionKey };
   if (isFieldTypes(fieldTypes)) draft.fieldTypes = fieldTypes;
   return draft;
+}
+
+/**
+ * Deletes the drafts of every form saved more than `DRAFT_MAX_AGE_MS` ago.
+ * Drafts written before drafts carried `savedAt` are kept.
+ */
+function removeExpiredDrafts(storage: Storage): void {
+  const oldest = Date.now() - DRAFT_MAX_AGE_MS;
+  for (const key of keysWithPrefix(storage, KEY_PREFIX)) {
+    const savedAt = readSavedAt(storage.getItem(key));
+    if (savedAt !== null && savedAt < oldest) storage.removeItem(key);
+  }
+}
+
+function readSavedAt(text: string | null): number | null {
+  try {
+    const value: unknown = JSON.parse(text ?? "null");
+    if (typeof value !== "object" || value === null) return null;
+    const { savedAt } = value as Record<string, unknown>;
+    return typeof savedAt === "number" ? savedAt : null;
+  } catch {
+    return null;
+  }
 }
 
 function isFieldTypes(value: unknown): value is FieldTypes {

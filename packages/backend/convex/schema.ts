@@ -48,7 +48,8 @@ export default defineSchema({
     updatedAt: v.number(),
     /**
      * Days a submission is kept before the daily purge deletes it, from
-     * 30 to 3650. Absent means keep forever.
+     * 30 to 3650. Absent on forms created before every form had one, which
+     * then keep submissions for `defaultRetentionDays`.
      */
     retentionDays: v.optional(v.number()),
   })

@@ -29,8 +29,10 @@ export type ExportRequest = {
 
 /**
  * Builds a CSV of the matching submissions, one record per submission,
- * by fetching `inbox:exportPage` page by page. Columns are the fields of
- * every version of the form. `onProgress` gets the rows fetched so far.
+ * by fetching `inbox:exportPage` page by page. The backend records the
+ * export in the audit log as it hands out the pages, so the client
+ * reports nothing. Columns are the fields of every version of the form.
+ * `onProgress` gets the rows fetched so far.
  */
 export async function buildSubmissionsCsv(
   convex: ConvexReactClient,

@@ -207,6 +207,8 @@ export default defineSchema({
     formId: v.optional(v.id("forms")),
     /** Short description such as a reference or a row count. */
     detail: v.optional(v.string()),
+    /** Rows an export has returned so far, on "export" entries. */
+    rowCount: v.optional(v.number()),
     /** Milliseconds since the epoch. */
     at: v.number(),
   }).index("by_clinicId_and_at", ["clinicId", "at"]),

@@ -314,6 +314,17 @@ test("other clinic and staff get clear messages", async ({ browser }) => {
     staffPage.getByRole("button", { name: "Delete", exact: true }),
   ).toHaveCount(0);
   await staffPage.goto(
+    `${stack.adminUrl}/clinics/${form.clinicId}/forms/${form.formId}`,
+  );
+  const retention = staffPage.getByRole("region", { name: "Retention" });
+  await expect(retention).toContainText(
+    "Submissions older than 365 days are deleted daily.",
+  );
+  await expect(retention).toContainText(
+    "Only clinic owners can change the retention period.",
+  );
+  await expect(retention.getByRole("spinbutton")).toHaveCount(0);
+  await staffPage.goto(
     `${stack.adminUrl}/clinics/${form.clinicId}/settings/audit`,
   );
   await expect(

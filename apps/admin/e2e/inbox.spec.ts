@@ -266,14 +266,29 @@ test("poster filter separates submissions", async ({ page, browser }) => {
   await expect(rows.first()).toContainText(deskReference);
 
   // The address alone restores the poster filter.
+  const deskPosterId = await poster.inputValue();
+  await expect(page).toHaveURL(new RegExp(`poster=${deskPosterId}`));
   await page.reload();
-  await expect(poster).toHaveValue(/.+/);
+  await expect(poster).toHaveValue(deskPosterId);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(deskReference);
 
   await poster.selectOption({ label: "Any poster" });
   await expect(page).not.toHaveURL(/poster=/);
   await expect(rows).toHaveCount(2);
+
+  // The form's own page filters by its posters, and its form is fixed.
+  await page.goto(formPage);
+  const clear = inbox.getByRole("button", { name: "Clear filters" });
+  await expect(rows).toHaveCount(2);
+  await expect(clear).toHaveCount(0);
+  await poster.selectOption({ label: "Front door" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(doorReference);
+  await clear.click();
+  await expect(poster).toHaveValue("");
+  await expect(rows).toHaveCount(2);
+  await expect(clear).toHaveCount(0);
 });
 
 test("other clinic and staff get clear messages", async ({ browser }) => {

@@ -33,8 +33,9 @@ export function InboxFilterBar({
   posters?: readonly PosterChoice[];
   onChange: (next: InboxFilters) => void;
 }) {
+  // Without `forms` the form is fixed by the page, not a filter to clear.
   const isFiltered =
-    filters.formId !== null ||
+    (forms !== undefined && filters.formId !== null) ||
     filters.posterId !== null ||
     filters.status !== "all" ||
     filters.from !== null ||

@@ -1,12 +1,17 @@
 import { api } from "@intake/backend/api";
-import { newPatientSampleAnswers } from "@intake/form-schema";
+import {
+  newPatientSampleAnswers,
+  newPatientTemplate,
+} from "@intake/form-schema";
 import { expect, test, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
+import { fillAndSubmit } from "../../../e2e/patient";
 import { signUpWithClinic } from "../../../e2e/staff";
 import { runCli, stateDirFor } from "../../../scripts/lib/stack.mjs";
+import { addPoster, openPhone, publishNewPatientForm } from "./posters-helpers";
 import { stack } from "./stack";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -196,19 +201,94 @@ test("owner filters, pages, prints, exports, deletes", async ({ page }) => {
   await expect(rows).toHaveCount(1);
   await expect(inbox.getByText(second.reference)).toHaveCount(0);
 
+  // The backend wrote one entry per opening, print and export.
   await page.goto(`${stack.adminUrl}/clinics/${formA.clinicId}/settings/audit`);
   const table = page.getByRole("table");
-  for (const action of ["Viewed", "Printed", "Exported", "Deleted"]) {
-    await expect(
-      table.getByRole("cell", { name: action, exact: true }).first(),
-    ).toBeVisible();
-  }
+  const entries = (action: string) =>
+    table.getByRole("row").filter({
+      has: page.getByRole("cell", { name: action, exact: true }),
+    });
+  await expect(entries("Viewed")).toHaveCount(2);
   await expect(
-    table.getByRole("row").filter({ hasText: "Deleted" }),
-  ).toContainText(`Submission ${second.reference}`);
+    entries("Viewed").filter({ hasText: `Submission ${first.reference}` }),
+  ).toHaveCount(1);
   await expect(
-    table.getByRole("row").filter({ hasText: "Exported" }),
-  ).toContainText("2 submissions");
+    entries("Viewed").filter({ hasText: `Submission ${second.reference}` }),
+  ).toHaveCount(1);
+  await expect(entries("Printed")).toHaveCount(1);
+  await expect(entries("Printed")).toContainText(
+    `Submission ${second.reference}`,
+  );
+  await expect(entries("Exported")).toHaveCount(1);
+  await expect(entries("Exported")).toContainText("2 submissions");
+  await expect(entries("Deleted")).toHaveCount(1);
+  await expect(entries("Deleted")).toContainText(
+    `Submission ${second.reference}`,
+  );
+});
+
+test("poster filter separates submissions", async ({ page, browser }) => {
+  const formPage = await publishNewPatientForm(page, "Harbour Clinic");
+  const match = /\/clinics\/([^/]+)\/forms\/([^/?]+)/.exec(formPage);
+  if (match === null) throw new Error(`No form ids in ${formPage}.`);
+  const [, clinicId, formId] = match;
+  await page.getByRole("link", { name: "Posters" }).click();
+  const doorUrl = await addPoster(page, "Front door");
+  const deskUrl = await addPoster(page, "Reception desk");
+  const submitThrough = async (posterUrl: string) => {
+    const { context, page: phone } = await openPhone(browser);
+    await phone.goto(posterUrl);
+    const reference = await fillAndSubmit(
+      phone,
+      newPatientTemplate.definition,
+      newPatientSampleAnswers,
+    );
+    await context.close();
+    return reference;
+  };
+  const doorReference = await submitThrough(doorUrl);
+  const deskReference = await submitThrough(deskUrl);
+
+  await page.goto(
+    `${stack.adminUrl}/clinics/${clinicId}/submissions?form=${formId}`,
+  );
+  const inbox = page.getByRole("region", { name: "Submissions" });
+  const rows = inbox.getByRole("listitem");
+  await expect(rows).toHaveCount(2);
+
+  const poster = inbox.getByLabel("Poster");
+  await poster.selectOption({ label: "Front door" });
+  await expect(page).toHaveURL(/poster=/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(doorReference);
+  await poster.selectOption({ label: "Reception desk" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(deskReference);
+
+  // The address alone restores the poster filter.
+  const deskPosterId = await poster.inputValue();
+  await expect(page).toHaveURL(new RegExp(`poster=${deskPosterId}`));
+  await page.reload();
+  await expect(poster).toHaveValue(deskPosterId);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(deskReference);
+
+  await poster.selectOption({ label: "Any poster" });
+  await expect(page).not.toHaveURL(/poster=/);
+  await expect(rows).toHaveCount(2);
+
+  // The form's own page filters by its posters, and its form is fixed.
+  await page.goto(formPage);
+  const clear = inbox.getByRole("button", { name: "Clear filters" });
+  await expect(rows).toHaveCount(2);
+  await expect(clear).toHaveCount(0);
+  await poster.selectOption({ label: "Front door" });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(doorReference);
+  await clear.click();
+  await expect(poster).toHaveValue("");
+  await expect(rows).toHaveCount(2);
+  await expect(clear).toHaveCount(0);
 });
 
 test("other clinic and staff get clear messages", async ({ browser }) => {
@@ -248,6 +328,17 @@ test("other clinic and staff get clear messages", async ({ browser }) => {
   await expect(
     staffPage.getByRole("button", { name: "Delete", exact: true }),
   ).toHaveCount(0);
+  await staffPage.goto(
+    `${stack.adminUrl}/clinics/${form.clinicId}/forms/${form.formId}`,
+  );
+  const retention = staffPage.getByRole("region", { name: "Retention" });
+  await expect(retention).toContainText(
+    "Submissions older than 365 days are deleted daily.",
+  );
+  await expect(retention).toContainText(
+    "Only clinic owners can change the retention period.",
+  );
+  await expect(retention.getByRole("spinbutton")).toHaveCount(0);
   await staffPage.goto(
     `${stack.adminUrl}/clinics/${form.clinicId}/settings/audit`,
   );

@@ -64,6 +64,13 @@ test("new staff member publishes a form", async ({ page }) => {
   expect(href).toMatch(new RegExp(`^${stack.intakeUrl}/f/[a-z0-9-]+$`));
   const qr = page.getByRole("img", { name: /^QR code for / });
   expect(decodeQrDataUrl((await qr.getAttribute("src")) ?? "")).toBe(href);
+  const retention = page.getByRole("region", { name: "Retention" });
+  await expect(retention.getByLabel("Keep submissions for (days)")).toHaveValue(
+    "365",
+  );
+  await expect(retention).toContainText(
+    "Submissions older than 365 days are deleted daily.",
+  );
   await expectNoAxeViolations(page);
 
   const convex = new ConvexHttpClient(stack.convexUrl);

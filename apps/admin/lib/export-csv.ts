@@ -12,16 +12,21 @@ import {
   inputFields,
 } from "@intake/form-schema";
 import type { ConvexReactClient } from "convex/react";
+import type { FunctionReturnType } from "convex/server";
 
 import type { ReviewFilter } from "./inbox-filters";
 
 /** Rows one `inbox:exportPage` call fetches. */
 const exportPageSize = 500;
 
-/** An export request: one form, a review state and a `submittedAt` range. */
+/**
+ * An export request: one form, optionally one of its posters, a review
+ * state and a `submittedAt` range.
+ */
 export type ExportRequest = {
   clinicId: Id<"clinics">;
   formId: Id<"forms">;
+  posterId?: Id<"posters">;
   status: ReviewFilter;
   from?: number;
   to?: number;
@@ -29,8 +34,10 @@ export type ExportRequest = {
 
 /**
  * Builds a CSV of the matching submissions, one record per submission,
- * by fetching `inbox:exportPage` page by page. Columns are the fields of
- * every version of the form. `onProgress` gets the rows fetched so far.
+ * by fetching `inbox:exportPage` page by page. The backend records the
+ * export in the audit log as it hands out the pages, so the client
+ * reports nothing. Columns are the fields of every version of the form.
+ * `onProgress` gets the rows fetched so far.
  */
 export async function buildSubmissionsCsv(
   convex: ConvexReactClient,
@@ -57,13 +64,15 @@ export async function buildSubmissionsCsv(
   const parts = [csvHeader(columns)];
   let rowCount = 0;
   let cursor: string | null = null;
+  let exportId: Id<"audit"> | undefined;
   for (;;) {
-    const result: Awaited<
-      ReturnType<typeof convex.query<typeof api.inbox.exportPage>>
-    > = await convex.query(api.inbox.exportPage, {
-      ...request,
-      paginationOpts: { numItems: exportPageSize, cursor },
-    });
+    const result: FunctionReturnType<typeof api.inbox.exportPage> =
+      await convex.mutation(api.inbox.exportPage, {
+        ...request,
+        paginationOpts: { numItems: exportPageSize, cursor },
+        exportId,
+      });
+    exportId = result.exportId;
     for (const row of result.page) {
       const fields = fieldsByVersion.get(row.versionId) ?? new Map();
       parts.push(submissionCsvRow(row, columns, fields));

@@ -9,10 +9,13 @@ import {
 describe("parseInboxFilters", () => {
   test("reads every filter", () => {
     const filters = parseInboxFilters(
-      new URLSearchParams("form=f1&status=new&from=2026-03-01&to=2026-03-31"),
+      new URLSearchParams(
+        "form=f1&poster=p1&status=new&from=2026-03-01&to=2026-03-31",
+      ),
     );
     expect(filters).toEqual({
       formId: "f1",
+      posterId: "p1",
       status: "new",
       from: "2026-03-01",
       to: "2026-03-31",
@@ -24,6 +27,7 @@ describe("parseInboxFilters", () => {
     { query: "from=2026-02-31", key: "from", expected: null },
     { query: "to=yesterday", key: "to", expected: null },
     { query: "form=", key: "formId", expected: null },
+    { query: "poster=", key: "posterId", expected: null },
   ] as const)("drops invalid $query", ({ query, key, expected }) => {
     expect(parseInboxFilters(new URLSearchParams(query))[key]).toBe(expected);
   });
@@ -33,18 +37,25 @@ describe("inboxFiltersQuery", () => {
   test("round-trips through parse", () => {
     const filters = {
       formId: "f1",
+      posterId: "p1",
       status: "reviewed" as const,
       from: "2026-01-02",
       to: null,
     };
     const query = inboxFiltersQuery(filters);
-    expect(query).toBe("?form=f1&status=reviewed&from=2026-01-02");
+    expect(query).toBe("?form=f1&poster=p1&status=reviewed&from=2026-01-02");
     expect(parseInboxFilters(new URLSearchParams(query))).toEqual(filters);
   });
 
   test("is empty for defaults", () => {
     expect(
-      inboxFiltersQuery({ formId: null, status: "all", from: null, to: null }),
+      inboxFiltersQuery({
+        formId: null,
+        posterId: null,
+        status: "all",
+        from: null,
+        to: null,
+      }),
     ).toBe("");
   });
 });
@@ -53,6 +64,7 @@ describe("submittedAtRange", () => {
   test("includes the whole to day", () => {
     const range = submittedAtRange({
       formId: null,
+      posterId: null,
       status: "all",
       from: "2026-03-01",
       to: "2026-03-01",
@@ -63,7 +75,13 @@ describe("submittedAtRange", () => {
 
   test("leaves open ends out", () => {
     expect(
-      submittedAtRange({ formId: null, status: "all", from: null, to: null }),
+      submittedAtRange({
+        formId: null,
+        posterId: null,
+        status: "all",
+        from: null,
+        to: null,
+      }),
     ).toEqual({});
   });
 });

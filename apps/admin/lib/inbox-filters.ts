@@ -4,10 +4,12 @@ export type ReviewFilter = "all" | "new" | "reviewed";
 /**
  * Inbox filters as the address query string stores them. Dates are
  * calendar days (YYYY-MM-DD) in the browser's time zone, and both ends
- * are inclusive.
+ * are inclusive. A poster id is not patient data, so it may appear in
+ * the address like the form id.
  */
 export type InboxFilters = {
   formId: string | null;
+  posterId: string | null;
   status: ReviewFilter;
   from: string | null;
   to: string | null;
@@ -45,6 +47,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const status = params.get("status");
   return {
     formId: params.get("form") || null,
+    posterId: params.get("poster") || null,
     status: statuses.includes(status as ReviewFilter)
       ? (status as ReviewFilter)
       : "all",
@@ -60,6 +63,7 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
 export function inboxFiltersQuery(filters: InboxFilters): string {
   const params = new URLSearchParams();
   if (filters.formId) params.set("form", filters.formId);
+  if (filters.posterId) params.set("poster", filters.posterId);
   if (filters.status !== "all") params.set("status", filters.status);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);

@@ -3,82 +3,18 @@ import {
   paginationResultValidator,
 } from "convex/server";
 import { v } from "convex/values";
-import { mutation, query } from "./_generated/server";
-import { requireClinicDoc, requireForm, requireOwner } from "./lib/access";
-import { writeAudit } from "./lib/audit";
-import { intakeError } from "./lib/errors";
+import { query } from "./_generated/server";
+import { requireOwner } from "./lib/access";
 import { auditActionValidator } from "./lib/validators";
 
 /** Largest page of the audit log. */
 export const maxAuditPageSize = 100;
 
 /**
- * Records that the caller opened or printed a submission. The staff app
- * calls it when a submission is shown and on the browser's `beforeprint`
- * event. Throws `notFound` for submissions outside the caller's clinics.
- */
-export const record = mutation({
-  args: {
-    submissionId: v.id("submissions"),
-    action: v.union(v.literal("view"), v.literal("print")),
-  },
-  returns: v.null(),
-  handler: async (ctx, args) => {
-    const { userId, doc } = await requireClinicDoc(
-      ctx,
-      args.submissionId,
-      `Submission ${args.submissionId}`,
-    );
-    await writeAudit(ctx, {
-      clinicId: doc.clinicId,
-      actorId: userId,
-      action: args.action,
-      submissionId: doc._id,
-      formId: doc.formId,
-      detail: `Submission ${doc.reference}`,
-    });
-    return null;
-  },
-});
-
-/**
- * Records a finished CSV export of a form: how many rows, and the
- * `submittedAt` range in milliseconds since the epoch when one was set.
- */
-export const recordExport = mutation({
-  args: {
-    formId: v.id("forms"),
-    rowCount: v.number(),
-    from: v.optional(v.number()),
-    to: v.optional(v.number()),
-  },
-  returns: v.null(),
-  handler: async (ctx, args) => {
-    const { userId, form } = await requireForm(ctx, args.formId);
-    if (!Number.isSafeInteger(args.rowCount) || args.rowCount < 0) {
-      throw intakeError({
-        kind: "invalidArgument",
-        argument: "rowCount",
-        message: `rowCount must be a whole number from 0, got ${args.rowCount}.`,
-      });
-    }
-    const range = [args.from, args.to].map((bound) =>
-      bound === undefined ? "any" : new Date(bound).toISOString(),
-    );
-    await writeAudit(ctx, {
-      clinicId: form.clinicId,
-      actorId: userId,
-      action: "export",
-      formId: form._id,
-      detail: `${args.rowCount} submissions of ${form.title}, sent from ${range[0]} to ${range[1]}`,
-    });
-    return null;
-  },
-});
-
-/**
  * Pages through a clinic's audit log, newest first, for its owners.
- * Throws `forbidden` for staff and for members of other clinics.
+ * Throws `forbidden` for staff and for members of other clinics. Entries
+ * are written by the functions that read, export or delete submissions,
+ * in the same transaction.
  */
 export const list = query({
   args: { clinicId: v.id("clinics"), paginationOpts: paginationOptsValidator },
@@ -92,6 +28,8 @@ export const list = query({
       formTitle: v.union(v.string(), v.null()),
       submissionId: v.union(v.id("submissions"), v.null()),
       detail: v.union(v.string(), v.null()),
+      /** Rows an export returned, null for other actions. */
+      rowCount: v.union(v.number(), v.null()),
     }),
   ),
   handler: async (ctx, args) => {
@@ -118,6 +56,7 @@ export const list = query({
           formTitle: form?.title ?? null,
           submissionId: entry.submissionId ?? null,
           detail: entry.detail ?? null,
+          rowCount: entry.rowCount ?? null,
         };
       }),
     );

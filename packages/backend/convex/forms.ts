@@ -14,6 +14,7 @@ import { byteLength } from "./lib/size";
 import { uniqueSlug } from "./lib/slug";
 import { requireName } from "./lib/text";
 import { definitionValidator, formStatusValidator } from "./lib/validators";
+import { defaultRetentionDays } from "./retention";
 import {
   latestVersion,
   publishDraft,
@@ -172,6 +173,7 @@ async function insertDraftForm(
     publishedVersionId: null,
     draftRevision: 0,
     updatedAt: Date.now(),
+    retentionDays: defaultRetentionDays,
   });
 }
 

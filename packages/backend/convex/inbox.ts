@@ -4,25 +4,28 @@ import {
 } from "convex/server";
 import { v } from "convex/values";
 import type { Id } from "./_generated/dataModel";
-import { mutation, query, type QueryCtx } from "./_generated/server";
+import { type MutationCtx, mutation, query } from "./_generated/server";
 import {
   requireClinicDoc,
   requireForm,
   requireMember,
   requireOwner,
 } from "./lib/access";
-import { writeAudit } from "./lib/audit";
+import { exportDetail, writeAudit } from "./lib/audit";
 import { intakeError } from "./lib/errors";
-import { deleteSubmission } from "./lib/submission-files";
 import {
-  answersValidator,
-  definitionValidator,
-  reviewFilterValidator,
-} from "./lib/validators";
+  checkFilter,
+  filterArgs,
+  filteredSubmissions,
+  type InboxFilter,
+  pageSize,
+} from "./lib/inbox-filter";
+import { deleteSubmission } from "./lib/submission-files";
+import { answersValidator, definitionValidator } from "./lib/validators";
 
 /**
  * Largest page `exportPage` returns, so a page of large submissions stays
- * inside a query's read limits.
+ * inside a mutation's read limits.
  */
 export const maxExportPageSize = 1000;
 
@@ -48,154 +51,6 @@ const exportRowValidator = v.object({
   reviewedAt: v.union(v.number(), v.null()),
   answers: answersValidator,
 });
-
-/** Filters of the inbox, with bounds in milliseconds since the epoch. */
-type InboxFilter = {
-  clinicId: Id<"clinics">;
-  formId?: Id<"forms">;
-  posterId?: Id<"posters">;
-  status: typeof reviewFilterValidator.type;
-  /** Inclusive lower bound of `submittedAt`. */
-  from?: number;
-  /** Exclusive upper bound of `submittedAt`. */
-  to?: number;
-};
-
-const filterArgs = {
-  clinicId: v.id("clinics"),
-  formId: v.optional(v.id("forms")),
-  posterId: v.optional(v.id("posters")),
-  status: v.optional(reviewFilterValidator),
-  from: v.optional(v.number()),
-  to: v.optional(v.number()),
-};
-
-/**
- * Checks the date bounds and that `formId` and `posterId`, when given,
- * belong to the clinic (and the poster to the form). Throws
- * `invalidArgument` for bounds that are not whole numbers or out of
- * order, and `notFound` for a form or poster of another clinic.
- */
-async function checkFilter(ctx: QueryCtx, filter: InboxFilter) {
-  for (const name of ["from", "to"] as const) {
-    const bound = filter[name];
-    if (bound !== undefined && !Number.isSafeInteger(bound)) {
-      throw intakeError({
-        kind: "invalidArgument",
-        argument: name,
-        message: `${name} must be whole milliseconds since the epoch, got ${bound}.`,
-      });
-    }
-  }
-  if (
-    filter.from !== undefined &&
-    filter.to !== undefined &&
-    filter.from > filter.to
-  ) {
-    throw intakeError({
-      kind: "invalidArgument",
-      argument: "from",
-      message: `from (${filter.from}) is after to (${filter.to}). Swap the dates.`,
-    });
-  }
-  if (filter.posterId !== undefined) {
-    const poster = await ctx.db.get(filter.posterId);
-    const otherForm =
-      filter.formId !== undefined && poster?.formId !== filter.formId;
-    if (poster === null || poster.clinicId !== filter.clinicId || otherForm) {
-      throw intakeError({
-        kind: "notFound",
-        message: `Poster ${filter.posterId} was not found for this clinic and form.`,
-      });
-    }
-  }
-  if (filter.formId === undefined) return;
-  const form = await ctx.db.get(filter.formId);
-  if (form === null || form.clinicId !== filter.clinicId) {
-    throw intakeError({
-      kind: "notFound",
-      message: `Form ${filter.formId} was not found in clinic ${filter.clinicId}.`,
-    });
-  }
-}
-
-/**
- * Selects the filtered submissions through one index, newest first. Each
- * combination of form and review state has an index that ends in
- * `submittedAt`, so the date range is an index range, not a scan.
- */
-function filteredSubmissions(ctx: QueryCtx, filter: InboxFilter) {
-  const from = filter.from ?? 0;
-  const to = filter.to ?? Number.MAX_SAFE_INTEGER;
-  const reviewed = filter.status === "reviewed" ? true : undefined;
-  const table = ctx.db.query("submissions");
-  const { formId, posterId } = filter;
-
-  // A poster belongs to one form, so its index also covers `formId`.
-  if (posterId !== undefined && filter.status === "all") {
-    return table
-      .withIndex("by_posterId_and_submittedAt", (q) =>
-        q
-          .eq("posterId", posterId)
-          .gte("submittedAt", from)
-          .lt("submittedAt", to),
-      )
-      .order("desc");
-  }
-  if (posterId !== undefined) {
-    return table
-      .withIndex("by_posterId_and_reviewed_and_submittedAt", (q) =>
-        q
-          .eq("posterId", posterId)
-          .eq("reviewed", reviewed)
-          .gte("submittedAt", from)
-          .lt("submittedAt", to),
-      )
-      .order("desc");
-  }
-
-  if (formId !== undefined && filter.status === "all") {
-    return table
-      .withIndex("by_formId_and_submittedAt", (q) =>
-        q.eq("formId", formId).gte("submittedAt", from).lt("submittedAt", to),
-      )
-      .order("desc");
-  }
-  if (formId !== undefined) {
-    return table
-      .withIndex("by_formId_and_reviewed_and_submittedAt", (q) =>
-        q
-          .eq("formId", formId)
-          .eq("reviewed", reviewed)
-          .gte("submittedAt", from)
-          .lt("submittedAt", to),
-      )
-      .order("desc");
-  }
-  if (filter.status === "all") {
-    return table
-      .withIndex("by_clinicId_and_submittedAt", (q) =>
-        q
-          .eq("clinicId", filter.clinicId)
-          .gte("submittedAt", from)
-          .lt("submittedAt", to),
-      )
-      .order("desc");
-  }
-  return table
-    .withIndex("by_clinicId_and_reviewed_and_submittedAt", (q) =>
-      q
-        .eq("clinicId", filter.clinicId)
-        .eq("reviewed", reviewed)
-        .gte("submittedAt", from)
-        .lt("submittedAt", to),
-    )
-    .order("desc");
-}
-
-function pageSize(requested: number, max: number): number {
-  return Math.min(Math.max(Math.floor(requested), 1), max);
-}
 
 /**
  * Pages through a clinic's submissions for its staff, newest first,
@@ -234,19 +89,30 @@ export const page = query({
 
 /**
  * Returns one page of a form's submissions with their answers, newest
- * first, for a CSV export that the client assembles page by page. The
- * filters are those of `page`, with `formId` required because the columns
- * come from that form's versions.
+ * first, for a CSV export that the client assembles page by page, and
+ * records the export in the audit log in the same transaction. The first
+ * page (no `exportId`) inserts one "export" entry and returns its id as
+ * `exportId`. Each later page passes it back, and the entry's row count
+ * grows by that page's rows, so one export is one entry with the rows it
+ * really returned. The filters are those of `page`, with `formId` required
+ * because the columns come from that form's versions. Throws `notFound`
+ * for an `exportId` that is not the caller's export of this form.
  */
-export const exportPage = query({
+export const exportPage = mutation({
   args: {
     ...filterArgs,
     formId: v.id("forms"),
     paginationOpts: paginationOptsValidator,
+    exportId: v.optional(v.id("audit")),
   },
-  returns: paginationResultValidator(exportRowValidator),
+  returns: v.object({
+    page: v.array(exportRowValidator),
+    isDone: v.boolean(),
+    continueCursor: v.string(),
+    exportId: v.id("audit"),
+  }),
   handler: async (ctx, args) => {
-    await requireMember(ctx, args.clinicId);
+    const { userId } = await requireMember(ctx, args.clinicId);
     const filter = { ...args, status: args.status ?? "all" };
     await checkFilter(ctx, filter);
 
@@ -254,8 +120,14 @@ export const exportPage = query({
       ...args.paginationOpts,
       numItems: pageSize(args.paginationOpts.numItems, maxExportPageSize),
     });
+    const exportId = await recordExportPage(ctx, {
+      userId,
+      filter,
+      formId: args.formId,
+      exportId: args.exportId,
+      rows: result.page.length,
+    });
     return {
-      ...result,
       page: result.page.map((row) => ({
         submissionId: row._id,
         versionId: row.versionId,
@@ -265,9 +137,60 @@ export const exportPage = query({
         reviewedAt: row.reviewedAt ?? null,
         answers: row.answers,
       })),
+      isDone: result.isDone,
+      continueCursor: result.continueCursor,
+      exportId,
     };
   },
 });
+
+/**
+ * Inserts the "export" audit entry of a new export, or adds `rows` to the
+ * entry `exportId` of the caller's running export, and returns its id.
+ */
+async function recordExportPage(
+  ctx: MutationCtx,
+  page: {
+    userId: Id<"users">;
+    filter: InboxFilter;
+    formId: Id<"forms">;
+    exportId: Id<"audit"> | undefined;
+    rows: number;
+  },
+): Promise<Id<"audit">> {
+  const form = await ctx.db.get(page.formId);
+  const title = form?.title ?? "a deleted form";
+  const { from, to } = page.filter;
+  if (page.exportId === undefined) {
+    return await writeAudit(ctx, {
+      clinicId: page.filter.clinicId,
+      actorId: page.userId,
+      action: "export",
+      formId: page.formId,
+      rowCount: page.rows,
+      detail: exportDetail(title, page.rows, from, to),
+    });
+  }
+
+  const entry = await ctx.db.get(page.exportId);
+  if (
+    entry === null ||
+    entry.action !== "export" ||
+    entry.actorId !== page.userId ||
+    entry.formId !== page.formId
+  ) {
+    throw intakeError({
+      kind: "notFound",
+      message: `Export ${page.exportId} was not found for this form. Start the export again without exportId.`,
+    });
+  }
+  const rowCount = (entry.rowCount ?? 0) + page.rows;
+  await ctx.db.patch(entry._id, {
+    rowCount,
+    detail: exportDetail(title, rowCount, from, to),
+  });
+  return entry._id;
+}
 
 /**
  * Lists every published version of a form with its definition, newest

@@ -53,3 +53,16 @@ export const insertSubmissions = internalMutation({
     return args.count;
   },
 });
+
+/**
+ * Removes a form's stored retention period, as on forms created before
+ * every form had one, so tests can check that the default applies.
+ */
+export const clearRetention = internalMutation({
+  args: { formId: v.id("forms") },
+  returns: v.null(),
+  handler: async (ctx, args) => {
+    await ctx.db.patch(args.formId, { retentionDays: undefined });
+    return null;
+  },
+});

@@ -1,5 +1,6 @@
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
+import type { Doc } from "./_generated/dataModel";
 import { internalMutation, mutation, query } from "./_generated/server";
 import { requireForm, requireOwner } from "./lib/access";
 import { writeAudit } from "./lib/audit";
@@ -12,6 +13,19 @@ export const minRetentionDays = 30;
 /** Longest retention period an owner can set, in days (about 10 years). */
 export const maxRetentionDays = 3650;
 
+/**
+ * Retention period of a form whose owner has not chosen one, in days. A
+ * year covers the usual interval between a patient's visits, so staff can
+ * still look back at the last intake, while no form keeps health data
+ * indefinitely because nobody chose a period.
+ */
+export const defaultRetentionDays = 365;
+
+/** Returns a form's retention period in days, the default when unset. */
+export function retentionDaysOf(form: Doc<"forms">): number {
+  return form.retentionDays ?? defaultRetentionDays;
+}
+
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Submissions one purge mutation deletes before it schedules the next. */
@@ -20,37 +34,38 @@ export const purgeBatchSize = 200;
 /** Forms one run of `purgeExpired` schedules before it continues. */
 const formBatchSize = 100;
 
-/** Returns a form's retention period in days, or null to keep forever. */
+/**
+ * Returns a form's retention period in days, with `isDefault` true when
+ * the owner has not chosen one and `defaultRetentionDays` applies.
+ */
 export const get = query({
   args: { formId: v.id("forms") },
-  returns: v.object({ retentionDays: v.union(v.number(), v.null()) }),
+  returns: v.object({ retentionDays: v.number(), isDefault: v.boolean() }),
   handler: async (ctx, args) => {
     const { form } = await requireForm(ctx, args.formId);
-    return { retentionDays: form.retentionDays ?? null };
+    return {
+      retentionDays: retentionDaysOf(form),
+      isDefault: form.retentionDays === undefined,
+    };
   },
 });
 
 /**
- * Sets how many days a form's submissions are kept, from 30 to 3650, or
- * null to keep them forever. Owners only: throws `forbidden` for staff,
- * `notFound` outside the caller's clinics and `invalidArgument` for a
- * period out of range.
+ * Sets how many days a form's submissions are kept, from 30 to 3650.
+ * Owners only: throws `forbidden` for staff, `notFound` outside the
+ * caller's clinics and `invalidArgument` for a period out of range.
  */
 export const set = mutation({
-  args: {
-    formId: v.id("forms"),
-    retentionDays: v.union(v.number(), v.null()),
-  },
+  args: { formId: v.id("forms"), retentionDays: v.number() },
   returns: v.null(),
   handler: async (ctx, args) => {
     const { form } = await requireForm(ctx, args.formId);
     await requireOwner(ctx, form.clinicId);
     const days = args.retentionDays;
     if (
-      days !== null &&
-      (!Number.isInteger(days) ||
-        days < minRetentionDays ||
-        days > maxRetentionDays)
+      !Number.isInteger(days) ||
+      days < minRetentionDays ||
+      days > maxRetentionDays
     ) {
       throw intakeError({
         kind: "invalidArgument",
@@ -58,15 +73,16 @@ export const set = mutation({
         message: `The retention period must be a whole number of days from ${minRetentionDays} to ${maxRetentionDays}, got ${days}.`,
       });
     }
-    await ctx.db.patch(form._id, { retentionDays: days ?? undefined });
+    await ctx.db.patch(form._id, { retentionDays: days });
     return null;
   },
 });
 
 /**
- * Starts one purge run per form that has a retention period, with the
- * cutoff fixed at the run's start. The daily cron calls it without
- * arguments, and it schedules itself again for the next page of forms.
+ * Starts one purge run per form, with the cutoff fixed at the run's start
+ * and forms without a stored period using `defaultRetentionDays`. The
+ * daily cron calls it without arguments, and it schedules itself again
+ * for the next page of forms.
  */
 export const purgeExpired = internalMutation({
   args: {
@@ -78,14 +94,13 @@ export const purgeExpired = internalMutation({
     const now = args.now ?? Date.now();
     const forms = await ctx.db
       .query("forms")
-      .withIndex("by_retentionDays", (q) => q.gte("retentionDays", 0))
+      .withIndex("by_retentionDays")
       .paginate({ numItems: formBatchSize, cursor: args.cursor ?? null });
 
     for (const form of forms.page) {
-      if (form.retentionDays === undefined) continue;
       await ctx.scheduler.runAfter(0, internal.retention.purgeForm, {
         formId: form._id,
-        cutoff: now - form.retentionDays * dayMs,
+        cutoff: now - retentionDaysOf(form) * dayMs,
         deletedSoFar: 0,
       });
     }

@@ -48,7 +48,8 @@ export default defineSchema({
     updatedAt: v.number(),
     /**
      * Days a submission is kept before the daily purge deletes it, from
-     * 30 to 3650. Absent means keep forever.
+     * 30 to 3650. Absent on forms created before every form had one, which
+     * then keep submissions for `defaultRetentionDays`.
      */
     retentionDays: v.optional(v.number()),
   })
@@ -206,6 +207,8 @@ export default defineSchema({
     formId: v.optional(v.id("forms")),
     /** Short description such as a reference or a row count. */
     detail: v.optional(v.string()),
+    /** Rows an export has returned so far, on "export" entries. */
+    rowCount: v.optional(v.number()),
     /** Milliseconds since the epoch. */
     at: v.number(),
   }).index("by_clinicId_and_at", ["clinicId", "at"]),

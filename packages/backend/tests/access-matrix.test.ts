@@ -183,22 +183,6 @@ async function newStoredUpload(world: World): Promise<string> {
 const pageOptions = { numItems: 10, cursor: null };
 
 const matrix: Record<string, MatrixEntry> = {
-  "audit:record": {
-    expected: membersById,
-    call: (c, w) =>
-      c.mutation(api.audit.record, {
-        submissionId: w.submissionId,
-        action: "view",
-      }),
-  },
-  "audit:recordExport": {
-    expected: membersById,
-    call: (c, w) =>
-      c.mutation(api.audit.recordExport, {
-        formId: w.form.formId,
-        rowCount: 1,
-      }),
-  },
   "audit:list": {
     expected: owners,
     call: (c, w) =>
@@ -218,7 +202,7 @@ const matrix: Record<string, MatrixEntry> = {
   "inbox:exportPage": {
     expected: members,
     call: (c, w) =>
-      c.query(api.inbox.exportPage, {
+      c.mutation(api.inbox.exportPage, {
         clinicId: w.clinicId,
         formId: w.form.formId,
         paginationOpts: pageOptions,
@@ -492,10 +476,20 @@ const matrix: Record<string, MatrixEntry> = {
     expected: membersById,
     call: (c, w) => c.query(api.submissions.list, { formId: w.form.formId }),
   },
-  "submissions:get": {
+  "submissions:open": {
     expected: membersById,
     call: (c, w) =>
-      c.query(api.submissions.get, { submissionId: w.submissionId }),
+      c.mutation(api.submissions.open, { submissionId: w.submissionId }),
+  },
+  "submissions:print": {
+    expected: membersById,
+    call: (c, w) =>
+      c.mutation(api.submissions.print, { submissionId: w.submissionId }),
+  },
+  "submissions:summary": {
+    expected: membersById,
+    call: (c, w) =>
+      c.query(api.submissions.summary, { submissionId: w.submissionId }),
   },
   "submissions:findByReference": {
     expected: members,

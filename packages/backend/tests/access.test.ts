@@ -106,10 +106,22 @@ const staffCases: StaffCase[] = [
     call: (c, w) => c.query(api.submissions.list, { formId: w.form.formId }),
   },
   {
-    name: "submissions.get",
+    name: "submissions.open",
     otherClinic: "notFound",
     call: (c, w) =>
-      c.query(api.submissions.get, { submissionId: w.submissionId }),
+      c.mutation(api.submissions.open, { submissionId: w.submissionId }),
+  },
+  {
+    name: "submissions.print",
+    otherClinic: "notFound",
+    call: (c, w) =>
+      c.mutation(api.submissions.print, { submissionId: w.submissionId }),
+  },
+  {
+    name: "submissions.summary",
+    otherClinic: "notFound",
+    call: (c, w) =>
+      c.query(api.submissions.summary, { submissionId: w.submissionId }),
   },
   {
     name: "submissions.findByReference",

@@ -508,7 +508,7 @@ describe("forms.unpublish", () => {
       formId: form.formId,
     });
     expect(rows.map((row) => row.submissionId)).toEqual([submissionId]);
-    const stored = await owner.query(api.submissions.get, { submissionId });
+    const stored = await owner.mutation(api.submissions.open, { submissionId });
     expect(stored.answers).toEqual(checkInAnswers);
   });
 

@@ -263,21 +263,55 @@ describe("inbox.exportPage", () => {
     await seedSubmissions(world.backend, world.formB.formId, 4, Date.now());
 
     const rows = [];
+    const exportIds = new Set<string>();
     let cursor: string | null = null;
+    let exportId: Id<"audit"> | undefined;
     for (;;) {
       const result: FunctionReturnType<typeof api.inbox.exportPage> =
-        await world.staff.query(api.inbox.exportPage, {
+        await world.staff.mutation(api.inbox.exportPage, {
           clinicId: world.clinicId,
           formId: world.formA.formId,
           paginationOpts: { numItems: 3, cursor },
+          exportId,
         });
       rows.push(...result.page);
+      exportId = result.exportId;
+      exportIds.add(result.exportId);
       if (result.isDone) break;
       cursor = result.continueCursor;
     }
     expect(rows).toHaveLength(7);
     expect(rows[0]?.answers.fullName).toBe("Ada Lovelace");
     expect(rows[0]?.versionId).toBe(world.formA.versionId);
+    expect(exportIds.size).toBe(1);
+  });
+
+  test("rejects another caller's exportId", async () => {
+    const world = await createInboxWorld();
+    await seedSubmissions(world.backend, world.formA.formId, 2, Date.now());
+    const first = await world.staff.mutation(api.inbox.exportPage, {
+      clinicId: world.clinicId,
+      formId: world.formA.formId,
+      paginationOpts: firstPage(1),
+    });
+    await expectIntakeError(
+      world.owner.mutation(api.inbox.exportPage, {
+        clinicId: world.clinicId,
+        formId: world.formA.formId,
+        paginationOpts: { numItems: 1, cursor: first.continueCursor },
+        exportId: first.exportId,
+      }),
+      "notFound",
+    );
+    await expectIntakeError(
+      world.staff.mutation(api.inbox.exportPage, {
+        clinicId: world.clinicId,
+        formId: world.formB.formId,
+        paginationOpts: firstPage(1),
+        exportId: first.exportId,
+      }),
+      "notFound",
+    );
   });
 });
 
@@ -302,7 +336,7 @@ describe("inbox.remove", () => {
     await world.owner.mutation(api.inbox.remove, { submissionId });
 
     await expectIntakeError(
-      world.owner.query(api.submissions.get, { submissionId }),
+      world.owner.mutation(api.submissions.open, { submissionId }),
       "notFound",
     );
     const audit = await world.owner.query(api.audit.list, {
@@ -321,7 +355,9 @@ describe("inbox.remove", () => {
       world.staff.mutation(api.inbox.remove, { submissionId }),
       "forbidden",
     );
-    const kept = await world.staff.query(api.submissions.get, { submissionId });
+    const kept = await world.staff.query(api.submissions.summary, {
+      submissionId,
+    });
     expect(kept.submissionId).toBe(submissionId);
   });
 });
@@ -357,7 +393,7 @@ const accessCases: AccessCase[] = [
   {
     name: "inbox.exportPage",
     call: (c, w) =>
-      c.query(api.inbox.exportPage, {
+      c.mutation(api.inbox.exportPage, {
         clinicId: w.clinicId,
         formId: w.formA.formId,
         paginationOpts: firstPage(5),

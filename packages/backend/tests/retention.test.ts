@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { api, internal } from "../convex/_generated/api";
+import {
+  defaultRetentionDays,
+  maxRetentionDays,
+  minRetentionDays,
+} from "../convex/retention";
 import { expectIntakeError } from "./fixtures";
 import type { Caller } from "./harness";
 import {
@@ -9,24 +14,42 @@ import {
   waitUntil,
 } from "./inbox-fixtures";
 
+describe("retention.get", () => {
+  test("new form has the default", async () => {
+    const world = await createInboxWorld();
+    const period = await world.staff.query(api.retention.get, {
+      formId: world.formA.formId,
+    });
+    expect(period.retentionDays).toBe(defaultRetentionDays);
+    expect(period.isDefault).toBe(false);
+  });
+
+  test("unset form gets the default", async () => {
+    const world = await createInboxWorld();
+    const formId = world.formA.formId;
+    await world.backend.run(internal.inboxSeed.clearRetention, { formId });
+    const period = await world.staff.query(api.retention.get, { formId });
+    expect(period.retentionDays).toBe(defaultRetentionDays);
+    expect(period.isDefault).toBe(true);
+  });
+
+  test("default is within the bounds", () => {
+    expect(defaultRetentionDays).toBeGreaterThanOrEqual(minRetentionDays);
+    expect(defaultRetentionDays).toBeLessThanOrEqual(maxRetentionDays);
+  });
+});
+
 describe("retention.set", () => {
-  test("owner sets and clears the period", async () => {
+  test("owner sets the period", async () => {
     const world = await createInboxWorld();
     const formId = world.formA.formId;
     await world.owner.mutation(api.retention.set, {
       formId,
       retentionDays: 90,
     });
-    expect(await world.staff.query(api.retention.get, { formId })).toEqual({
-      retentionDays: 90,
-    });
-    await world.owner.mutation(api.retention.set, {
-      formId,
-      retentionDays: null,
-    });
-    expect(await world.staff.query(api.retention.get, { formId })).toEqual({
-      retentionDays: null,
-    });
+    const period = await world.staff.query(api.retention.get, { formId });
+    expect(period.retentionDays).toBe(90);
+    expect(period.isDefault).toBe(false);
   });
 
   test.each([29, 3651, 45.5, Number.NaN])("rejects %s days", async (days) => {
@@ -115,13 +138,17 @@ describe("retention purge", () => {
     expect(page[0]?.detail).toMatch(/^Retention purge deleted 5 submissions/);
   });
 
-  test("purgeExpired skips forms without a period", async () => {
+  test("purgeExpired uses the default period", async () => {
     const world = await createInboxWorld();
     const now = Date.now();
     await world.owner.mutation(api.retention.set, {
       formId: world.formA.formId,
       retentionDays: 30,
     });
+    await world.backend.run(internal.inboxSeed.clearRetention, {
+      formId: world.formB.formId,
+    });
+    const pastDefault = now - (defaultRetentionDays + 5) * dayMs;
     await seedSubmissions(
       world.backend,
       world.formA.formId,
@@ -134,6 +161,7 @@ describe("retention purge", () => {
       4,
       now - 60 * dayMs,
     );
+    await seedSubmissions(world.backend, world.formB.formId, 2, pastDefault);
     const remaining = () =>
       world.backend.run(internal.testing.countClinicSubmissions, {
         clinicId: world.clinicId,

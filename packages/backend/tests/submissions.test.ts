@@ -43,7 +43,7 @@ describe("submissions.submit", () => {
     const result = await backend.mutation(api.submissions.submit, submitArgs());
     expect(result.reference).toMatch(referencePattern);
 
-    const stored = await owner.query(api.submissions.get, {
+    const stored = await owner.mutation(api.submissions.open, {
       submissionId: result.submissionId,
     });
     expect(stored.answers).toEqual(checkInAnswers);
@@ -484,6 +484,7 @@ describe("submissions.findByReference", () => {
       reference: ` ${result.reference.toLowerCase()} `,
     });
     expect(found?.submissionId).toBe(result.submissionId);
+    expect(found).not.toHaveProperty("answers");
   });
 
   test("returns null for an unknown reference", async () => {
@@ -514,21 +515,25 @@ describe("submissions.setReviewed", () => {
       api.submissions.submit,
       submitArgs(),
     );
-    const fresh = await owner.query(api.submissions.get, { submissionId });
+    const fresh = await owner.query(api.submissions.summary, { submissionId });
     expect(fresh.reviewedAt).toBeNull();
 
     await owner.mutation(api.submissions.setReviewed, {
       submissionId,
       reviewed: true,
     });
-    const reviewed = await owner.query(api.submissions.get, { submissionId });
+    const reviewed = await owner.query(api.submissions.summary, {
+      submissionId,
+    });
     expect(reviewed.reviewedAt).toEqual(expect.any(Number));
 
     await owner.mutation(api.submissions.setReviewed, {
       submissionId,
       reviewed: false,
     });
-    const reopened = await owner.query(api.submissions.get, { submissionId });
+    const reopened = await owner.query(api.submissions.summary, {
+      submissionId,
+    });
     expect(reopened.reviewedAt).toBeNull();
   });
 });

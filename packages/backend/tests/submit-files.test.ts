@@ -26,7 +26,7 @@ describe("submissions.submit with files", () => {
       api.submissions.submit,
       submitArgs(answers),
     );
-    const stored = await owner.query(api.submissions.get, { submissionId });
+    const stored = await owner.mutation(api.submissions.open, { submissionId });
     expect(stored.answers).toEqual(answers);
     expect((await uploadRow(card.storageId))?.submissionId).toBe(submissionId);
     expect((await uploadRow(photo.storageId))?.submissionId).toBe(submissionId);
@@ -38,7 +38,7 @@ describe("submissions.submit with files", () => {
       api.submissions.submit,
       submitArgs({ ownerName: "Ana", hasInsurance: false, insurer: "Acme" }),
     );
-    const stored = await owner.query(api.submissions.get, { submissionId });
+    const stored = await owner.mutation(api.submissions.open, { submissionId });
     expect(stored.answers).toEqual({ ownerName: "Ana", hasInsurance: false });
   });
 
@@ -50,7 +50,7 @@ describe("submissions.submit with files", () => {
       api.submissions.submit,
       submitArgs({ ownerName: "Ana", hasInsurance: false, proof }),
     );
-    const stored = await owner.query(api.submissions.get, { submissionId });
+    const stored = await owner.mutation(api.submissions.open, { submissionId });
     expect(stored.answers).toEqual({ ownerName: "Ana", hasInsurance: false });
     // Left unattached, so the cleanup deletes it after 24 hours.
     expect((await uploadRow(proof.storageId))?.submissionId).toBeNull();
@@ -264,7 +264,7 @@ describe("submissions.submit answer shapes", () => {
         submissionKey: newToken("key"),
         answers,
       });
-      const stored = await clinic.owner.query(api.submissions.get, {
+      const stored = await clinic.owner.mutation(api.submissions.open, {
         submissionId,
       });
       expect(stored.answers).toEqual(answers);

@@ -230,6 +230,41 @@ describe("orphanFiles.deleteUnregistered", () => {
   });
 });
 
+describe("submissions.open files", () => {
+  test("returns a URL per stored file", async () => {
+    const { backend, owner, upload, submitArgs } = await createFileForm();
+    const card = await upload();
+    const { submissionId } = await backend.mutation(
+      api.submissions.submit,
+      submitArgs({ ownerName: "Ana", card }),
+    );
+
+    const opened = await owner.mutation(api.submissions.open, {
+      submissionId,
+    });
+    expect(opened.files).toHaveLength(1);
+    expect(opened.files[0]?.storageId).toBe(card.storageId);
+    expect(opened.files[0]?.url).toMatch(/^https?:\/\//);
+  });
+
+  test("deleted file has a null URL", async () => {
+    const { backend, owner, upload, submitArgs } = await createFileForm();
+    const card = await upload();
+    const { submissionId } = await backend.mutation(
+      api.submissions.submit,
+      submitArgs({ ownerName: "Ana", card }),
+    );
+    await backend.run(internal.testingUploads.deleteFile, {
+      storageId: card.storageId as Id<"_storage">,
+    });
+
+    const opened = await owner.mutation(api.submissions.print, {
+      submissionId,
+    });
+    expect(opened.files).toEqual([{ storageId: card.storageId, url: null }]);
+  });
+});
+
 describe("submissions.fileUrl", () => {
   test("staff get a URL, others do not", async () => {
     const { backend, owner, upload, submitArgs } = await createFileForm();

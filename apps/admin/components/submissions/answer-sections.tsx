@@ -1,5 +1,4 @@
 import { flattenAnswer } from "@intake/backend/csv";
-import type { Id } from "@intake/backend/dataModel";
 import type {
   AnswerValue,
   FileAnswer,
@@ -10,16 +9,19 @@ import type { AnswerRow, AnswerSection } from "@/lib/format-answer";
 
 import { FileView, SignatureView } from "./structured-answers";
 
+/** Download URL per storage id of a submission's files, null once gone. */
+export type FileUrls = ReadonlyMap<string, string | null>;
+
 /**
  * Renders answers grouped by form page as term and description pairs. Patient text
  * is rendered as React text, so it can never become markup.
  */
 export function AnswerSections({
   sections,
-  submissionId,
+  fileUrls,
 }: {
   sections: AnswerSection[];
-  submissionId: Id<"submissions">;
+  fileUrls: FileUrls;
 }) {
   return (
     <div className="flex flex-col gap-6">
@@ -38,7 +40,7 @@ export function AnswerSections({
                 >
                   <dt className="font-medium">{row.label}</dt>
                   <dd className="break-words whitespace-pre-wrap">
-                    <AnswerValueView row={row} submissionId={submissionId} />
+                    <AnswerValueView row={row} fileUrls={fileUrls} />
                   </dd>
                 </div>
               ))}
@@ -52,10 +54,10 @@ export function AnswerSections({
 /** Renders one answer: text, a signature, a file or group items. */
 function AnswerValueView({
   row,
-  submissionId,
+  fileUrls,
 }: {
   row: AnswerRow;
-  submissionId: Id<"submissions">;
+  fileUrls: FileUrls;
 }) {
   const value = row.value;
   const isObject =
@@ -64,7 +66,8 @@ function AnswerValueView({
     return <SignatureView signature={value as SignatureAnswer} />;
   }
   if (row.type === "file" && isObject && "storageId" in value) {
-    return <FileView submissionId={submissionId} file={value as FileAnswer} />;
+    const file = value as FileAnswer;
+    return <FileView file={file} url={fileUrls.get(file.storageId) ?? null} />;
   }
   if (row.items) {
     return (
@@ -77,10 +80,7 @@ function AnswerValueView({
                 <div key={itemRow.fieldId} className="flex gap-2">
                   <dt className="text-muted">{itemRow.label}:</dt>
                   <dd>
-                    <AnswerValueView
-                      row={itemRow}
-                      submissionId={submissionId}
-                    />
+                    <AnswerValueView row={itemRow} fileUrls={fileUrls} />
                   </dd>
                 </div>
               ))}

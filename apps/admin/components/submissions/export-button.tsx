@@ -1,8 +1,7 @@
 "use client";
 
-import { api } from "@intake/backend/api";
 import { Button } from "@intake/ui";
-import { useConvex, useMutation } from "convex/react";
+import { useConvex } from "convex/react";
 import { useState } from "react";
 
 import {
@@ -12,9 +11,10 @@ import {
 } from "@/lib/export-csv";
 
 /**
- * Downloads the filtered submissions of one form as CSV and records the
- * export in the audit log once the file is built. `request` is null while
- * no single form is chosen, because the columns come from one form.
+ * Downloads the filtered submissions of one form as CSV. The backend
+ * records the export in the audit log while it returns the pages.
+ * `request` is null while no single form is chosen, because the columns
+ * come from one form.
  */
 export function ExportButton({
   request,
@@ -24,7 +24,6 @@ export function ExportButton({
   fileName: string;
 }) {
   const convex = useConvex();
-  const recordExport = useMutation(api.audit.recordExport);
   const [progress, setProgress] = useState<number | null>(null);
   const [message, setMessage] = useState("");
   const [failure, setFailure] = useState("");
@@ -41,12 +40,6 @@ export function ExportButton({
         setProgress,
       );
       downloadCsv(csv, fileName);
-      await recordExport({
-        formId: request.formId,
-        rowCount,
-        from: request.from,
-        to: request.to,
-      });
       setMessage(`Exported ${rowCount} submissions.`);
     } catch {
       setFailure("Could not export the submissions. Try again in a moment.");

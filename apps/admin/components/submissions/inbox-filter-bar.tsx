@@ -9,21 +9,34 @@ import { ReviewFilterPicker } from "./review-filter";
 /** A form the filter can pick. */
 export type FormChoice = { formId: string; title: string };
 
+/** A poster of the chosen form that the filter can pick. */
+export type PosterChoice = {
+  posterId: string;
+  name: string;
+  archived: boolean;
+};
+
 /**
- * Renders the inbox filters: form (when `forms` is given), review state
- * and a range of days. Each change calls `onChange` with every filter.
+ * Renders the inbox filters: form (when `forms` is given), poster (when
+ * `posters` of the chosen form are given), review state and a range of
+ * days. Each change calls `onChange` with every filter, and choosing
+ * another form clears the poster, which belongs to one form.
  */
 export function InboxFilterBar({
   filters,
   forms,
+  posters,
   onChange,
 }: {
   filters: InboxFilters;
   forms?: readonly FormChoice[];
+  posters?: readonly PosterChoice[];
   onChange: (next: InboxFilters) => void;
 }) {
+  // Without `forms` the form is fixed by the page, not a filter to clear.
   const isFiltered =
-    filters.formId !== null ||
+    (forms !== undefined && filters.formId !== null) ||
+    filters.posterId !== null ||
     filters.status !== "all" ||
     filters.from !== null ||
     filters.to !== null;
@@ -37,7 +50,11 @@ export function InboxFilterBar({
             <select
               value={filters.formId ?? ""}
               onChange={(event) =>
-                onChange({ ...filters, formId: event.target.value || null })
+                onChange({
+                  ...filters,
+                  formId: event.target.value || null,
+                  posterId: null,
+                })
               }
               className="border-border-subtle bg-canvas min-h-12 rounded-md border px-3"
             >
@@ -45,6 +62,25 @@ export function InboxFilterBar({
               {forms.map((form) => (
                 <option key={form.formId} value={form.formId}>
                   {form.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {posters && (
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">Poster</span>
+            <select
+              value={filters.posterId ?? ""}
+              onChange={(event) =>
+                onChange({ ...filters, posterId: event.target.value || null })
+              }
+              className="border-border-subtle bg-canvas min-h-12 rounded-md border px-3"
+            >
+              <option value="">Any poster</option>
+              {posters.map((poster) => (
+                <option key={poster.posterId} value={poster.posterId}>
+                  {poster.archived ? `${poster.name} (archived)` : poster.name}
                 </option>
               ))}
             </select>
@@ -80,6 +116,7 @@ export function InboxFilterBar({
             onClick={() =>
               onChange({
                 formId: forms ? null : filters.formId,
+                posterId: null,
                 status: "all",
                 from: null,
                 to: null,

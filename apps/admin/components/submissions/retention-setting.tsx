@@ -14,11 +14,19 @@ const minDays = 30;
 const maxDays = 3650;
 
 /**
- * Lets an owner choose how many days a form's submissions are kept
- * (30 to 3650) or keep them forever, with `retention:set`. A daily job
- * deletes older submissions and their files.
+ * Shows how many days a form's submissions are kept, from
+ * `retention:get`, and lets an owner (`canEdit`) change it from 30 to
+ * 3650 days with `retention:set`. Every form has a period, the default
+ * until an owner sets one. A daily job deletes older submissions and
+ * their files.
  */
-export function RetentionSetting({ formId }: { formId: Id<"forms"> }) {
+export function RetentionSetting({
+  formId,
+  canEdit,
+}: {
+  formId: Id<"forms">;
+  canEdit: boolean;
+}) {
   const current = useQuery(convexQuery(api.retention.get, { formId }));
   const save = useMutation(api.retention.set);
   const [draft, setDraft] = useState<string | null>(null);
@@ -27,37 +35,51 @@ export function RetentionSetting({ formId }: { formId: Id<"forms"> }) {
   const [failure, setFailure] = useState("");
 
   if (current.data === undefined) return null;
-  const saved = current.data.retentionDays;
-  const text = draft ?? (saved === null ? "" : String(saved));
+  const saved = current.data;
+  const text = draft ?? String(saved.retentionDays);
+  const summary = `Submissions older than ${saved.retentionDays} days are deleted daily${saved.isDefault ? " (the default period)" : ""}.`;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setFailure("");
     setMessage("");
-    const days = text.trim() === "" ? null : Number(text);
+    const days = Number(text);
     if (
-      days !== null &&
-      (!Number.isInteger(days) || days < minDays || days > maxDays)
+      text.trim() === "" ||
+      !Number.isInteger(days) ||
+      days < minDays ||
+      days > maxDays
     ) {
-      setFailure(
-        `Enter a whole number of days from ${minDays} to ${maxDays}, or leave it empty to keep submissions.`,
-      );
+      setFailure(`Enter a whole number of days from ${minDays} to ${maxDays}.`);
       return;
     }
     setPending(true);
     try {
       await save({ formId, retentionDays: days });
       setDraft(null);
-      setMessage(
-        days === null
-          ? "Submissions are kept until deleted."
-          : `Submissions older than ${days} days are deleted daily.`,
-      );
+      setMessage(`Submissions older than ${days} days are deleted daily.`);
     } catch (error) {
       setFailure(describeMutationError(error, "save the retention period"));
     } finally {
       setPending(false);
     }
+  }
+
+  if (!canEdit) {
+    return (
+      <section
+        aria-labelledby="retention-heading"
+        className="flex flex-col gap-2 print:hidden"
+      >
+        <h2 id="retention-heading" className="text-lg font-semibold">
+          Retention
+        </h2>
+        <p>{summary}</p>
+        <p className="text-muted text-sm">
+          Only clinic owners can change the retention period.
+        </p>
+      </section>
+    );
   }
 
   return (
@@ -76,8 +98,8 @@ export function RetentionSetting({ formId }: { formId: Id<"forms"> }) {
             inputMode="numeric"
             min={minDays}
             max={maxDays}
+            required
             value={text}
-            placeholder="Keep"
             onChange={(event) => setDraft(event.target.value)}
             className="border-border-subtle bg-canvas min-h-12 w-40 rounded-md border px-3"
           />
@@ -86,9 +108,7 @@ export function RetentionSetting({ formId }: { formId: Id<"forms"> }) {
           Save retention
         </Button>
       </form>
-      <p className="text-muted text-sm">
-        Leave empty to keep submissions until someone deletes them.
-      </p>
+      <p className="text-muted text-sm">{summary}</p>
       <p role="status" className="text-sm">
         {message}
       </p>

@@ -1,10 +1,6 @@
 "use client";
 
-import { convexQuery } from "@convex-dev/react-query";
-import { api } from "@intake/backend/api";
-import type { Id } from "@intake/backend/dataModel";
 import type { FileAnswer, SignatureAnswer } from "@intake/form-schema";
-import { useQuery } from "@tanstack/react-query";
 
 /**
  * Draws a signature answer as an SVG of its strokes. Each stroke is a flat
@@ -40,41 +36,33 @@ export function SignatureView({ signature }: { signature: SignatureAnswer }) {
 }
 
 /**
- * Shows an uploaded file through `submissions:fileUrl`: images inline and
- * other files as a link. The URL is requested only for staff of the clinic.
+ * Shows an uploaded file: images inline and other files as a link. `url`
+ * comes from the audited `submissions:open` or `submissions:print`, and
+ * is null once the file is gone.
  */
 export function FileView({
-  submissionId,
   file,
+  url,
 }: {
-  submissionId: Id<"submissions">;
   file: FileAnswer;
+  url: string | null;
 }) {
-  const url = useQuery(
-    convexQuery(api.submissions.fileUrl, {
-      submissionId,
-      storageId: file.storageId,
-    }),
-  );
-  if (url.isError || url.data === null) {
+  if (url === null) {
     return <span>{file.name} (file is no longer available)</span>;
-  }
-  if (url.data === undefined) {
-    return <span>{file.name}</span>;
   }
   if (
     file.contentType.startsWith("image/") &&
     file.contentType !== "image/heic"
   ) {
     return (
-      <a href={url.data} target="_blank" rel="noreferrer">
-        <img src={url.data} alt={file.name} className="max-h-64 rounded-md" />
+      <a href={url} target="_blank" rel="noreferrer">
+        <img src={url} alt={file.name} className="max-h-64 rounded-md" />
       </a>
     );
   }
   return (
     <a
-      href={url.data}
+      href={url}
       target="_blank"
       rel="noreferrer"
       className="text-accent underline"

@@ -7,7 +7,8 @@ import { formDefinitionSchema } from "@intake/form-schema";
 import { Button, Card } from "@intake/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMutation } from "convex/react";
-import { useEffect, useRef } from "react";
+import type { FunctionReturnType } from "convex/server";
+import { useEffect, useRef, useState } from "react";
 
 import { answerSections } from "@/lib/format-answer";
 import { formatDateTime, isoDateTime } from "@/lib/format-time";
@@ -18,13 +19,17 @@ import { DeleteSubmission } from "./delete-submission";
 import { ReviewStatus } from "./review-status";
 import { ReviewToggle } from "./review-toggle";
 
+type OpenedSubmission = FunctionReturnType<typeof api.submissions.open>;
+
 /**
- * Shows one submission from `submissions:get`, with each answer labelled
- * from the form version the patient answered, its review state and the
- * button that changes it. Its heading takes focus once the submission loads.
- * Opening it and printing it are recorded in the audit log. `onDeleted`
- * is set for owners, who get a delete button. `onClose` adds a close
- * button.
+ * Shows one submission, with each answer labelled from the form version
+ * the patient answered, its review state and the button that changes it.
+ * The answers come from the `submissions:open` mutation, which records
+ * the view in the audit log, and the Print button fetches them again
+ * through `submissions:print`, which records the print. Only the review
+ * state stays live, from `submissions:summary`, which returns no answers.
+ * Its heading takes focus once the submission loads. `onDeleted` is set
+ * for owners, who get a delete button. `onClose` adds a close button.
  */
 export function SubmissionDetail({
   submissionId,
@@ -35,45 +40,71 @@ export function SubmissionDetail({
   onClose?: () => void;
   onDeleted?: () => void;
 }) {
-  const submission = useQuery(
-    convexQuery(api.submissions.get, { submissionId }),
+  const summary = useQuery(
+    convexQuery(api.submissions.summary, { submissionId }),
   );
-  const recordAudit = useMutation(api.audit.record);
+  const openSubmission = useMutation(api.submissions.open);
+  const printSubmission = useMutation(api.submissions.print);
+  const [opened, setOpened] = useState<OpenedSubmission | null>(null);
+  const [openError, setOpenError] = useState<unknown>(null);
+  const [printRequested, setPrintRequested] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const recordedView = useRef<string | null>(null);
-  const loaded = submission.data !== undefined;
+  const openedId = useRef<string | null>(null);
+  const printingFromButton = useRef(false);
+  const loaded = opened !== null;
 
   useEffect(() => {
-    if (!loaded) return;
-    heading.current?.focus();
     // Development mode runs effects twice, and one opening is one view.
-    if (recordedView.current === submissionId) return;
-    recordedView.current = submissionId;
-    void recordAudit({ submissionId, action: "view" }).catch(() => {});
-  }, [loaded, submissionId, recordAudit]);
+    if (openedId.current === submissionId) return;
+    openedId.current = submissionId;
+    openSubmission({ submissionId }).then(setOpened, setOpenError);
+  }, [submissionId, openSubmission]);
+
+  useEffect(() => {
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
+
+  useEffect(() => {
+    if (!printRequested) return;
+    setPrintRequested(false);
+    printingFromButton.current = true;
+    window.print();
+    printingFromButton.current = false;
+  }, [printRequested]);
 
   useEffect(() => {
     if (!loaded) return;
-    // The browser fires beforeprint for the Print button and for its own
-    // print command alike, so each print is recorded once.
+    // The browser's own print command skips the Print button, so it is
+    // recorded here. The page already shows the answers it prints.
     const onBeforePrint = () => {
-      void recordAudit({ submissionId, action: "print" }).catch(() => {});
+      if (printingFromButton.current) return;
+      void printSubmission({ submissionId }).catch(() => {});
     };
     window.addEventListener("beforeprint", onBeforePrint);
     return () => window.removeEventListener("beforeprint", onBeforePrint);
-  }, [loaded, submissionId, recordAudit]);
+  }, [loaded, submissionId, printSubmission]);
 
-  if (submission.isError) {
+  async function printFresh() {
+    try {
+      setOpened(await printSubmission({ submissionId }));
+      setPrintRequested(true);
+    } catch (error) {
+      setOpenError(error);
+    }
+  }
+
+  const failure = summary.isError ? summary.error : openError;
+  if (failure !== null) {
     return (
       <Card role="alert" className="text-danger">
-        {describeLoadError(submission.error, "submission")}
+        {describeLoadError(failure, "submission")}
       </Card>
     );
   }
-  const data = submission.data;
-  if (!data) {
+  if (opened === null) {
     return <Card>Loading the submission…</Card>;
   }
+  const data = { ...opened, ...summary.data };
   const definition = formDefinitionSchema.safeParse(data.definition);
 
   return (
@@ -114,11 +145,7 @@ export function SubmissionDetail({
           reference={data.reference}
           reviewed={data.reviewedAt !== null}
         />
-        <Button
-          variant="secondary"
-          onClick={() => window.print()}
-          className="self-start"
-        >
+        <Button variant="secondary" onClick={printFresh} className="self-start">
           Print
         </Button>
         {onDeleted && (
@@ -132,11 +159,15 @@ export function SubmissionDetail({
       {definition.success ? (
         <AnswerSections
           sections={answerSections(definition.data, data.answers)}
-          submissionId={data.submissionId}
+          fileUrls={fileUrls(data.files)}
         />
       ) : (
         <RawAnswers answers={data.answers} />
       )}
     </Card>
   );
+}
+
+function fileUrls(files: OpenedSubmission["files"]) {
+  return new Map(files.map((file) => [file.storageId, file.url]));
 }

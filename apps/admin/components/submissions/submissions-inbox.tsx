@@ -3,7 +3,7 @@
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import { Button } from "@intake/ui";
-import { usePaginatedQuery } from "convex/react";
+import { usePaginatedQuery, useQuery } from "convex/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 
@@ -29,7 +29,8 @@ export const inboxPageSize = 25;
  * Shows the live inbox of a clinic from `inbox:page`, newest first, with
  * filters kept in the address query string and a button that loads the
  * next page. With `formId` the inbox shows that form only. Otherwise
- * `forms` feeds the form filter. New rows arrive at the top over the
+ * `forms` feeds the form filter. Once a form is chosen, its posters feed
+ * the poster filter. New rows arrive at the top over the
  * Convex subscription and are announced in a polite live region.
  */
 export function SubmissionsInbox({
@@ -60,9 +61,17 @@ export function SubmissionsInbox({
     local.addressKey === addressKey ? local.filters : addressFilters;
   const range = submittedAtRange(filters);
   const chosenFormId = (filters.formId ?? undefined) as Id<"forms"> | undefined;
+  // The address carries ids as text, and the backend validates them.
+  const chosenPosterId = (filters.posterId ?? undefined) as
+    Id<"posters"> | undefined;
+  const posters = useQuery(
+    api.posters.list,
+    chosenFormId ? { formId: chosenFormId, includeArchived: true } : "skip",
+  );
   const queryArgs = {
     clinicId,
     formId: chosenFormId,
+    posterId: chosenPosterId,
     status: filters.status,
     ...range,
   };
@@ -124,6 +133,7 @@ export function SubmissionsInbox({
 
   const isFiltered =
     (!formId && filters.formId !== null) ||
+    filters.posterId !== null ||
     filters.from !== null ||
     filters.to !== null;
   const exportRequest = chosenFormId
@@ -150,6 +160,7 @@ export function SubmissionsInbox({
         <InboxFilterBar
           filters={filters}
           forms={formId ? undefined : forms}
+          posters={chosenFormId ? posters : undefined}
           onChange={changeFilters}
         />
         <ExportButton request={exportRequest} fileName="submissions.csv" />

@@ -98,7 +98,9 @@ export default function FormPage() {
       </div>
       {isPublished && <SharePanel slug={slug} title={title} />}
       <FormStats formId={formId} />
-      {role === "owner" && <RetentionSetting formId={formId} />}
+      {(role === "owner" || role === "staff") && (
+        <RetentionSetting formId={formId} canEdit={role === "owner"} />
+      )}
       {/* useSearchParams needs a Suspense boundary in Next.js builds. */}
       <Suspense fallback={<p>Loading submissions…</p>}>
         <SubmissionsInbox clinicId={clinicId} formId={formId} />

@@ -4,10 +4,11 @@ import { convexQuery } from "@convex-dev/react-query";
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import { useQuery } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useParams } from "next/navigation";
+import { useState } from "react";
 
+import { SourceCounts } from "@/components/analytics/source-counts";
 import {
   TotalsTable,
   type TotalsRow,
@@ -16,31 +17,38 @@ import { LoadError } from "@/components/shell/load-error";
 import { PageHeading } from "@/components/shell/page-heading";
 import { unattributedTotals } from "@/lib/poster-totals";
 
-// The charting library loads only on this page, after the tables.
-const DailyChart = dynamic(() => import("@/components/analytics/daily-chart"), {
-  ssr: false,
-  loading: () => <p className="text-muted text-sm">Loading the chart…</p>,
-});
-
 /** Days of the daily chart. */
 const CHART_DAYS = 14;
 
-/** Shows a form's live totals per poster and its daily counts. */
+/**
+ * Shows a form's live totals per poster, and the totals and daily counts
+ * of all sources or of the poster picked in the Source filter.
+ */
 export default function AnalyticsPage() {
   const params = useParams<{ clinic: string; form: string }>();
   // The address carries the ids as text, and the backend validates them.
   const formId = params.form as Id<"forms">;
+  const [posterId, setPosterId] = useState<Id<"posters"> | null>(null);
   const form = useQuery(convexQuery(api.forms.get, { formId }));
   const stats = useQuery(
     convexQuery(api.stats.forForm, { formId, days: CHART_DAYS }),
   );
   const posters = useQuery(convexQuery(api.stats.byPoster, { formId }));
+  const picked = useQuery(
+    convexQuery(
+      api.stats.forForm,
+      posterId === null ? "skip" : { formId, posterId, days: CHART_DAYS },
+    ),
+  );
 
-  const error = form.error ?? stats.error ?? posters.error;
+  const error = form.error ?? stats.error ?? posters.error ?? picked.error;
   if (error) return <LoadError error={error} subject="form" />;
   if (!form.data || !stats.data || !posters.data) {
     return <p role="status">Loading the analytics…</p>;
   }
+  const pickedPoster = posters.data.find((row) => row.posterId === posterId);
+  const source = posterId === null ? stats.data : picked.data;
+  const sourceLabel = pickedPoster?.name ?? "All sources";
 
   const { title, clinicId } = form.data;
   const rows: TotalsRow[] = [
@@ -74,25 +82,32 @@ export default function AnalyticsPage() {
         </p>
       </div>
       <TotalsTable caption="Totals by poster" rowHeader="Source" rows={rows} />
-      <section aria-labelledby="daily-heading" className="flex flex-col gap-3">
-        <h2 id="daily-heading" className="text-lg font-semibold">
-          Last {CHART_DAYS} days (UTC)
+      <section aria-labelledby="source-heading" className="flex flex-col gap-3">
+        <h2 id="source-heading" className="text-lg font-semibold">
+          By source
         </h2>
-        <DailyChart data={stats.data.daily} />
-        <details>
-          <summary className="cursor-pointer">Daily counts as a table</summary>
-          <TotalsTable
-            caption="Daily counts"
-            rowHeader="Day"
-            rows={stats.data.daily.map((day) => ({
-              key: day.date,
-              label: day.date,
-              ...day,
-              completionRate:
-                day.starts === 0 ? null : day.submissions / day.starts,
-            }))}
-          />
-        </details>
+        <label className="flex flex-col gap-1 self-start">
+          <span className="font-medium">Source</span>
+          <select
+            value={posterId ?? ""}
+            onChange={(event) =>
+              setPosterId((event.target.value || null) as Id<"posters"> | null)
+            }
+            className="border-border-subtle bg-canvas min-h-12 rounded-md border px-3"
+          >
+            <option value="">All sources</option>
+            {posters.data.map((poster) => (
+              <option key={poster.posterId} value={poster.posterId}>
+                {poster.archived ? `${poster.name} (archived)` : poster.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {source === undefined ? (
+          <p role="status">Loading the counts of {sourceLabel}…</p>
+        ) : (
+          <SourceCounts label={sourceLabel} stats={source} days={CHART_DAYS} />
+        )}
       </section>
     </div>
   );

@@ -104,11 +104,25 @@ export async function publishEditedDraft(
   await staff.mutation(api.forms.publish, { formId, revision: saved.revision });
 }
 
+/**
+ * Opens a form's newest submission the way the staff app does, through
+ * the audited `submissions:open`, and returns its answers and file URLs.
+ */
+export async function openLatestSubmission(
+  staff: ConvexHttpClient,
+  formId: Id<"forms">,
+) {
+  const [row] = await staff.query(api.submissions.list, { formId, limit: 1 });
+  if (!row) throw new Error("The form has no submission yet");
+  return await staff.mutation(api.submissions.open, {
+    submissionId: row.submissionId,
+  });
+}
+
 /** Returns the answers of a form's newest submission. */
 export async function latestAnswers(
   staff: ConvexHttpClient,
   formId: Id<"forms">,
 ) {
-  const rows = await staff.query(api.submissions.list, { formId, limit: 1 });
-  return rows[0]?.answers;
+  return (await openLatestSubmission(staff, formId)).answers;
 }

@@ -4,7 +4,7 @@ import {
   validateAnswers,
 } from "@intake/form-schema";
 import { v } from "convex/values";
-import type { Doc, Id } from "./_generated/dataModel";
+import type { Id } from "./_generated/dataModel";
 import {
   type MutationCtx,
   mutation,
@@ -15,7 +15,7 @@ import { countSubmission } from "./counters";
 import { limitSubmission } from "./limits";
 import { requireClinicDoc, requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
-import { findUpload, requireSubmittedFiles } from "./lib/files";
+import { requireSubmittedFiles } from "./lib/files";
 import { requirePublishedForm } from "./lib/published";
 import { randomCode, referenceAlphabet } from "./lib/random";
 import { byteLength } from "./lib/size";
@@ -27,7 +27,7 @@ import {
 } from "./lib/read-submission";
 import { requireToken } from "./lib/text";
 import { submitVisit } from "./lib/visits";
-import { answersValidator, reviewFilterValidator } from "./lib/validators";
+import { reviewFilterValidator } from "./lib/validators";
 
 /**
  * Maximum UTF-8 size of one submission's answers as JSON. It is half of
@@ -41,30 +41,6 @@ export const referenceLength = 6;
 
 const defaultListLimit = 100;
 const maxListLimit = 500;
-
-const submissionFields = {
-  submissionId: v.id("submissions"),
-  formId: v.id("forms"),
-  versionId: v.id("formVersions"),
-  version: v.number(),
-  reference: v.string(),
-  answers: answersValidator,
-  submittedAt: v.number(),
-  reviewedAt: v.union(v.number(), v.null()),
-};
-
-function toSummary(row: Doc<"submissions">) {
-  return {
-    submissionId: row._id,
-    formId: row.formId,
-    versionId: row.versionId,
-    version: row.version,
-    reference: row.reference,
-    answers: row.answers,
-    submittedAt: row.submittedAt,
-    reviewedAt: row.reviewedAt ?? null,
-  };
-}
 
 /**
  * Stores a patient's answers to the live version of a published form.
@@ -187,35 +163,6 @@ export const submit = mutation({
   },
 });
 
-/**
- * Returns a URL to download a file of a submission, for staff of its
- * clinic, or null when the submission has no such file or the file is gone.
- * Throws `unauthenticated` for anonymous callers and `notFound` for other
- * clinics' submissions.
- *
- * TODO: this hands out a file without an audit entry. The staff app takes
- * file URLs from `open` and `print`, but the patient app's end-to-end
- * tests still call it, and it should go once they use `open`.
- */
-export const fileUrl = query({
-  args: { submissionId: v.id("submissions"), storageId: v.string() },
-  returns: v.union(v.string(), v.null()),
-  handler: async (ctx, args) => {
-    const { doc: submission } = await requireClinicDoc(
-      ctx,
-      args.submissionId,
-      `Submission ${args.submissionId}`,
-    );
-    const storageId = ctx.db.system.normalizeId("_storage", args.storageId);
-    if (storageId === null) return null;
-    const upload = await findUpload(ctx, storageId);
-    if (upload === null || upload.submissionId !== submission._id) {
-      return null;
-    }
-    return await ctx.storage.getUrl(storageId);
-  },
-});
-
 /** Picks a reference that no other submission of the clinic has. */
 async function uniqueReference(
   ctx: MutationCtx,
@@ -240,11 +187,8 @@ async function uniqueReference(
  * Lists a form's submissions for its clinic's staff. `status` defaults to
  * `all`. `all` and `new` list the most recently submitted first, and
  * `reviewed` lists the most recently reviewed first. `limit` defaults to
- * 100 and is capped at 500.
- *
- * TODO: this returns answers without an audit entry. The staff app no
- * longer calls it, but the patient app's end-to-end tests read answers
- * through it, and it should go once they read them through `open`.
+ * 100 and is capped at 500. Rows carry no answers: staff read those
+ * through `open` or `print`, which record the read in the audit log.
  */
 export const list = query({
   args: {
@@ -252,7 +196,7 @@ export const list = query({
     status: v.optional(reviewFilterValidator),
     limit: v.optional(v.number()),
   },
-  returns: v.array(v.object(submissionFields)),
+  returns: v.array(submissionMetadataValidator),
   handler: async (ctx, args) => {
     await requireForm(ctx, args.formId);
     const limit = Math.min(
@@ -263,7 +207,7 @@ export const list = query({
     const rows = await submissionsQuery(ctx, args.formId, args.status ?? "all")
       .order("desc")
       .take(limit);
-    return rows.map(toSummary);
+    return rows.map(submissionMetadata);
   },
 });
 

@@ -261,14 +261,6 @@ const matrix: Record<string, MatrixEntry> = {
     expected: membersById,
     call: (c, w) => c.query(api.stats.byPoster, { formId: w.form.formId }),
   },
-  "submissions:fileUrl": {
-    expected: membersById,
-    call: (c, w) =>
-      c.query(api.submissions.fileUrl, {
-        submissionId: w.submissionId,
-        storageId: "not-a-file-of-this-submission",
-      }),
-  },
   "uploads:generateUploadUrl": {
     expected: everyone,
     prepare: newFileForm,

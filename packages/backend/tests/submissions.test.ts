@@ -347,7 +347,12 @@ describe("submissions.list", () => {
       second.submissionId,
       first.submissionId,
     ]);
-    expect(rows[0]?.answers.fullName).toBe("Grace Hopper");
+    // Answers are read through the audited `open` mutation only.
+    expect(rows[0]).not.toHaveProperty("answers");
+    const opened = await owner.mutation(api.submissions.open, {
+      submissionId: second.submissionId,
+    });
+    expect(opened.answers.fullName).toBe("Grace Hopper");
   });
 
   test("applies the limit", async () => {

@@ -265,31 +265,27 @@ describe("submissions.open files", () => {
   });
 });
 
-describe("submissions.fileUrl", () => {
-  test("staff get a URL, others do not", async () => {
-    const { backend, owner, upload, submitArgs } = await createFileForm();
+describe("submissions.open file access", () => {
+  test("other clinics and anonymous callers get no URL", async () => {
+    const { backend, upload, submitArgs } = await createFileForm();
     const file = await upload();
     const { submissionId } = await backend.mutation(
       api.submissions.submit,
       submitArgs({ ownerName: "Ana", card: file }),
     );
-    const args = { submissionId, storageId: file.storageId };
-
-    const url = await owner.query(api.submissions.fileUrl, args);
-    expect(url).toMatch(/^https?:\/\//);
 
     const other = await createClinic(backend, "Other Clinic");
     await expectIntakeError(
-      other.owner.query(api.submissions.fileUrl, args),
+      other.owner.mutation(api.submissions.open, { submissionId }),
       "notFound",
     );
     await expectIntakeError(
-      backend.query(api.submissions.fileUrl, args),
+      backend.mutation(api.submissions.open, { submissionId }),
       "unauthenticated",
     );
   });
 
-  test("file of another submission is null", async () => {
+  test("lists only the submission's own files", async () => {
     const { backend, owner, upload, submitArgs } = await createFileForm();
     const first = await upload();
     const second = await upload();
@@ -301,12 +297,12 @@ describe("submissions.fileUrl", () => {
       api.submissions.submit,
       submitArgs({ ownerName: "Ana", card: second }),
     );
-    for (const storageId of [second.storageId, "not-an-id"]) {
-      const url = await owner.query(api.submissions.fileUrl, {
-        submissionId,
-        storageId,
-      });
-      expect(url).toBeNull();
-    }
+
+    const opened = await owner.mutation(api.submissions.open, {
+      submissionId,
+    });
+    expect(opened.files.map((file) => file.storageId)).toEqual([
+      first.storageId,
+    ]);
   });
 });

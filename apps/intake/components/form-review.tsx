@@ -70,9 +70,11 @@ export function FormReview({
           </h3>
           <dl className="flex flex-col divide-y divide-border-subtle">
             {fields.map((field) => (
+              // minmax(0, 1fr) lets a long unbroken answer, such as an
+              // email address, wrap instead of widening the page.
               <div
                 key={field.id}
-                className="grid grid-cols-[1fr_auto] items-start gap-x-4 gap-y-1 py-3"
+                className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-x-4 gap-y-1 py-3"
               >
                 <dt className="font-semibold text-ink">{field.label}</dt>
                 <dd className="col-start-1 whitespace-pre-line break-words">

@@ -188,6 +188,17 @@ describe("SignaturePad", () => {
     expect(screen.getByRole("img", { name: "Signature pad" })).toBeTruthy();
   });
 
+  test("pad description names keyboard note", async () => {
+    render(<Stateful field={field} />);
+    await waitFor(() => expect(pads).toHaveLength(1));
+
+    const pad = screen.getByRole("img", { name: "Signature pad" });
+    const note = screen.getByText(/If you cannot draw/);
+    const describedBy = pad.getAttribute("aria-describedby") ?? "";
+    expect(note.id).not.toBe("");
+    expect(describedBy.split(" ")).toContain(note.id);
+  });
+
   test("restored draft is redrawn", async () => {
     render(
       <Stateful

@@ -111,6 +111,7 @@ export default function SignaturePad({
 
   const instructionsId = `${id}-instructions`;
   const statusId = `${id}-status`;
+  const keyboardNoteId = `${id}-keyboard-note`;
   const signed = isSignatureAnswer(value) && value.strokes.length > 0;
 
   return (
@@ -124,7 +125,14 @@ export default function SignaturePad({
         role="img"
         tabIndex={-1}
         aria-label={text.padLabel}
-        aria-describedby={cn(instructionsId, statusId, describedBy)}
+        // The canvas is not in the tab order, but the error summary link
+        // focuses it, so the note on getting help is part of its description.
+        aria-describedby={cn(
+          instructionsId,
+          statusId,
+          keyboardNoteId,
+          describedBy,
+        )}
         onBlur={onBlur}
         className={cn(
           "h-44 w-full touch-none rounded-lg border-2 bg-canvas",
@@ -153,7 +161,9 @@ export default function SignaturePad({
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      <p className="text-base text-muted">{text.keyboardNote}</p>
+      <p id={keyboardNoteId} className="text-base text-muted">
+        {text.keyboardNote}
+      </p>
     </div>
   );
 }

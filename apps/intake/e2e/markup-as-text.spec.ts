@@ -5,7 +5,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { demo, urls } from "../../../scripts/lib/stack.mjs";
 import { fillPageFrom } from "./answer-filler";
 import { waitForHydration } from "./patient-steps";
-import { publishTemplate, signedInStaffClient } from "./staff-client";
+import {
+  openLatestSubmission,
+  publishTemplate,
+  signedInStaffClient,
+} from "./staff-client";
 
 const imageMarkup = '<img src=x onerror="window.__xss=1">';
 const boldMarkup = "<b>bold</b>";
@@ -53,11 +57,7 @@ test("patient markup shows as text", async ({ page, context }) => {
   await expect(page.locator("b", { hasText: /^bold$/ })).toHaveCount(0);
   expect(await page.evaluate(() => "__xss" in window)).toBe(false);
 
-  const [stored] = await staff.query(api.submissions.list, {
-    formId: form.formId,
-    limit: 1,
-  });
-  if (!stored) throw new Error("The submission was not stored");
+  const stored = await openLatestSubmission(staff, form.formId);
   expect(stored.answers.firstName).toBe(imageMarkup);
   expect(stored.answers.preferredName).toBe(boldMarkup);
   const [clinic] = await staff.query(api.clinics.listMine, {});

@@ -5,6 +5,7 @@ import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { fillPageFrom } from "./answer-filler";
 import { expectNoAxeViolations, waitForHydration } from "./patient-steps";
 import {
+  openLatestSubmission,
   publishTemplate,
   signedInStaffClient,
   type PublishedTestForm,
@@ -103,7 +104,8 @@ async function expectOneSubmission(form: PublishedTestForm, reference: string) {
   const rows = await staff.query(api.submissions.list, { formId: form.formId });
   expect(rows).toHaveLength(1);
   expect(rows[0]?.reference).toBe(reference);
-  expect(rows[0]?.answers.firstName).toBe(newPatientSampleAnswers.firstName);
+  const opened = await openLatestSubmission(staff, form.formId);
+  expect(opened.answers.firstName).toBe(newPatientSampleAnswers.firstName);
 }
 
 test("submit while offline stores once", async ({ page }) => {

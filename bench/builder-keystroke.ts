@@ -142,7 +142,9 @@ async function main() {
       revision: draftRevision,
     });
     await page.reload();
-    await page.getByRole("button", { name: "Question 1", exact: true }).click();
+    await page
+      .getByRole("button", { name: "Edit Question 1", exact: true })
+      .click();
     const label = page.getByLabel("Question label");
     await label.click();
     await label.press("End");

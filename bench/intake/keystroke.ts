@@ -57,16 +57,28 @@ export function wideDefinition(
 }
 
 /**
- * Types `warmUp + count` characters into the first text box of the form at
- * `url` and returns one figure for each of the last `count`. A figure is
- * the milliseconds from the keydown event to the task after the next
- * animation frame, which covers the validation, the React render and the
- * frame that shows it.
+ * Types `warmUp + count` characters into a text box of the form at `url`
+ * and returns one figure for each of the last `count`. A figure is the
+ * milliseconds from the keydown event to the task after the next
+ * animation frame, which covers the React render and the frame that
+ * shows it.
+ *
+ * With `withErrors`, the script first presses Next on the empty form, so
+ * every required field shows its error, and then types into "Email 2",
+ * whose answer stays an invalid address. The renderer re-validates a field
+ * that shows an error on every change, with `validateAnswers` over the
+ * whole form, so each figure then includes one validation of all fields.
+ * Without it, the figures are of "Question 1", which shows no error and
+ * so is not validated while the patient types.
  */
 export async function measureKeystrokes(
   browser: Browser,
   url: string,
-  { count, warmUp }: { count: number; warmUp: number },
+  {
+    count,
+    warmUp,
+    withErrors = false,
+  }: { count: number; warmUp: number; withErrors?: boolean },
 ): Promise<number[]> {
   const context = await browser.newContext({
     viewport: { width: 412, height: 915 },
@@ -77,7 +89,17 @@ export async function measureKeystrokes(
   try {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "networkidle" });
-    const input = page.getByLabel("Question 1", { exact: false }).first();
+    let input = page.getByLabel("Question 1", { exact: false }).first();
+    if (withErrors) {
+      await page.getByRole("button", { name: "Next", exact: true }).click();
+      input = page.getByRole("textbox", { name: /^Email 2\b/ });
+      await input.click();
+      await page.keyboard.type("x");
+      await page.waitForFunction(
+        (element) => element?.getAttribute("aria-invalid") === "true",
+        await input.elementHandle(),
+      );
+    }
     await input.click();
 
     await page.evaluate(() => {

@@ -76,6 +76,7 @@ export {
   fileAnswerEntries,
   type FileAnswerEntry,
 } from "./answers/file-answers";
+export { isAnswers } from "./answers/is-answers";
 export { validateAnswers } from "./answers/validate-answers";
 export { validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";

@@ -1,4 +1,4 @@
-import { answersSchema, type Answers } from "@intake/form-schema";
+import { isAnswers, type Answers } from "@intake/form-schema";
 
 import type { FieldTypes } from "./draft-carry-over";
 import { isToken } from "./tokens";
@@ -116,12 +116,13 @@ function parseDraft(text: string): Draft | null {
     string,
     unknown
   >;
-  const parsed = answersSchema.safeParse(answers);
-  if (!parsed.success) return null;
+  // isAnswers is a zod-free copy of answersSchema's shape check, so the
+  // patient page does not load zod to read a draft.
+  if (!isAnswers(answers)) return null;
   if (typeof submissionKey !== "string" || !isToken(submissionKey)) {
     return null;
   }
-  const draft: Draft = { answers: parsed.data, submissionKey };
+  const draft: Draft = { answers, submissionKey };
   if (isFieldTypes(fieldTypes)) draft.fieldTypes = fieldTypes;
   return draft;
 }

@@ -6,10 +6,12 @@
 
 /** Zod schemas for fields and their inferred types. */
 export {
-  fieldSchema,
-  isInputField,
   FIELD_TYPES,
   STATIC_FIELD_TYPES,
+  isInputField,
+} from "./fields/field-types";
+export {
+  fieldSchema,
   type Field,
   type FieldType,
   type InputField,
@@ -28,8 +30,8 @@ export {
   acceptedFileTypes,
   isAcceptedFileType,
   maxFileSizeBytes,
-} from "./fields/file";
-export { maxGroupItems } from "./fields/group";
+} from "./fields/file-types";
+export { maxGroupItems } from "./fields/group-items";
 
 /** Field id rules and the size limits that definitions and answers obey. */
 export { FIELD_ID_PATTERN, fieldIdSchema } from "./fields/common";
@@ -74,6 +76,7 @@ export {
   fileAnswerEntries,
   type FileAnswerEntry,
 } from "./answers/file-answers";
+export { isAnswers } from "./answers/is-answers";
 export { validateAnswers } from "./answers/validate-answers";
 export { validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";

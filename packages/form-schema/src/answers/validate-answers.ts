@@ -1,5 +1,5 @@
 import type { FormDefinition } from "../definition/schema";
-import { isInputField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import { VisibilityResolver, isPlainObject, ownValue } from "../logic/resolver";
 import { isRequiredWith, pruneRecord, setOwn } from "../logic/visibility";
 import type { FieldErrors } from "../rules/field-error";

@@ -1,9 +1,5 @@
-import {
-  isInputField,
-  type Field,
-  type InputField,
-  type ItemInputField,
-} from "../fields";
+import type { Field, InputField, ItemInputField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import { checkAddress } from "../rules/address";
 import type { FieldError } from "../rules/field-error";
 import { checkFile } from "../rules/file";

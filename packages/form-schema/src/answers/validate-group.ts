@@ -1,5 +1,6 @@
-import { isInputField, type GroupField, type ItemField } from "../fields";
-import { maxGroupItems } from "../fields/group";
+import type { GroupField, ItemField } from "../fields";
+import { isInputField } from "../fields/field-types";
+import { maxGroupItems } from "../fields/group-items";
 import type { FieldError, FieldErrors } from "../rules/field-error";
 import {
   invalidTypeError,

@@ -1,4 +1,5 @@
-import { isInputField, type Field, type InputField } from "../fields";
+import type { Field, InputField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import { effectiveMaxLength, compilePattern } from "../rules/text";
 import type { DefinitionProblem, DefinitionProblemCode } from "./problem";
 

@@ -1,4 +1,5 @@
-import { isInputField, type InputField } from "../fields";
+import type { InputField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import type { FormDefinition } from "./schema";
 
 /** Lists every field that takes an answer, in page and field order. */

@@ -1,6 +1,7 @@
 import { isIsoDate } from "../fields/iso-date";
 import { LIMITS } from "../fields/limits";
-import { isInputField, type Field, type GroupField } from "../fields";
+import type { Field, GroupField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import {
   isFieldCondition,
   VALUELESS_OPS,

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { fieldSchema } from "../fields";
 import { translationsSchema } from "../i18n/translation";
-import { conditionSchema } from "../logic/condition";
+import { conditionSchema } from "../logic/condition-schema";
 import { LIMITS } from "../fields/limits";
 
 /**

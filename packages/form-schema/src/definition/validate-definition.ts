@@ -1,5 +1,6 @@
-import { isInputField, type InputField } from "../fields";
-import { maxGroupItems } from "../fields/group";
+import type { InputField } from "../fields";
+import { isInputField } from "../fields/field-types";
+import { maxGroupItems } from "../fields/group-items";
 import { LIMITS } from "../fields/limits";
 import { effectiveMaxLength } from "../rules/text";
 import { fieldProblems } from "./field-problems";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { conditionSchema } from "../logic/condition";
+import { conditionSchema } from "../logic/condition-schema";
 import { FIELD_ID_PATTERN } from "./common-id";
 import { LIMITS } from "./limits";
 

@@ -18,11 +18,3 @@ export const groupFieldSchema = z.strictObject({
   /** The name of one item, like "Pet", for buttons such as "Add pet". */
   itemLabel: z.string().max(LIMITS.labelLength),
 });
-
-/**
- * Returns the most items a group accepts. The `LIMITS.groupItems` cap holds
- * even for a definition that skipped schema validation.
- */
-export function maxGroupItems(field: { maxItems?: number }): number {
-  return Math.min(field.maxItems ?? LIMITS.groupItems, LIMITS.groupItems);
-}

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { choiceOptionSchema } from "./choice";
 import { groupFieldSchema } from "./group";
 import { itemFieldSchema, itemFieldSchemas } from "./item";
+import type { STATIC_FIELD_TYPES } from "./field-types";
+
+export { FIELD_TYPES, STATIC_FIELD_TYPES, isInputField } from "./field-types";
 
 /** One form field, discriminated on `type`. */
 export const fieldSchema = z.discriminatedUnion("type", [
@@ -34,9 +37,6 @@ export type FileField = Extract<Field, { type: "file" }>;
 /** A choice option of a singleChoice or multipleChoice field. */
 export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
 
-/** Field types that show content and take no answer. */
-export const STATIC_FIELD_TYPES = ["heading", "paragraph"] as const;
-
 /** A field that shows content and takes no answer. */
 export type StaticField = Extract<
   Field,
@@ -51,35 +51,3 @@ export type InputFieldType = InputField["type"];
 
 /** A field inside a repeating group that takes an answer. */
 export type ItemInputField = Exclude<ItemField, StaticField>;
-
-/** Every field type, in the order a field picker lists them. */
-export const FIELD_TYPES = [
-  "shortText",
-  "longText",
-  "email",
-  "phone",
-  "date",
-  "number",
-  "singleChoice",
-  "multipleChoice",
-  "yesNo",
-  "consent",
-  "address",
-  "signature",
-  "file",
-  "group",
-  "heading",
-  "paragraph",
-] as const satisfies readonly FieldType[];
-
-// Fails to compile when a field type is missing from FIELD_TYPES.
-const _everyFieldTypeListed: [
-  Exclude<FieldType, (typeof FIELD_TYPES)[number]>,
-] extends [never]
-  ? true
-  : false = true;
-
-/** Checks whether a field takes an answer. */
-export function isInputField(field: Field): field is InputField {
-  return field.type !== "heading" && field.type !== "paragraph";
-}

@@ -1,13 +1,13 @@
 export {
   CONDITION_OPS,
   conditionFieldIds,
-  conditionSchema,
   isFieldCondition,
   type Condition,
   type ConditionOp,
   type ConditionValue,
   type FieldCondition,
 } from "./condition";
+export { conditionSchema } from "./condition-schema";
 export { evaluateCondition } from "./evaluate";
 export {
   isFieldRequired,

@@ -1,10 +1,6 @@
 import type { FormDefinition } from "../definition/schema";
-import {
-  isInputField,
-  type Field,
-  type GroupField,
-  type ItemField,
-} from "../fields";
+import type { Field, GroupField, ItemField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import { evaluateWith, type AnswerLookup } from "./evaluate";
 
 type TopLevelEntry = { field: Field; pageIndex: number };

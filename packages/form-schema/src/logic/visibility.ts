@@ -1,6 +1,7 @@
 import type { Answers } from "../answers/schema";
 import type { FormDefinition, Page } from "../definition/schema";
-import { isInputField, type Field, type GroupField } from "../fields";
+import type { Field, GroupField } from "../fields";
+import { isInputField } from "../fields/field-types";
 import { evaluateCondition, evaluateWith, type AnswerLookup } from "./evaluate";
 import { isPlainObject, VisibilityResolver } from "./resolver";
 

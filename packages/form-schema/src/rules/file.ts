@@ -2,7 +2,7 @@ import {
   acceptedFileTypes,
   isAcceptedFileType,
   maxFileSizeBytes,
-} from "../fields/file";
+} from "../fields/file-types";
 import { LIMITS } from "../fields/limits";
 import type { FieldError } from "./field-error";
 import { fileTooLargeError, fileTypeError, invalidTypeError } from "./messages";

@@ -19,7 +19,9 @@ import { intakeError } from "./lib/errors";
  *   list.
  * - viewPerVisitor: 60 per minute, one a second, which covers reloads
  *   and tab switches on a phone.
- * - viewPerForm: 600 per minute over 10 shards.
+ * - viewPerForm: 600 per minute over 32 shards. Patients who scan a
+ *   poster together open the form in the same second, and with fewer
+ *   shards 30 concurrent views ran out of OCC retries on the shard rows.
  * - visitPerVisitor and visitPerForm: the same as the view limits, for
  *   `visits:start` and `visits:progress`, which a page change calls once.
  * - uploadPerVisitor: 30 upload URLs per 10 minutes for one visitor on one
@@ -60,7 +62,7 @@ export const rateLimits = {
     rate: 600,
     period: MINUTE,
     capacity: 600,
-    shards: 10,
+    shards: 32,
   },
   visitPerVisitor: {
     kind: "token bucket",
@@ -73,7 +75,7 @@ export const rateLimits = {
     rate: 600,
     period: MINUTE,
     capacity: 600,
-    shards: 10,
+    shards: 32,
   },
   uploadPerVisitor: {
     kind: "token bucket",

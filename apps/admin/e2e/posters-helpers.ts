@@ -29,7 +29,7 @@ export async function addPoster(page: Page, name: string): Promise<string> {
   await page.getByRole("button", { name: "Add poster" }).click();
   const item = page.getByRole("listitem").filter({ hasText: name });
   const link = item.getByRole("link");
-  await expect(link).toHaveAttribute("href", /\?src=[a-z2-7]{6}$/);
+  await expect(link).toHaveAttribute("href", /\/p\/[a-z2-7]{6}$/);
   return (await link.getAttribute("href")) ?? "";
 }
 

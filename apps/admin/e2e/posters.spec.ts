@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 
 import { expect, test } from "@playwright/test";
 
+import { newPatientTemplate } from "@intake/form-schema";
+
 import { decodeQrPng } from "../../../e2e/qr";
 import { layoutIds, layouts } from "../lib/posters/layouts";
 import { addPoster, publishNewPatientForm } from "./posters-helpers";
@@ -23,9 +25,7 @@ test("posters print in every layout", async ({ page }) => {
 
   const frontDoor = await addPoster(page, "Front door");
   const examRoom = await addPoster(page, "Exam room 2");
-  expect(frontDoor).toMatch(
-    new RegExp(`^${stack.intakeUrl}/f/[a-z0-9-]+\\?src=[a-z2-7]{6}$`),
-  );
+  expect(frontDoor).toMatch(new RegExp(`^${stack.intakeUrl}/p/[a-z2-7]{6}$`));
   expect(examRoom).not.toBe(frontDoor);
 
   await page.getByLabel("Exam room 2").check();
@@ -42,6 +42,11 @@ test("posters print in every layout", async ({ page }) => {
     }
     await expect(preview).toContainText(examRoom);
     await expect(preview).toContainText("Alder Family Clinic");
+    // Titles wrap over several text lines, so each word is checked.
+    for (const word of newPatientTemplate.definition.title.split(" ")) {
+      await expect(preview).toContainText(word);
+    }
+    await expect(preview).toContainText("Scan with your phone camera");
 
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".poster-print")).toBeVisible();
@@ -64,6 +69,20 @@ test("posters print in every layout", async ({ page }) => {
   await page.getByRole("button", { name: "Download PNG" }).click();
   const png = await readFile(await (await pngDownload).path());
   expect(decodeQrPng(png)).toBe(examRoom);
+
+  // The printed short address opens the form, with the poster's source.
+  const phone = await page.context().newPage();
+  await phone.goto(examRoom);
+  await expect(phone).toHaveURL(
+    /\/f\/[a-z0-9-]+(\/[A-Za-z0-9_-]+)?\?src=[a-z2-7]{6}$/,
+  );
+  await expect(
+    phone.getByRole("heading", {
+      level: 1,
+      name: newPatientTemplate.definition.title,
+    }),
+  ).toBeVisible();
+  await phone.close();
 
   const item = page.getByRole("listitem").filter({ hasText: "Front door" });
   await item.getByRole("button", { name: "Rename Front door" }).click();

@@ -80,9 +80,9 @@ describe("QR code", () => {
 });
 
 describe("posterUrl", () => {
-  test("adds the source code", () => {
-    expect(posterUrl("http://127.0.0.1:3001", "check-in", "abc234")).toBe(
-      "http://127.0.0.1:3001/f/check-in?src=abc234",
+  test("is the short poster address", () => {
+    expect(posterUrl("http://127.0.0.1:3001", "abc234")).toBe(
+      "http://127.0.0.1:3001/p/abc234",
     );
   });
 });

@@ -21,11 +21,12 @@ export function publicFormUrl(intakeUrl: string, slug: string): string {
   return `${intakeUrl}/f/${encodeURIComponent(slug)}`;
 }
 
-/** Builds the address a poster's QR code carries: the form's with `?src=<code>`. */
-export function posterUrl(
-  intakeUrl: string,
-  slug: string,
-  code: string,
-): string {
-  return `${publicFormUrl(intakeUrl, slug)}?src=${encodeURIComponent(code)}`;
+/**
+ * Builds the short address a poster prints and its QR code carries,
+ * `/p/<code>`. The patient app sends it on to the poster's form with the
+ * poster's source code. A short address is easier to type from a poster
+ * and makes a less dense QR code, which reads better from a distance.
+ */
+export function posterUrl(intakeUrl: string, code: string): string {
+  return `${intakeUrl}/p/${encodeURIComponent(code)}`;
 }

@@ -5,6 +5,7 @@ import { requireClinicDoc, requireForm } from "./lib/access";
 import { intakeError } from "./lib/errors";
 import { randomCode } from "./lib/random";
 import { requireName } from "./lib/text";
+import { posterCodePattern } from "./lib/visits";
 
 /** Maximum length of a poster's name, in characters. */
 export const maxPosterNameLength = 60;
@@ -152,5 +153,27 @@ export const archive = mutation({
     );
     await ctx.db.patch(doc._id, { archived: true });
     return null;
+  },
+});
+
+/**
+ * Resolves a printed poster's short URL, `/p/<code>`, for anyone: returns
+ * the slug of the poster's form while the form is published, or null for
+ * a malformed or unknown code and for a form that is not published.
+ * Archived posters still resolve, because their prints stay on the wall.
+ */
+export const resolve = query({
+  args: { code: v.string() },
+  returns: v.union(v.null(), v.object({ slug: v.string() })),
+  handler: async (ctx, args) => {
+    if (!posterCodePattern.test(args.code)) return null;
+    const poster = await ctx.db
+      .query("posters")
+      .withIndex("by_code", (q) => q.eq("code", args.code))
+      .unique();
+    if (poster === null) return null;
+    const form = await ctx.db.get(poster.formId);
+    if (form === null || form.publishedVersionId === null) return null;
+    return { slug: form.slug };
   },
 });

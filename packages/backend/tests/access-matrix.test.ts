@@ -245,6 +245,11 @@ const matrix: Record<string, MatrixEntry> = {
     call: (c, _w, posterId) =>
       c.mutation(api.posters.archive, { posterId: posterId as Id<"posters"> }),
   },
+  "posters:resolve": {
+    // Printed posters are public, like the published form they open.
+    expected: everyone,
+    call: (c) => c.query(api.posters.resolve, { code: "abcdef" }),
+  },
   "retention:get": {
     expected: membersById,
     call: (c, w) => c.query(api.retention.get, { formId: w.form.formId }),

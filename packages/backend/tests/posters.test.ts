@@ -234,3 +234,54 @@ describe("posters.archive", () => {
     expect(posters).toHaveLength(1);
   });
 });
+
+describe("posters.resolve", () => {
+  async function createPoster() {
+    const world = await createFormWithStaff();
+    await world.owner.mutation(api.posters.create, {
+      formId: world.form.formId,
+      name: "Front door",
+    });
+    const [poster] = await world.owner.query(api.posters.list, {
+      formId: world.form.formId,
+    });
+    if (poster === undefined) throw new Error("No poster.");
+    return { ...world, poster };
+  }
+
+  test("returns the form's slug to anyone", async () => {
+    const { backend, form, poster } = await createPoster();
+    const resolved = await backend.query(api.posters.resolve, {
+      code: poster.code,
+    });
+    expect(resolved).toEqual({ slug: form.slug });
+  });
+
+  test("resolves an archived poster", async () => {
+    const { backend, owner, form, poster } = await createPoster();
+    await owner.mutation(api.posters.archive, { posterId: poster.posterId });
+    const resolved = await backend.query(api.posters.resolve, {
+      code: poster.code,
+    });
+    expect(resolved).toEqual({ slug: form.slug });
+  });
+
+  test("returns null for an unpublished form", async () => {
+    const { backend, owner, form, poster } = await createPoster();
+    await owner.mutation(api.forms.unpublish, { formId: form.formId });
+    const resolved = await backend.query(api.posters.resolve, {
+      code: poster.code,
+    });
+    expect(resolved).toBeNull();
+  });
+
+  test.each([
+    { $description: "an unknown code", code: "zzzzzz" },
+    { $description: "a malformed code", code: "ABC-1!" },
+    { $description: "an empty code", code: "" },
+    { $description: "a long code", code: "a".repeat(10_000) },
+  ])("returns null for $$description", async ({ code }) => {
+    const backend = createTestBackend();
+    expect(await backend.query(api.posters.resolve, { code })).toBeNull();
+  });
+});

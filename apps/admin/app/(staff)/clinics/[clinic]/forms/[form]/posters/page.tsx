@@ -44,7 +44,7 @@ export default function PostersPage() {
     posterId: poster.posterId,
     name: poster.name,
     code: poster.code,
-    url: posterUrl(env.intakeUrl, slug, poster.code),
+    url: posterUrl(env.intakeUrl, poster.code),
   }));
   const selected =
     rows.find((row) => row.posterId === selectedId) ?? rows[0] ?? null;

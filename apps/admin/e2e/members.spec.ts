@@ -166,7 +166,10 @@ test("server rejects owner actions from staff", async ({ page, browser }) => {
   await expect(page.getByText("No pending invites.")).toBeVisible();
 
   await page.goto(formUrl);
-  await expect(page.getByLabel("Keep submissions for (days)")).toHaveValue("");
+  // 365 days is the default period of a new form.
+  await expect(page.getByLabel("Keep submissions for (days)")).toHaveValue(
+    "365",
+  );
   await expect(
     page.getByRole("region", { name: "Submissions" }).getByText(reference),
   ).toBeVisible();

@@ -6,6 +6,7 @@ import { newPatientTemplate } from "@intake/form-schema";
 
 import { decodeQrPng } from "../../../e2e/qr";
 import { layoutIds, layouts } from "../lib/posters/layouts";
+import { POSTER_INSTRUCTIONS } from "../lib/posters/poster-svg";
 import { addPoster, publishNewPatientForm } from "./posters-helpers";
 import { stack } from "./stack";
 
@@ -42,11 +43,21 @@ test("posters print in every layout", async ({ page }) => {
     }
     await expect(preview).toContainText(examRoom);
     await expect(preview).toContainText("Alder Family Clinic");
-    // Titles wrap over several text lines, so each word is checked.
-    for (const word of newPatientTemplate.definition.title.split(" ")) {
-      await expect(preview).toContainText(word);
-    }
-    await expect(preview).toContainText("Scan with your phone camera");
+    // Titles and instructions wrap over several text lines, so the
+    // lines are joined with spaces before they are compared.
+    const printed = await preview.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const lines: string[] = [];
+      while (walker.nextNode())
+        lines.push(walker.currentNode.textContent ?? "");
+      return lines.join(" ").replace(/\s+/g, " ");
+    });
+    expect(printed).toContain(newPatientTemplate.definition.title);
+    // Stickers are too small for the full instructions.
+    const small = layouts[id].faces[0]?.scale === "sticker";
+    expect(printed).toContain(
+      small ? "Scan to fill in the form." : POSTER_INSTRUCTIONS,
+    );
 
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".poster-print")).toBeVisible();

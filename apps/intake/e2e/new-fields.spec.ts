@@ -1,4 +1,7 @@
+import { api } from "@intake/backend/api";
 import { expect, test, type Page } from "@playwright/test";
+
+import { demo, urls } from "../../../scripts/lib/stack.mjs";
 
 import { expectNoAxeViolations, waitForHydration } from "./patient-steps";
 import {
@@ -46,7 +49,7 @@ async function addPet(
     .check();
 }
 
-test("vet client form stores every new field", async ({ page }) => {
+test("vet client form stores every new field", async ({ page, context }) => {
   const staff = await signedInStaffClient();
   const form = await publishTemplate(staff, "vet-new-client");
   await page.goto(form.path);
@@ -117,7 +120,10 @@ test("vet client form stores every new field", async ({ page }) => {
     page.getByRole("heading", { name: "Thank you, your answers were sent" }),
   ).toBeVisible();
 
-  const { answers, files } = await openLatestSubmission(staff, form.formId);
+  const { answers, files, submissionId } = await openLatestSubmission(
+    staff,
+    form.formId,
+  );
   expect(answers?.homeAddress).toEqual({
     line1: "1 Elm St",
     city: "Springfield",
@@ -135,6 +141,28 @@ test("vet client form stores every new field", async ({ page }) => {
 
   const file = files.find((entry) => entry.storageId === card.storageId);
   expect(file?.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+
+  // Staff see the drawn signature and the photo on the submission's page.
+  const [clinic] = await staff.query(api.clinics.listMine, {});
+  const staffPage = await context.newPage();
+  await staffPage.goto(`${urls.admin}/sign-in`);
+  await staffPage.getByLabel("Email").fill(demo.email);
+  await staffPage.getByLabel("Password").fill(demo.password);
+  await staffPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(staffPage).not.toHaveURL(/\/sign-in/);
+  await staffPage.goto(
+    `${urls.admin}/clinics/${clinic!.clinicId}/submissions/${submissionId}`,
+  );
+  const drawn = staffPage.getByRole("img", { name: "Signature" });
+  await expect(drawn).toBeVisible();
+  expect(await drawn.locator("polyline").count()).toBe(
+    signature.strokes.length,
+  );
+  const photo = staffPage.getByRole("img", { name: "card.png" });
+  await expect(photo).toBeVisible();
+  await expect
+    .poll(() => photo.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBe(1);
 });
 
 test("form without signature skips its code", async ({ page }) => {

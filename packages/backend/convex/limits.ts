@@ -28,7 +28,9 @@ import { intakeError } from "./lib/errors";
  *   form, enough for a photo per item of a 20-item group and a few
  *   retries.
  * - uploadPerForm: 300 per minute over 4 shards, because each URL lets a
- *   client store up to 10 MiB until the cron deletes it.
+ *   client store a file of any size the storage accepts. `uploads:register`
+ *   deletes a file over the field's limit (10 MiB at most), and an hourly
+ *   cron deletes files never registered within about 25 hours.
  *
  * Sharded limits split capacity and rate evenly over their shards, so
  * concurrent requests mostly write different rows. A request reads two

@@ -2,13 +2,14 @@ import { api } from "@intake/backend/api";
 import { newPatientSampleAnswers } from "@intake/form-schema";
 import { expect, test, type Page } from "@playwright/test";
 
-import { demo, urls } from "../../../scripts/lib/stack.mjs";
+import { urls } from "../../../scripts/lib/stack.mjs";
 import { fillPageFrom } from "./answer-filler";
 import { waitForHydration } from "./patient-steps";
 import {
   openLatestSubmission,
   publishTemplate,
   signedInStaffClient,
+  signedInStaffPage,
 } from "./staff-client";
 
 const imageMarkup = '<img src=x onerror="window.__xss=1">';
@@ -62,12 +63,7 @@ test("patient markup shows as text", async ({ page, context }) => {
   expect(stored.answers.preferredName).toBe(boldMarkup);
   const [clinic] = await staff.query(api.clinics.listMine, {});
 
-  const staffPage = await context.newPage();
-  await staffPage.goto(`${urls.admin}/sign-in`);
-  await staffPage.getByLabel("Email").fill(demo.email);
-  await staffPage.getByLabel("Password").fill(demo.password);
-  await staffPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(staffPage).not.toHaveURL(/\/sign-in/);
+  const staffPage = await signedInStaffPage(context);
   await staffPage.goto(
     `${urls.admin}/clinics/${clinic!.clinicId}/submissions/${stored.submissionId}`,
   );

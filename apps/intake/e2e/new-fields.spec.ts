@@ -1,13 +1,14 @@
 import { api } from "@intake/backend/api";
 import { expect, test, type Page } from "@playwright/test";
 
-import { demo, urls } from "../../../scripts/lib/stack.mjs";
+import { urls } from "../../../scripts/lib/stack.mjs";
 
 import { expectNoAxeViolations, waitForHydration } from "./patient-steps";
 import {
   openLatestSubmission,
   publishTemplate,
   signedInStaffClient,
+  signedInStaffPage,
 } from "./staff-client";
 
 /** A 1 x 1 PNG image, the photo of the insurance card. */
@@ -144,12 +145,7 @@ test("vet client form stores every new field", async ({ page, context }) => {
 
   // Staff see the drawn signature and the photo on the submission's page.
   const [clinic] = await staff.query(api.clinics.listMine, {});
-  const staffPage = await context.newPage();
-  await staffPage.goto(`${urls.admin}/sign-in`);
-  await staffPage.getByLabel("Email").fill(demo.email);
-  await staffPage.getByLabel("Password").fill(demo.password);
-  await staffPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(staffPage).not.toHaveURL(/\/sign-in/);
+  const staffPage = await signedInStaffPage(context);
   await staffPage.goto(
     `${urls.admin}/clinics/${clinic!.clinicId}/submissions/${submissionId}`,
   );

@@ -1,6 +1,7 @@
 import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import type { FormDefinition } from "@intake/form-schema";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 
 import { demo, urls } from "../../../scripts/lib/stack.mjs";
@@ -125,4 +126,17 @@ export async function latestAnswers(
   formId: Id<"forms">,
 ) {
   return (await openLatestSubmission(staff, formId)).answers;
+}
+
+/** Opens a page of the staff app in `context`, signed in as demo staff. */
+export async function signedInStaffPage(
+  context: BrowserContext,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${urls.admin}/sign-in`);
+  await page.getByLabel("Email").fill(demo.email);
+  await page.getByLabel("Password").fill(demo.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return page;
 }

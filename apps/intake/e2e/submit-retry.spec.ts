@@ -1,6 +1,7 @@
 import { api } from "@intake/backend/api";
 import { newPatientSampleAnswers } from "@intake/form-schema";
 import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
+import type { ConvexHttpClient } from "convex/browser";
 
 import { fillPageFrom } from "./answer-filler";
 import { expectNoAxeViolations, waitForHydration } from "./patient-steps";
@@ -98,9 +99,26 @@ async function shownReference(page: Page) {
   return ((await reference.textContent()) ?? "").trim();
 }
 
-/** Expects the form to hold exactly one submission, with `reference`. */
-async function expectOneSubmission(form: PublishedTestForm, reference: string) {
+/**
+ * Publishes a new-patient form, opens it with the sync socket routed
+ * through `routeSync`, and fills it up to the review step.
+ */
+async function openAtReview(page: Page) {
   const staff = await signedInStaffClient();
+  const form = await publishTemplate(staff, "new-patient");
+  const sync = await routeSync(page);
+  await page.goto(form.path);
+  await waitForHydration(page);
+  await fillToReview(page);
+  return { staff, form, sync };
+}
+
+/** Expects the form to hold exactly one submission, with `reference`. */
+async function expectOneSubmission(
+  staff: ConvexHttpClient,
+  form: PublishedTestForm,
+  reference: string,
+) {
   const rows = await staff.query(api.submissions.list, { formId: form.formId });
   expect(rows).toHaveLength(1);
   expect(rows[0]?.reference).toBe(reference);
@@ -109,12 +127,7 @@ async function expectOneSubmission(form: PublishedTestForm, reference: string) {
 }
 
 test("submit while offline stores once", async ({ page }) => {
-  const staff = await signedInStaffClient();
-  const form = await publishTemplate(staff, "new-patient");
-  const sync = await routeSync(page);
-  await page.goto(form.path);
-  await waitForHydration(page);
-  await fillToReview(page);
+  const { staff, form, sync } = await openAtReview(page);
 
   await sync.goOffline();
   const submit = page.getByRole("button", { name: /Submit|Sending/ });
@@ -132,16 +145,11 @@ test("submit while offline stores once", async ({ page }) => {
   await sync.goOnline();
   await expect(confirmation(page)).toBeVisible({ timeout: 60_000 });
   expect(sync.submitsSent()).toBe(1);
-  await expectOneSubmission(form, await shownReference(page));
+  await expectOneSubmission(staff, form, await shownReference(page));
 });
 
 test("lost submit reply retries once", async ({ page }) => {
-  const staff = await signedInStaffClient();
-  const form = await publishTemplate(staff, "new-patient");
-  const sync = await routeSync(page);
-  await page.goto(form.path);
-  await waitForHydration(page);
-  await fillToReview(page);
+  const { staff, form, sync } = await openAtReview(page);
 
   sync.loseNextMutationResponse();
   await page.getByRole("button", { name: "Submit", exact: true }).click();
@@ -149,16 +157,11 @@ test("lost submit reply retries once", async ({ page }) => {
   await expect(confirmation(page)).toBeVisible({ timeout: 60_000 });
   // The client sent the mutation again on the new socket.
   expect(sync.submitsSent()).toBe(2);
-  await expectOneSubmission(form, await shownReference(page));
+  await expectOneSubmission(staff, form, await shownReference(page));
 });
 
 test("reload after lost reply stores once", async ({ page }) => {
-  const staff = await signedInStaffClient();
-  const form = await publishTemplate(staff, "new-patient");
-  const sync = await routeSync(page);
-  await page.goto(form.path);
-  await waitForHydration(page);
-  await fillToReview(page);
+  const { staff, form, sync } = await openAtReview(page);
 
   sync.loseNextMutationResponse();
   await page.getByRole("button", { name: "Submit", exact: true }).click();
@@ -177,5 +180,5 @@ test("reload after lost reply stores once", async ({ page }) => {
   await fillToReview(page);
   await page.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(confirmation(page)).toBeVisible();
-  await expectOneSubmission(form, await shownReference(page));
+  await expectOneSubmission(staff, form, await shownReference(page));
 });

@@ -172,8 +172,20 @@ export async function submitFromPhone(
     .getByRole("link", { name: /\/f\// })
     .getAttribute("href");
   if (href === null) throw new Error("The form page shows no form link.");
+  return await submitAtUrl(browser, href);
+}
+
+/**
+ * Opens `url`, a new-patient form's or a poster's address, on a patient's
+ * phone and submits the template's sample answers. Returns the
+ * submission's reference.
+ */
+export async function submitAtUrl(
+  browser: Browser,
+  url: string,
+): Promise<string> {
   const { context, page: phone } = await openPhone(browser);
-  await phone.goto(href);
+  await phone.goto(url);
   const reference = await fillAndSubmit(
     phone,
     newPatientTemplate.definition,

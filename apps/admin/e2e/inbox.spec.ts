@@ -1,17 +1,14 @@
 import { api } from "@intake/backend/api";
-import {
-  newPatientSampleAnswers,
-  newPatientTemplate,
-} from "@intake/form-schema";
+import { newPatientSampleAnswers } from "@intake/form-schema";
 import { expect, test, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
-import { fillAndSubmit } from "../../../e2e/patient";
 import { signUpWithClinic } from "../../../e2e/staff";
 import { runCli, stateDirFor } from "../../../scripts/lib/stack.mjs";
-import { addPoster, openPhone, publishNewPatientForm } from "./posters-helpers";
+import { formPageIds, submitAtUrl } from "./clinic-helpers";
+import { addPoster, publishNewPatientForm } from "./posters-helpers";
 import { stack } from "./stack";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -229,25 +226,12 @@ test("owner filters, pages, prints, exports, deletes", async ({ page }) => {
 
 test("poster filter separates submissions", async ({ page, browser }) => {
   const formPage = await publishNewPatientForm(page, "Harbour Clinic");
-  const match = /\/clinics\/([^/]+)\/forms\/([^/?]+)/.exec(formPage);
-  if (match === null) throw new Error(`No form ids in ${formPage}.`);
-  const [, clinicId, formId] = match;
+  const { clinicId, formId } = formPageIds(page);
   await page.getByRole("link", { name: "Posters" }).click();
   const doorUrl = await addPoster(page, "Front door");
   const deskUrl = await addPoster(page, "Reception desk");
-  const submitThrough = async (posterUrl: string) => {
-    const { context, page: phone } = await openPhone(browser);
-    await phone.goto(posterUrl);
-    const reference = await fillAndSubmit(
-      phone,
-      newPatientTemplate.definition,
-      newPatientSampleAnswers,
-    );
-    await context.close();
-    return reference;
-  };
-  const doorReference = await submitThrough(doorUrl);
-  const deskReference = await submitThrough(deskUrl);
+  const doorReference = await submitAtUrl(browser, doorUrl);
+  const deskReference = await submitAtUrl(browser, deskUrl);
 
   await page.goto(
     `${stack.adminUrl}/clinics/${clinicId}/submissions?form=${formId}`,

@@ -6,7 +6,7 @@ import type { Id } from "@intake/backend/dataModel";
 import { Button } from "@intake/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useMutation } from "convex/react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import { describeMutationError } from "@/lib/mutation-error";
 
@@ -67,29 +67,17 @@ export function RetentionSetting({
 
   if (!canEdit) {
     return (
-      <section
-        aria-labelledby="retention-heading"
-        className="flex flex-col gap-2 print:hidden"
-      >
-        <h2 id="retention-heading" className="text-lg font-semibold">
-          Retention
-        </h2>
+      <RetentionSection>
         <p>{summary}</p>
         <p className="text-muted text-sm">
           Only clinic owners can change the retention period.
         </p>
-      </section>
+      </RetentionSection>
     );
   }
 
   return (
-    <section
-      aria-labelledby="retention-heading"
-      className="flex flex-col gap-2 print:hidden"
-    >
-      <h2 id="retention-heading" className="text-lg font-semibold">
-        Retention
-      </h2>
+    <RetentionSection>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1">
           <span className="font-medium">Keep submissions for (days)</span>
@@ -115,6 +103,20 @@ export function RetentionSetting({
       <p role="alert" className="text-danger text-sm">
         {failure}
       </p>
+    </RetentionSection>
+  );
+}
+
+function RetentionSection({ children }: { children: ReactNode }) {
+  return (
+    <section
+      aria-labelledby="retention-heading"
+      className="flex flex-col gap-2 print:hidden"
+    >
+      <h2 id="retention-heading" className="text-lg font-semibold">
+        Retention
+      </h2>
+      {children}
     </section>
   );
 }

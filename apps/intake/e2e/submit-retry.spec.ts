@@ -13,10 +13,10 @@ import {
 } from "./staff-client";
 
 /**
- * Controls the page's WebSocket to Convex. Playwright's `setOffline` fails
- * new requests but leaves open WebSockets working (microsoft/playwright
- * issue 4910), so the test closes and refuses the socket itself while the
- * page is offline, and can drop one mutation response as a lost reply.
+ * Controls the page's WebSocket to Convex. In Playwright 1.65,
+ * `setOffline` fails new requests but leaves an open WebSocket working, so
+ * the test closes and refuses the socket itself while the page is offline.
+ * It can also drop one mutation response, as a lost reply.
  */
 interface SyncLink {
   /** Closes the open sockets and refuses new ones until `goOnline`. */

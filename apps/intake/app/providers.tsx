@@ -1,19 +1,16 @@
 "use client";
 
-import { ConvexProvider, ConvexReactClient } from "convex/react";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
+import { ConvexClientProvider } from "../components/convex-client";
 import { env } from "./env";
 
 /**
- * Supplies the Convex client to `usePreloadedQuery` and `useMutation`. The
- * app reaches the backend only through this client. Each server render and
- * each browser tab gets its own client, so no request shares another
- * request's cache. The client opens its WebSocket only on first use, so
- * creating one during server rendering opens no connection.
+ * Supplies the Convex client to the app's hooks. The app reaches the
+ * backend only through this client.
  */
 export function Providers({ children }: { children: ReactNode }) {
-  const [convex] = useState(() => new ConvexReactClient(env.convexUrl));
-
-  return <ConvexProvider client={convex}>{children}</ConvexProvider>;
+  return (
+    <ConvexClientProvider url={env.convexUrl}>{children}</ConvexClientProvider>
+  );
 }

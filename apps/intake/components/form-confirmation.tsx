@@ -28,7 +28,7 @@ export function FormConfirmation({
   }, []);
 
   return (
-    <Card className="flex flex-col gap-4 border-success bg-success-soft">
+    <Card tone="success" className="flex flex-col gap-4">
       <h1
         ref={headingRef}
         tabIndex={-1}

@@ -8,8 +8,8 @@ import type { PublishedForm } from "./published-form";
 import { answersToSubmit } from "./submit-answers";
 
 vi.mock(
-  "convex/react",
-  async () => (await import("../test/convex-mock")).convexReactMock,
+  "./convex-client",
+  async () => (await import("../test/convex-mock")).convexClientMock,
 );
 
 const definition: FormDefinition = {

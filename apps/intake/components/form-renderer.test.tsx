@@ -9,8 +9,8 @@ import { FormRenderer } from "./form-renderer";
 import type { PublishedForm } from "./published-form";
 
 vi.mock(
-  "convex/react",
-  async () => (await import("../test/convex-mock")).convexReactMock,
+  "./convex-client",
+  async () => (await import("../test/convex-mock")).convexClientMock,
 );
 
 const definition: FormDefinition = {

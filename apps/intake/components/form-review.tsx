@@ -87,7 +87,7 @@ export function FormReview({
                 <dd className="col-start-2 row-span-2 row-start-1">
                   <Button
                     variant="ghost"
-                    className="px-2"
+                    size="compact"
                     onClick={() => onEdit(pageIndex, field.id)}
                   >
                     {text.edit}

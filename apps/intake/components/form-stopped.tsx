@@ -24,7 +24,7 @@ export function FormStopped({ draftKept }: FormStoppedProps) {
   }, []);
 
   return (
-    <Card className="flex flex-col gap-3 border-danger">
+    <Card tone="danger" className="flex flex-col gap-3">
       <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-bold">
         {text.title}
       </h1>

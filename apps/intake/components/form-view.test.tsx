@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-import { mutations, preloadedResult } from "../test/convex-mock";
+import { mutations, liveQueryResult } from "../test/convex-mock";
 import { FormView } from "./form-view";
 import type { PublishedForm } from "./published-form";
 
 vi.mock(
-  "convex/react",
-  async () => (await import("../test/convex-mock")).convexReactMock,
+  "./convex-client",
+  async () => (await import("../test/convex-mock")).convexClientMock,
 );
 
 const form = {
@@ -33,7 +33,7 @@ function renderView() {
   return render(
     <FormView
       slug="new-patient-demo"
-      preloaded={{} as never}
+      initial={form}
       visitorFromUrl="visitor-0001"
     />,
   );
@@ -43,7 +43,7 @@ beforeEach(() => {
   localStorage.clear();
   mutations["views:record"].mockReset();
   mutations["views:record"].mockResolvedValue(null);
-  preloadedResult.current = form;
+  liveQueryResult.current = form;
 });
 
 describe("FormView unpublished", () => {
@@ -55,11 +55,11 @@ describe("FormView unpublished", () => {
     });
 
     // The subscription reports the form unpublished before the draft timer.
-    preloadedResult.current = null;
+    liveQueryResult.current = null;
     view.rerender(
       <FormView
         slug="new-patient-demo"
-        preloaded={{} as never}
+        initial={form}
         visitorFromUrl="visitor-0001"
       />,
     );

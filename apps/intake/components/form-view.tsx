@@ -1,19 +1,20 @@
 "use client";
 
-import type { api } from "@intake/backend/api";
 import { PageShell } from "@intake/ui";
-import { usePreloadedQuery, type Preloaded } from "convex/react";
 
+import { api } from "./api";
+import { useLiveQuery } from "./convex-client";
 import { FormRenderer } from "./form-renderer";
 import { FormStopped } from "./form-stopped";
 import { LanguageSwitch } from "./i18n/language-switch";
+import type { PublishedForm } from "./published-form";
 import { useRecordView, useVisitorId } from "./use-visit";
 
 /** Props of {@link FormView}. */
 export interface FormViewProps {
   slug: string;
   /** The published form, loaded during server rendering. */
-  preloaded: Preloaded<typeof api.forms.getPublished>;
+  initial: PublishedForm;
   /** The visitor segment of the address, or null when there is none. */
   visitorFromUrl: string | null;
 }
@@ -25,8 +26,8 @@ export interface FormViewProps {
  * null result here means the clinic unpublished it during the visit. The
  * page then states this, and the draft keeps the answers on the device.
  */
-export function FormView({ slug, preloaded, visitorFromUrl }: FormViewProps) {
-  const form = usePreloadedQuery(preloaded);
+export function FormView({ slug, initial, visitorFromUrl }: FormViewProps) {
+  const form = useLiveQuery(api.forms.getPublished, { slug }, initial);
   const visitorId = useVisitorId(slug, visitorFromUrl);
   useRecordView(slug, visitorId);
 
@@ -35,7 +36,7 @@ export function FormView({ slug, preloaded, visitorFromUrl }: FormViewProps) {
       header={
         <div className="flex items-center justify-between gap-3">
           <p className="text-base font-semibold text-ink">{form?.clinicName}</p>
-          <LanguageSwitch className="px-2" />
+          <LanguageSwitch size="compact" />
         </div>
       }
     >

@@ -1,10 +1,10 @@
 "use client";
 
-import { api } from "@intake/backend/api";
 import type { Answers } from "@intake/form-schema";
-import { useMutation } from "convex/react";
 import { useRef, useState } from "react";
 
+import { api } from "./api";
+import { useMutation } from "./convex-client";
 import { useMessages } from "./i18n/locale-context";
 import type { PublishedForm } from "./published-form";
 import { describeSubmitError, type SubmitFailure } from "./submit-errors";

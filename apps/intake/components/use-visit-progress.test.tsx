@@ -6,8 +6,8 @@ import { mutations } from "../test/convex-mock";
 import { useVisitProgress, type VisitProgress } from "./use-visit-progress";
 
 vi.mock(
-  "convex/react",
-  async () => (await import("../test/convex-mock")).convexReactMock,
+  "./convex-client",
+  async () => (await import("../test/convex-mock")).convexClientMock,
 );
 
 const start = mutations["visits:start"];

@@ -1,9 +1,9 @@
 "use client";
 
-import { api } from "@intake/backend/api";
-import { useMutation } from "convex/react";
 import { useEffect, useRef } from "react";
 
+import { api } from "./api";
+import { useMutation } from "./convex-client";
 import { readPosterSource } from "./use-visit";
 
 /** The patient's position in a form, which carries no answers. */

@@ -6,8 +6,8 @@ import { mutations } from "../test/convex-mock";
 import { useRecordView, useVisitorId } from "./use-visit";
 
 vi.mock(
-  "convex/react",
-  async () => (await import("../test/convex-mock")).convexReactMock,
+  "./convex-client",
+  async () => (await import("../test/convex-mock")).convexClientMock,
 );
 
 const record = mutations["views:record"];

@@ -1,9 +1,9 @@
 "use client";
 
-import { api } from "@intake/backend/api";
-import { useMutation } from "convex/react";
 import { useEffect, useState } from "react";
 
+import { api } from "./api";
+import { useMutation } from "./convex-client";
 import { createToken, isToken } from "./tokens";
 
 /**

@@ -3,7 +3,7 @@ import { vi } from "vitest";
 
 /**
  * Stand-ins for the mutations the app calls, keyed by function name.
- * Tests replace `convex/react` with {@link convexReactMock}.
+ * Tests replace the app's `convex-client` module with {@link convexClientMock}.
  */
 export const mutations = {
   "views:record": vi.fn(),
@@ -20,13 +20,13 @@ export const actions = {
 };
 
 /**
- * The value `usePreloadedQuery` returns. Tests set `current` and rerender
- * to play a live subscription update.
+ * The value `useLiveQuery` returns. Tests set `current` and rerender to
+ * play a live subscription update.
  */
-export const preloadedResult: { current: unknown } = { current: null };
+export const liveQueryResult: { current: unknown } = { current: null };
 
-/** Module factory for `vi.mock("convex/react", ...)`. */
-export const convexReactMock = {
+/** Module factory for `vi.mock(".../components/convex-client", ...)`. */
+export const convexClientMock = {
   useMutation(reference: FunctionReference<"mutation">) {
     const name = getFunctionName(reference) as keyof typeof mutations;
     const mutation = mutations[name];
@@ -39,7 +39,7 @@ export const convexReactMock = {
     if (!action) throw new Error(`No mock for action ${name}.`);
     return action;
   },
-  usePreloadedQuery() {
-    return preloadedResult.current;
+  useLiveQuery() {
+    return liveQueryResult.current;
   },
 };

@@ -3,9 +3,10 @@ export { cn } from "./lib/cn";
 export {
   Button,
   type ButtonProps,
+  type ButtonSize,
   type ButtonVariant,
 } from "./components/button";
-export { Card, type CardProps } from "./components/card";
+export { Card, type CardProps, type CardTone } from "./components/card";
 export { Checkbox, type CheckboxProps } from "./components/checkbox";
 export {
   CheckboxGroup,

@@ -81,21 +81,22 @@ export function MembersList({
                 {member.isCaller && " (you)"}
               </span>
               {isOwner ? (
-                <Select
-                  aria-label={`Role of ${name}`}
-                  options={roleOptions}
-                  value={member.role}
-                  onChange={(role) =>
-                    run("change the role", () =>
-                      setRole({
-                        clinicId,
-                        userId: member.userId,
-                        role: role as Role,
-                      }),
-                    )
-                  }
-                  className="w-40"
-                />
+                <div className="w-40">
+                  <Select
+                    aria-label={`Role of ${name}`}
+                    options={roleOptions}
+                    value={member.role}
+                    onChange={(role) =>
+                      run("change the role", () =>
+                        setRole({
+                          clinicId,
+                          userId: member.userId,
+                          role: role as Role,
+                        }),
+                      )
+                    }
+                  />
+                </div>
               ) : (
                 <span>{member.role === "owner" ? "Owner" : "Staff"}</span>
               )}

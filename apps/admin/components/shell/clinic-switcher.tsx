@@ -32,20 +32,21 @@ export function ClinicSwitcher() {
   ];
   return (
     <nav aria-label="Clinic" className="flex flex-wrap items-center gap-3">
-      <Select
-        aria-label="Current clinic"
-        options={options}
-        value={current?.clinicId}
-        placeholder="Choose a clinic"
-        onChange={(value) =>
-          router.push(
-            value === newClinicValue
-              ? "/clinics/new"
-              : `/clinics/${value}/forms`,
-          )
-        }
-        className="w-56"
-      />
+      <div className="w-56">
+        <Select
+          aria-label="Current clinic"
+          options={options}
+          value={current?.clinicId}
+          placeholder="Choose a clinic"
+          onChange={(value) =>
+            router.push(
+              value === newClinicValue
+                ? "/clinics/new"
+                : `/clinics/${value}/forms`,
+            )
+          }
+        />
+      </div>
       {current && (
         <>
           <Link

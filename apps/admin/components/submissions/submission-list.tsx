@@ -52,8 +52,10 @@ export function SubmissionList({
               aria-pressed={isOpen}
               onClick={() => onOpen(row.submissionId)}
               className={cn(
-                "border-border-subtle flex w-full flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-lg border bg-canvas px-4 py-3 text-left",
-                isOpen && "border-accent bg-accent-soft",
+                "flex w-full flex-wrap items-baseline justify-between gap-x-4 gap-y-1 rounded-lg border px-4 py-3 text-left",
+                isOpen
+                  ? "border-accent bg-accent-soft"
+                  : "border-border-subtle bg-canvas",
               )}
             >
               <span className="font-mono font-semibold tracking-wider">

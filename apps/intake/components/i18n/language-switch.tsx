@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@intake/ui";
+import { Button, type ButtonSize } from "@intake/ui";
 
 import { LOCALES, type Locale } from "./locale";
 import { useLocale } from "./locale-context";
@@ -9,7 +9,7 @@ import { useLocale } from "./locale-context";
 export interface LanguageSwitchProps {
   /** Stores the choice for this device. The kiosk passes false. */
   remember?: boolean;
-  className?: string;
+  size?: ButtonSize;
 }
 
 /**
@@ -18,7 +18,7 @@ export interface LanguageSwitchProps {
  */
 export function LanguageSwitch({
   remember = true,
-  className,
+  size,
 }: LanguageSwitchProps) {
   const { locale, messages, setLocale } = useLocale();
   const other: Locale =
@@ -28,7 +28,7 @@ export function LanguageSwitch({
     <Button
       variant="ghost"
       lang={other}
-      className={className}
+      size={size}
       onClick={() => setLocale(other, { remember })}
     >
       {messages.languageSwitch.other}

@@ -41,7 +41,7 @@ export function IdleDialog({ secondsLeft, onContinue }: IdleDialogProps) {
         <p aria-live="polite" className="sr-only">
           {announce ? text.secondsLeft(secondsLeft) : null}
         </p>
-        <Button autoFocus className="min-h-16 text-xl" onClick={onContinue}>
+        <Button autoFocus size="large" onClick={onContinue}>
           {text.keepGoing}
         </Button>
       </div>

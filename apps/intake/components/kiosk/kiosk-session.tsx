@@ -72,7 +72,7 @@ export function KioskSession({
         />
       </AutofillProvider>
       {submitted ? (
-        <Button className="min-h-16 text-xl" onClick={onEnd}>
+        <Button size="large" onClick={onEnd}>
           {text.done}
         </Button>
       ) : null}

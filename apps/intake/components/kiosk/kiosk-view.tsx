@@ -1,14 +1,15 @@
 "use client";
 
-import { api } from "@intake/backend/api";
 import { localizeDefinition } from "@intake/form-schema";
 import { Button, PageShell } from "@intake/ui";
-import { useMutation, usePreloadedQuery, type Preloaded } from "convex/react";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
+import { api } from "../api";
+import { useLiveQuery, useMutation } from "../convex-client";
 import { FormStopped } from "../form-stopped";
 import { LanguageSwitch } from "../i18n/language-switch";
+import type { PublishedForm } from "../published-form";
 import { useLocale } from "../i18n/locale-context";
 import { createToken } from "../tokens";
 import { useFocusAfterRender } from "../use-focus-after-render";
@@ -20,7 +21,7 @@ import type { KioskTiming } from "./kiosk-timing";
 export interface KioskViewProps {
   slug: string;
   /** The published form, loaded during server rendering. */
-  preloaded: Preloaded<typeof api.forms.getPublished>;
+  initial: PublishedForm;
   timing: KioskTiming;
 }
 
@@ -37,8 +38,8 @@ interface Session {
  * patient entered stays in memory or in the page. Each patient starts in
  * the tablet's own language, and a switch to the other one is not stored.
  */
-export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
-  const form = usePreloadedQuery(preloaded);
+export function KioskView({ slug, initial, timing }: KioskViewProps) {
+  const form = useLiveQuery(api.forms.getPublished, { slug }, initial);
   const recordView = useMutation(api.views.record);
   const router = useRouter();
   const focusAfterRender = useFocusAfterRender();
@@ -88,7 +89,7 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
         header={
           <div className="flex items-center justify-between gap-3">
             <p className="text-xl font-semibold text-ink">{form.clinicName}</p>
-            <LanguageSwitch remember={false} className="text-xl" />
+            <LanguageSwitch remember={false} size="large" />
           </div>
         }
         className="text-lg"
@@ -107,7 +108,7 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
   return (
     <PageShell width="wide">
       <div className="flex justify-end">
-        <LanguageSwitch remember={false} className="text-2xl" />
+        <LanguageSwitch remember={false} size="large" />
       </div>
       <div className="flex min-h-[75dvh] flex-col items-center justify-center gap-10 text-center">
         <p className="text-2xl font-semibold text-muted">{form.clinicName}</p>
@@ -117,7 +118,8 @@ export function KioskView({ slug, preloaded, timing }: KioskViewProps) {
         </p>
         <Button
           ref={startRef}
-          className="min-h-32 w-full max-w-xl rounded-2xl text-4xl"
+          size="huge"
+          className="w-full max-w-xl"
           onClick={start}
         >
           {text.start}

@@ -1,6 +1,6 @@
-import { api } from "@intake/backend/api";
 import { ConvexHttpClient } from "convex/browser";
 
+import { api } from "../api";
 import { env } from "../../app/env";
 
 /**

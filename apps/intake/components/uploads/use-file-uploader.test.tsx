@@ -9,8 +9,8 @@ import { MESSAGES } from "../i18n/messages";
 import { describeUploadError, useFileUploader } from "./use-file-uploader";
 
 vi.mock(
-  "convex/react",
-  async () => (await import("../../test/convex-mock")).convexReactMock,
+  "../convex-client",
+  async () => (await import("../../test/convex-mock")).convexClientMock,
 );
 vi.mock("./post-file", () => ({ postFile: vi.fn() }));
 

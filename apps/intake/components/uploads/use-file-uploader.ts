@@ -1,11 +1,11 @@
 "use client";
 
-import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import { getIntakeErrorData } from "@intake/backend/errors";
 import { FileUploadError, type FileUploader } from "@intake/ui";
-import { useAction, useMutation } from "convex/react";
 
+import { api } from "../api";
+import { useAction, useMutation } from "../convex-client";
 import { useMessages } from "../i18n/locale-context";
 import { minutesToWait } from "../submit-errors";
 

@@ -92,16 +92,15 @@ export function intakeError<Data extends IntakeErrorData>(
 
 /**
  * Returns the payload when `error` is a backend `ConvexError`, else null.
- * Works on errors re-created by the Convex client, which carry the
- * `Symbol.for("ConvexError")` marker but may come from another copy of
- * the `convex` package, so `instanceof` alone is not enough.
+ * It checks the `Symbol.for("ConvexError")` marker that the `ConvexError`
+ * class of `convex` 1.48 sets on every instance, so the check works on
+ * errors from another copy of the package and needs no `instanceof`.
  */
 export function getIntakeErrorData(error: unknown): IntakeErrorData | null {
   if (typeof error !== "object" || error === null) return null;
-  const isConvexError =
-    error instanceof ConvexError ||
-    (error as Record<symbol, unknown>)[Symbol.for("ConvexError")] === true;
-  if (!isConvexError) return null;
+  if ((error as Record<symbol, unknown>)[Symbol.for("ConvexError")] !== true) {
+    return null;
+  }
 
   const data = (error as { data?: unknown }).data;
   if (typeof data !== "object" || data === null) return null;

@@ -1,10 +1,11 @@
 import { clsx, type ClassValue } from "clsx";
-import { twMerge } from "tailwind-merge";
 
 /**
- * Joins class names and resolves conflicting Tailwind utilities, so a
- * `className` passed by the caller overrides the component's default.
+ * Joins class names, skipping false, null and undefined. It does not
+ * resolve conflicting Tailwind utilities: a component offers props such as
+ * a size or a tone for what callers may change, and a caller's `className`
+ * only adds utilities the component does not set.
  */
 export function cn(...inputs: ClassValue[]): string {
-  return twMerge(clsx(inputs));
+  return clsx(inputs);
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { preloadedQueryResult } from "convex/nextjs";
 import { notFound } from "next/navigation";
 
 import { KioskView } from "../../../components/kiosk/kiosk-view";
@@ -15,8 +14,7 @@ export async function generateMetadata({
   params,
 }: KioskRouteProps): Promise<Metadata> {
   const { form } = await params;
-  const preloaded = await loadPublishedForm(form);
-  const published = preloaded ? preloadedQueryResult(preloaded) : null;
+  const published = await loadPublishedForm(form);
 
   return {
     title: published
@@ -35,15 +33,13 @@ export default async function KioskRoute({
   searchParams,
 }: KioskRouteProps) {
   const { form } = await params;
-  const preloaded = await loadPublishedForm(form);
-  if (preloaded === null || preloadedQueryResult(preloaded) === null) {
-    notFound();
-  }
+  const published = await loadPublishedForm(form);
+  if (published === null) notFound();
 
   return (
     <KioskView
       slug={form}
-      preloaded={preloaded}
+      initial={published}
       timing={parseKioskTiming(await searchParams)}
     />
   );

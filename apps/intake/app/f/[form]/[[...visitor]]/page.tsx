@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { preloadedQueryResult } from "convex/nextjs";
 import { notFound } from "next/navigation";
 
 import { FormView } from "../../../../components/form-view";
@@ -13,8 +12,7 @@ export async function generateMetadata({
   params,
 }: FormRouteProps): Promise<Metadata> {
   const { form } = await params;
-  const preloaded = await loadPublishedForm(form);
-  const published = preloaded ? preloadedQueryResult(preloaded) : null;
+  const published = await loadPublishedForm(form);
 
   return {
     title: published
@@ -31,15 +29,13 @@ export default async function FormRoute({ params }: FormRouteProps) {
   const { form, visitor = [] } = await params;
   if (visitor.length > 1) notFound();
 
-  const preloaded = await loadPublishedForm(form);
-  if (preloaded === null || preloadedQueryResult(preloaded) === null) {
-    notFound();
-  }
+  const published = await loadPublishedForm(form);
+  if (published === null) notFound();
 
   return (
     <FormView
       slug={form}
-      preloaded={preloaded}
+      initial={published}
       visitorFromUrl={visitor[0] ?? null}
     />
   );

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { JwtSigner } from "../auth/jwt-signer";
 import { decodeId } from "../ids";
 import type { Logger } from "../logger";
+import { resolveCommitTsJson } from "../runtime/commit-ts";
 import { realDateNow, realPreciseNow, realRandom } from "../runtime/global";
 import { validateValue, type IdTableLookup } from "../runtime/validators";
 import type { Catalog } from "../storage/catalog";
@@ -440,7 +441,14 @@ export class Executor {
       if (staged.ok) {
         return {
           done: true,
-          result: { ok: true, value: outcome.value, logLines, ts: staged.ts },
+          result: {
+            ok: true,
+            // The commit timestamp is known now, so `db.vars.commitTs` in the
+            // return value resolves to it, as in the written documents.
+            value: resolveCommitTsJson(outcome.value, staged.ts),
+            logLines,
+            ts: staged.ts,
+          },
           durable: staged.durable,
           scheduled,
           logLines,

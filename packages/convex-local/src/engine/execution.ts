@@ -200,14 +200,16 @@ function canonicalPath(fn: ResolvedFunction): string {
 /**
  * Rejects arguments over Convex's size or nesting limit, with its texts.
  * Convex measures the arguments array, `[args]`, so it is measured here.
+ * Its `parse_udf_args` (crates/udf/src/helpers.rs) reports a nesting error
+ * as a function error, not a bad request.
  */
 function checkArgumentLimits(fn: ResolvedFunction, args: Value) {
   const nesting = convexValueNesting(args) + 1;
   if (nesting > MAX_VALUE_NESTING) {
+    // Convex converts values bottom-up and stops at the first array or
+    // object over the limit, so the reported depth is always the limit + 1.
     throw new FunctionError(
-      `Value is too nested (nested ${nesting} levels deep > maximum nesting ${MAX_VALUE_NESTING})`,
-      undefined,
-      "BadRequest",
+      `Invalid arguments for ${canonicalPath(fn)}: Value is too nested (nested ${MAX_VALUE_NESTING + 1} levels deep > maximum nesting ${MAX_VALUE_NESTING})`,
     );
   }
   const size = convexValueSize(args) + 2;

@@ -14,11 +14,17 @@ export type ComponentNode = {
   children: Map<string, ComponentNode>;
   /** HTTP mounts of children: prefix (ending in `/`) to child name. */
   httpMounts: Map<string, string>;
+  /**
+   * Prefix (ending in `/`) of the app's own `http.js` routes, from
+   * `defineApp({httpPrefix})`; null for components and unprefixed apps.
+   */
+  httpPrefix: string | null;
 };
 
 type ConfigExport = {
   childComponents: { name: string; path: string }[];
   httpMounts: Record<string, string>;
+  httpPrefix?: string;
 };
 
 type LoadedDefinition = {
@@ -109,11 +115,13 @@ export async function loadComponentTree(
       dir,
       children: new Map(),
       httpMounts: new Map(),
+      httpPrefix: null,
     };
     const configFile = findConfigFile(dir, "convex.config");
     if (!configFile) return node;
     const definition = await evaluateConfig(configFile, outDir);
     const exported = definition.export();
+    node.httpPrefix = exported.httpPrefix ?? null;
     for (const child of exported.childComponents) {
       const childPath =
         componentPath === "" ? child.name : `${componentPath}/${child.name}`;

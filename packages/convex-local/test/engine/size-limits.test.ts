@@ -67,6 +67,14 @@ const cases: {
       /\nFunction sizes\.js:make return value is too large \(actual: 17 MiB, limit: 16 MiB\)$/,
   },
   {
+    name: "return value nested over 64",
+    kind: "query",
+    path: "sizes:nest",
+    args: () => ({ depth: 65 }),
+    message:
+      /\nFunction sizes\.js:nest return value invalid: Value is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+  },
+  {
     name: "document over 1 MiB",
     kind: "mutation",
     path: "sizes:store",
@@ -104,6 +112,10 @@ test.each(cases)("$name is rejected", async ({ kind, path, args, message }) => {
 
 test("arguments nested 64 deep are accepted", async () => {
   expect(await t.mutation("sizes:accept", { payload: nested(62) })).toBe(null);
+});
+
+test("return value nested 64 deep is accepted", async () => {
+  expect(await t.query("sizes:nest", { depth: 64 })).toEqual(nested(64));
 });
 
 test("arguments at 16 MiB are accepted", async () => {

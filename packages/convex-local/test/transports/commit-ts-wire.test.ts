@@ -1,4 +1,4 @@
-import { ConvexClient } from "convex/browser";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { convexToJson } from "convex/values";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -47,6 +47,16 @@ test("client receives the resolved commitTs", async () => {
   } finally {
     await client.close();
   }
+});
+
+test("HTTP client receives the resolved commitTs", async () => {
+  const client = new ConvexHttpClient(server.url, { logger: false });
+  const result = await client.mutation(stamp, { label: "http" });
+  const stored = await client.query(committedAt, { id: result.id });
+
+  expect(typeof result.committedAt).toBe("bigint");
+  expect(result.committedAt).toBe(stored);
+  expect(result.nested).toEqual([{ at: stored }]);
 });
 
 test("MutationResponse ts is the commit timestamp", async () => {

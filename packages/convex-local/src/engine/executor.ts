@@ -22,6 +22,7 @@ import { FunctionError, toFunctionError } from "./errors";
 import { executeFunction, type ExecContext } from "./execution";
 import {
   findFunction,
+  type ComponentEnvironment,
   type LoadedApp,
   type ResolvedFunction,
 } from "./functions";
@@ -50,7 +51,7 @@ export type ExecutorOptions = {
   cloudUrl: string;
   siteUrl: string;
   storageDir: string;
-  env: () => Record<string, string>;
+  env: ComponentEnvironment;
   /** Called after a commit that scheduled functions. */
   onScheduled: () => void;
   /** Returns the key that signs `ctx.auth.signJwt` tokens. */
@@ -135,6 +136,12 @@ export class Executor {
 
   get store() {
     return this.options.store;
+  }
+
+  /** Returns the `process.env` of the component at `componentPath`. */
+  environment(componentPath: string): Record<string, string> {
+    const root = this.app.get("")!.node;
+    return this.options.env(root, componentPath);
   }
 
   /** Maps an ID to its table name in `namespace`. */
@@ -238,7 +245,7 @@ export class Executor {
         context,
         args,
         makeHandlers(this, context),
-        this.options.env(),
+        this.environment(context.component.node.path),
         this.lookupId(context.component.node.path),
       );
       return { ok: true, value };

@@ -200,7 +200,7 @@ async function serve(
     const response = await runInInvocation(
       {
         ...makeHandlers(executor, context),
-        env: executor.options.env(),
+        env: executor.environment(routed.component.node.path),
         logLines: context.logLines,
       },
       () => handler.invokeHttpAction!(request),

@@ -102,6 +102,69 @@ describe("component HTTP mounts", () => {
   });
 });
 
+describe("component environment", () => {
+  const site = "http://127.0.0.1:2";
+
+  beforeAll(async () => {
+    await app.engine.env.set("PLAIN", "plain value");
+    await app.engine.env.set("APP_SECRET", "secret value");
+  });
+
+  test.each([
+    [
+      "app sees the deployment",
+      "/env",
+      {
+        PLAIN: "plain value",
+        APP_SECRET: "secret value",
+        CONVEX_SITE_URL: site,
+      },
+    ],
+    [
+      "component sees its bindings",
+      "/widget/env",
+      {
+        GREETING: "hi",
+        FROM_APP: "secret value",
+        PLAIN: null,
+        CONVEX_SITE_URL: `${site}/widget`,
+      },
+    ],
+    [
+      "unbound component sees none",
+      "/widget/gadget/env",
+      {
+        GREETING: null,
+        FROM_APP: null,
+        PLAIN: null,
+        CONVEX_SITE_URL: `${site}/widget/gadget`,
+      },
+    ],
+    [
+      "nested binding to the parent",
+      "/widget/leaf/env",
+      {
+        PARENT_GREETING: "hi",
+        GREETING: null,
+        CONVEX_SITE_URL: `${site}/widget/leaf`,
+      },
+    ],
+    [
+      "nested binding to an unset variable",
+      "/widget/gadget/leaf/env",
+      {
+        PARENT_GREETING: null,
+        GREETING: null,
+        CONVEX_SITE_URL: `${site}/widget/gadget/leaf`,
+      },
+    ],
+  ])("%s", async (_name, path, expected) => {
+    const response = await request(app, path);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual(expected);
+  });
+});
+
 describe("app httpPrefix", () => {
   test("route under the prefix", async () => {
     const response = await request(prefixed, "/v1/ping");

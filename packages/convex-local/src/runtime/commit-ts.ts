@@ -26,7 +26,10 @@ export function containsCommitTs(value: Value | undefined): boolean {
 /**
  * Returns a copy of `value` with every commit timestamp set to `ts`.
  *
- * NOTE: queries accept the token in index ranges, where Convex rejects it.
+ * NOTE: `.filter` expressions accept the token and compare it as the
+ * maximum int64. Convex rejects it there, because it parses filter literals
+ * as plain values, whose field names may not start with `$`. Index ranges
+ * accept it on both (`range_value` in crates/common/src/json/query.rs).
  */
 export function resolveCommitTs<T extends Value>(value: T, ts: bigint): T {
   if (isCommitTsPlaceholder(value)) return ts as T;

@@ -10,6 +10,7 @@ import type { Executor } from "./executor";
 import {
   createFunctionHandle,
   resolveAddress,
+  strippedUdfPath,
   type FunctionAddress,
 } from "./resolve";
 import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
@@ -387,10 +388,7 @@ function formatUnixTimestamp(seconds: number): string {
  * default export, and `http` for an HTTP action (its module is `http.js`).
  */
 function functionMetadataName(fn: ExecContext["fn"]): string {
-  if (fn.kind === "httpAction") return "http";
-  return fn.udfPath.endsWith(":default")
-    ? fn.udfPath.slice(0, -":default".length)
-    : fn.udfPath;
+  return fn.kind === "httpAction" ? "http" : strippedUdfPath(fn.udfPath);
 }
 
 function cancelJob(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { decodeId } from "../../src/ids";
 import { startTestEngine, type TestEngine } from "./helpers";
 
 let t: TestEngine;
@@ -65,9 +66,18 @@ describe("getFunctionMetadata", () => {
 });
 
 describe("function handles", () => {
-  test("handle is a function URL", async () => {
+  test("handle has Convex's format", async () => {
     const handle = (await t.mutation("handles:create")) as string;
-    expect(handle.startsWith("function://")).toBe(true);
+    const match = /^function:\/\/([0-9a-z]+)#handles:target$/.exec(handle);
+    expect(match).not.toBeNull();
+    // Convex's `_function_handles` table has number 102.
+    expect(decodeId(match![1]!)?.tableNumber).toBe(102);
+  });
+
+  test("handle is stable", async () => {
+    const first = await t.mutation("handles:create");
+    const second = await t.mutation("handles:create");
+    expect(second).toBe(first);
   });
 
   test("runMutation through a new handle", async () => {
@@ -88,14 +98,38 @@ describe("function handles", () => {
     expect(await t.query("jobs:labels")).toContain("handle-passed");
   });
 
-  test("unknown handle is rejected", async () => {
+  test("handles reach a component", async () => {
+    const result = (await t.mutation("handles:componentHandles", {
+      name: "handle-counter",
+    })) as { add: string; count: string; total: number };
+    expect(result.total).toBe(2);
+    expect(result.add).toMatch(/^function:\/\/[0-9a-z]+#public:add$/);
+    expect(result.count).toMatch(/^function:\/\/[0-9a-z]+#public:count$/);
+    // Each function gets its own ID.
+    expect(result.add.split("#")[0]).not.toBe(result.count.split("#")[0]);
+  });
+
+  test("handle with another name is rejected", async () => {
+    const handle = (await t.mutation("handles:create")) as string;
+    const renamed = handle.replace("#handles:target", "#handles:create");
     const message = await failure(() =>
       t.mutation("handles:runPassedHandle", {
-        handle: "function://;handles:missing",
+        handle: renamed,
         label: "never",
       }),
     );
-    expect(message).toContain("Could not find function for 'handles:missing'");
+    expect(message).toContain("Function handle not found");
+    expect(await t.query("jobs:labels")).not.toContain("never");
+  });
+
+  test("malformed handle is rejected", async () => {
+    const message = await failure(() =>
+      t.mutation("handles:runPassedHandle", {
+        handle: "function://nonsense",
+        label: "never",
+      }),
+    );
+    expect(message).toContain("Function handle not found");
     expect(await t.query("jobs:labels")).not.toContain("never");
   });
 

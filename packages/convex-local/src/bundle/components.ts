@@ -14,11 +14,34 @@ export type ComponentNode = {
   children: Map<string, ComponentNode>;
   /** HTTP mounts of children: prefix (ending in `/`) to child name. */
   httpMounts: Map<string, string>;
+  /**
+   * Prefix (ending in `/`) of the app's own `http.js` routes, from
+   * `defineApp({httpPrefix})`. It is null for components and unprefixed
+   * apps.
+   */
+  httpPrefix: string | null;
+  /**
+   * Absolute path of the HTTP mount that serves this component, which
+   * Convex appends to its `CONVEX_SITE_URL`. It is null when the component
+   * is not mounted.
+   */
+  mountPath: string | null;
+  /** Environment variables the parent binds with `use(child, {env})`. */
+  envBindings: Map<string, EnvBinding>;
 };
 
+/** One variable of `use(child, {env})`: a value or the parent's variable. */
+export type EnvBinding =
+  { type: "value"; value: string } | { type: "envVar"; name: string };
+
 type ConfigExport = {
-  childComponents: { name: string; path: string }[];
+  childComponents: {
+    name: string;
+    path: string;
+    env?: [string, EnvBinding][] | null;
+  }[];
   httpMounts: Record<string, string>;
+  httpPrefix?: string;
 };
 
 type LoadedDefinition = {
@@ -103,28 +126,59 @@ export async function loadComponentTree(
   const load = async (
     dir: string,
     componentPath: string,
+    mountPath: string | null,
+    envBindings: Map<string, EnvBinding>,
   ): Promise<ComponentNode> => {
     const node: ComponentNode = {
       path: componentPath,
       dir,
       children: new Map(),
       httpMounts: new Map(),
+      httpPrefix: null,
+      mountPath,
+      envBindings,
     };
     const configFile = findConfigFile(dir, "convex.config");
     if (!configFile) return node;
     const definition = await evaluateConfig(configFile, outDir);
     const exported = definition.export();
-    for (const child of exported.childComponents) {
-      const childPath =
-        componentPath === "" ? child.name : `${componentPath}/${child.name}`;
-      node.children.set(child.name, await load(child.path, childPath));
-    }
+    node.httpPrefix = exported.httpPrefix ?? null;
     for (const [prefix, reference] of Object.entries(exported.httpMounts)) {
       node.httpMounts.set(prefix, reference.split("/").pop()!);
     }
+    for (const child of exported.childComponents) {
+      const childPath =
+        componentPath === "" ? child.name : `${componentPath}/${child.name}`;
+      const childMount = [...node.httpMounts].find(
+        ([, name]) => name === child.name,
+      )?.[0];
+      node.children.set(
+        child.name,
+        await load(
+          child.path,
+          childPath,
+          absoluteMountPath(node, childMount),
+          new Map(child.env ?? []),
+        ),
+      );
+    }
     return node;
   };
-  return load(convexDir, "");
+  return load(convexDir, "", null, new Map());
+}
+
+/**
+ * Returns the absolute path of a child's mount, as Convex's component type
+ * checking does: mounts in the app are absolute already, and mounts in a
+ * mounted component extend its own mount path.
+ */
+function absoluteMountPath(
+  parent: ComponentNode,
+  mount: string | undefined,
+): string | null {
+  if (mount === undefined) return null;
+  if (parent.path === "" || parent.mountPath === null) return mount;
+  return `${parent.mountPath.replace(/\/+$/, "")}${mount}`;
 }
 
 /** Lists every node of a component tree, the app first. */

@@ -29,7 +29,13 @@ import { CronRunner } from "../scheduler/crons";
 import { Scheduler } from "../scheduler/scheduler";
 import { FunctionError } from "./errors";
 import { errorFields, Executor, type RunOptions } from "./executor";
-import { bundleApp, type LoadedApp, type ResolvedFunction } from "./functions";
+import { componentEnvironment } from "./component-env";
+import {
+  bundleApp,
+  type ComponentEnvironment,
+  type LoadedApp,
+  type ResolvedFunction,
+} from "./functions";
 import { InstancePool } from "./instance-pool";
 import { runHttpAction } from "./http-actions";
 import { runInlineMutation } from "./inline";
@@ -172,11 +178,11 @@ export async function createEngine(
   let scheduler: Scheduler | null = null;
   let crons: CronRunner | null = null;
 
-  const env = () => ({
-    ...envStore.list(),
-    CONVEX_CLOUD_URL: options.cloudUrl,
-    CONVEX_SITE_URL: options.siteUrl,
-  });
+  const env: ComponentEnvironment = (root, componentPath) =>
+    componentEnvironment(root, componentPath, envStore.list(), {
+      cloudUrl: options.cloudUrl,
+      siteUrl: options.siteUrl,
+    });
   const executor = new Executor({
     catalog,
     store,

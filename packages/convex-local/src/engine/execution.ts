@@ -174,6 +174,7 @@ export async function executeFunction(
   }
 
   const result = JSON.parse(resultJson) as ConvexJson;
+  checkReturnNesting(fn, jsonToConvex(result as never));
   const resultSize = convexValueSize(jsonToConvex(result as never));
   if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
     throw new FunctionError(
@@ -198,16 +199,37 @@ function canonicalPath(fn: ResolvedFunction): string {
 }
 
 /**
+ * Formats Convex's nesting error. Convex converts values bottom-up and stops
+ * at the first array or object over the limit, so the depth it reports is
+ * always the limit + 1.
+ */
+function tooNestedMessage(): string {
+  return `Value is too nested (nested ${MAX_VALUE_NESTING + 1} levels deep > maximum nesting ${MAX_VALUE_NESTING})`;
+}
+
+/**
+ * Rejects a return value nested deeper than Convex allows, with the text
+ * of its `deserialize_udf_result` (crates/isolate/src/helpers.rs).
+ */
+function checkReturnNesting(fn: ResolvedFunction, result: Value) {
+  if (convexValueNesting(result) > MAX_VALUE_NESTING) {
+    throw new FunctionError(
+      `Function ${canonicalPath(fn)} return value invalid: ${tooNestedMessage()}`,
+    );
+  }
+}
+
+/**
  * Rejects arguments over Convex's size or nesting limit, with its texts.
  * Convex measures the arguments array, `[args]`, so it is measured here.
+ * Its `parse_udf_args` (crates/udf/src/helpers.rs) reports a nesting error
+ * as a function error, not a bad request.
  */
 function checkArgumentLimits(fn: ResolvedFunction, args: Value) {
   const nesting = convexValueNesting(args) + 1;
   if (nesting > MAX_VALUE_NESTING) {
     throw new FunctionError(
-      `Value is too nested (nested ${nesting} levels deep > maximum nesting ${MAX_VALUE_NESTING})`,
-      undefined,
-      "BadRequest",
+      `Invalid arguments for ${canonicalPath(fn)}: ${tooNestedMessage()}`,
     );
   }
   const size = convexValueSize(args) + 2;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { JwtSigner } from "../auth/jwt-signer";
 import { decodeId } from "../ids";
 import type { Logger } from "../logger";
+import { resolveCommitTsJson } from "../runtime/commit-ts";
 import { realDateNow, realPreciseNow, realRandom } from "../runtime/global";
 import { validateValue, type IdTableLookup } from "../runtime/validators";
 import type { Catalog } from "../storage/catalog";
@@ -21,6 +22,7 @@ import { FunctionError, toFunctionError } from "./errors";
 import { executeFunction, type ExecContext } from "./execution";
 import {
   findFunction,
+  type ComponentEnvironment,
   type LoadedApp,
   type ResolvedFunction,
 } from "./functions";
@@ -49,7 +51,7 @@ export type ExecutorOptions = {
   cloudUrl: string;
   siteUrl: string;
   storageDir: string;
-  env: () => Record<string, string>;
+  env: ComponentEnvironment;
   /** Called after a commit that scheduled functions. */
   onScheduled: () => void;
   /** Returns the key that signs `ctx.auth.signJwt` tokens. */
@@ -134,6 +136,12 @@ export class Executor {
 
   get store() {
     return this.options.store;
+  }
+
+  /** Returns the `process.env` of the component at `componentPath`. */
+  environment(componentPath: string): Record<string, string> {
+    const root = this.app.get("")!.node;
+    return this.options.env(root, componentPath);
   }
 
   /** Maps an ID to its table name in `namespace`. */
@@ -237,7 +245,7 @@ export class Executor {
         context,
         args,
         makeHandlers(this, context),
-        this.options.env(),
+        this.environment(context.component.node.path),
         this.lookupId(context.component.node.path),
       );
       return { ok: true, value };
@@ -440,7 +448,14 @@ export class Executor {
       if (staged.ok) {
         return {
           done: true,
-          result: { ok: true, value: outcome.value, logLines, ts: staged.ts },
+          result: {
+            ok: true,
+            // The commit timestamp is known now, so `db.vars.commitTs` in the
+            // return value resolves to it, as in the written documents.
+            value: resolveCommitTsJson(outcome.value, staged.ts),
+            logLines,
+            ts: staged.ts,
+          },
           durable: staged.durable,
           scheduled,
           logLines,

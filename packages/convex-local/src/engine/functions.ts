@@ -119,6 +119,12 @@ export function findFunction(
   };
 }
 
+/** Returns the `process.env` of one component of the app rooted at `root`. */
+export type ComponentEnvironment = (
+  root: ComponentNode,
+  componentPath: string,
+) => Record<string, string>;
+
 /** A bundled app that can create independent instances of its modules. */
 export type BundledApp = {
   tree: ComponentNode;
@@ -138,7 +144,7 @@ export type BundledApp = {
 export async function bundleApp(
   convexDir: string,
   outDir: string,
-  env: () => Record<string, string>,
+  environment: ComponentEnvironment,
 ): Promise<BundledApp> {
   const tree = await loadComponentTree(convexDir, path.join(outDir, "config"));
   const nodes = flattenComponents(tree);
@@ -150,6 +156,7 @@ export async function bundleApp(
   }[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
+    const env = () => environment(tree, node.path);
     const bundled = await bundleComponent(
       node.dir,
       path.join(outDir, `component-${i}`),
@@ -179,7 +186,9 @@ export async function bundleApp(
   const instantiate = (): LoadedApp => {
     const app: LoadedApp = new Map();
     for (const { node, factories, schema, authProviders } of components) {
-      const modules = lazyModules(factories, env);
+      const modules = lazyModules(factories, () =>
+        environment(tree, node.path),
+      );
       app.set(node.path, { node, modules, schema, authProviders });
     }
     return app;

@@ -11,13 +11,6 @@ import type {
 import { makeHandlers } from "./syscalls";
 import type { Caller, UserIdentity } from "./types";
 
-type HttpRouterLike = {
-  lookup(
-    path: string,
-    method: string,
-  ): [RegisteredFunction, string, string] | null;
-};
-
 /**
  * Builds the 500 response of a failed HTTP action as Convex's
  * `RedactedJsError::to_http_response_parts` does with logging on: a JSON
@@ -44,24 +37,85 @@ function textResponse(status: number, text: string): Response {
   });
 }
 
-/** Picks the component serving `path`: the longest matching HTTP mount wins. */
+type HttpRouterLike = {
+  exactRoutes: Map<string, Map<string, RegisteredFunction>>;
+  prefixRoutes: Map<string, Map<string, RegisteredFunction>>;
+  lookup(
+    path: string,
+    method: string,
+  ): [RegisteredFunction, string, string] | null;
+};
+
+function routerOf(component: LoadedComponent): HttpRouterLike | undefined {
+  return component.modules.get("http")?.default as HttpRouterLike | undefined;
+}
+
+/**
+ * Picks the component serving `path` and the path its router sees, as
+ * Convex's `route_http_action` (crates/application/src/
+ * application_function_runner/http_routing.rs) does, one component level
+ * at a time:
+ *
+ * 1. The app's `httpPrefix` is stripped before its `http.js` routes are
+ *    matched. HTTP mounts always match the full path at their level.
+ * 2. An exact `http.js` route for the method wins.
+ * 3. Otherwise the longest `pathPrefix` route or mount wins, and a mount
+ *    wins a tie. A mount continues in the child with the rest of the path.
+ * 4. Otherwise the request goes to this level's `http.js`, whose router
+ *    returns 404, or, without one, it is not routed at all.
+ */
 function routeComponent(
   app: LoadedApp,
   path: string,
+  method: string,
 ): { component: LoadedComponent; routePath: string } | null {
-  const root = app.get("");
-  if (!root) return null;
-  const mounts = [...root.node.httpMounts.entries()].sort(
-    (a, b) => b[0].length - a[0].length,
-  );
-  for (const [prefix, childName] of mounts) {
-    if (!path.startsWith(prefix)) continue;
-    const child = root.node.children.get(childName);
-    const component = child ? app.get(child.path) : undefined;
-    if (component)
-      return { component, routePath: path.slice(prefix.length - 1) };
+  let component = app.get("");
+  let routedPath = path;
+  while (component) {
+    const router = routerOf(component);
+    const { node } = component;
+    if (!router && node.httpMounts.size === 0) return null;
+    const ownPath =
+      node.httpPrefix === null
+        ? routedPath
+        : stripPrefix(routedPath, node.httpPrefix);
+
+    if (ownPath !== null && router?.exactRoutes.get(ownPath)?.has(method)) {
+      return { component, routePath: ownPath };
+    }
+
+    // The longest match leaves the shortest rest of the path. Convex
+    // compares the new rest without its leading `/` against the best rest
+    // with it, so this does too.
+    let best: { rest: string; child: string | null } | null = null;
+    const beats = (rest: string) =>
+      best === null || rest.length - 1 <= best.rest.length;
+    if (ownPath !== null && router) {
+      const prefixes = router.prefixRoutes.get(method) ?? new Map();
+      for (const prefix of prefixes.keys()) {
+        const rest = stripPrefix(ownPath, prefix);
+        if (rest !== null && beats(rest)) best = { rest, child: null };
+      }
+    }
+    for (const [prefix, child] of node.httpMounts) {
+      const rest = stripPrefix(routedPath, prefix);
+      if (rest !== null && beats(rest)) best = { rest, child };
+    }
+
+    if (best === null || best.child === null) {
+      if (ownPath === null || !router) return null;
+      return { component, routePath: ownPath };
+    }
+    const childNode = node.children.get(best.child);
+    component = childNode ? app.get(childNode.path) : undefined;
+    routedPath = best.rest;
   }
-  return { component: root, routePath: path };
+  return null;
+}
+
+/** Strips `prefix` (ending in `/`) off `path`, keeping a leading `/`. */
+function stripPrefix(path: string, prefix: string): string | null {
+  return path.startsWith(prefix) ? `/${path.slice(prefix.length)}` : null;
 }
 
 /**
@@ -90,16 +144,23 @@ async function serve(
 ): Promise<Response> {
   const url = new URL(request.url);
   const path = url.pathname;
-  const routed = routeComponent(app, path);
-  const router = routed?.component.modules.get("http")?.default as
-    HttpRouterLike | undefined;
   const method = request.method === "HEAD" ? "GET" : request.method;
-  const match =
-    router && !path.startsWith("/.files")
-      ? router.lookup(routed!.routePath, method)
-      : null;
-  if (!routed || !match)
+  // Routers reject `/.files` routes, so no prefix route may catch them.
+  if (path.startsWith("/.files")) {
     return textResponse(404, `No HttpAction routed for ${path}`);
+  }
+  const routed = routeComponent(app, path, method);
+  if (!routed) {
+    return textResponse(
+      404,
+      "This Convex deployment does not have HTTP actions enabled.",
+    );
+  }
+  // The router's own 404 names the path it was given, as Convex's
+  // `HttpRouter.runRequest` does.
+  const match = routerOf(routed.component)?.lookup(routed.routePath, method);
+  if (!match)
+    return textResponse(404, `No HttpAction routed for ${routed.routePath}`);
   const [handler, routeMethod, routePath] = match;
 
   let caller: Caller = { kind: "anonymous" };
@@ -139,7 +200,7 @@ async function serve(
     const response = await runInInvocation(
       {
         ...makeHandlers(executor, context),
-        env: executor.options.env(),
+        env: executor.environment(routed.component.node.path),
         logLines: context.logLines,
       },
       () => handler.invokeHttpAction!(request),

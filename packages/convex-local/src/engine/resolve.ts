@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { ComponentNode } from "../bundle/components";
+import { encodeId, INTERNAL_ID_LENGTH } from "../ids";
 import {
   findFunction,
   type LoadedApp,
@@ -14,9 +16,70 @@ export type FunctionAddress = {
 
 const HANDLE_PREFIX = "function://";
 
-/** Builds the `function://` handle of a function in a component. */
+/**
+ * Table number of Convex's `_function_handles` system table
+ * (crates/model/src/lib.rs), whose document IDs the handles carry.
+ */
+const FUNCTION_HANDLES_TABLE_NUMBER = 102;
+
+/**
+ * Returns the ID a handle carries for a function: a v6 ID in
+ * `_function_handles`, derived from the component and function paths so it
+ * stays the same across restarts without a stored table.
+ */
+function functionHandleId(componentPath: string, udfPath: string): string {
+  const digest = createHash("sha256")
+    .update(`${componentPath}\n${udfPath}`)
+    .digest();
+  return encodeId(
+    FUNCTION_HANDLES_TABLE_NUMBER,
+    digest.subarray(0, INTERNAL_ID_LENGTH),
+  );
+}
+
+/**
+ * Spells a function path as Convex's `UdfPath::strip` does: `module:name`,
+ * or the module alone for a default export.
+ */
+export function strippedUdfPath(udfPath: string): string {
+  return udfPath.endsWith(":default")
+    ? udfPath.slice(0, -":default".length)
+    : udfPath;
+}
+
+/**
+ * Builds a function's handle in Convex's format, `function://<id>#<name>`.
+ * The name is the stripped function path.
+ */
 export function createFunctionHandle(fn: ResolvedFunction): string {
-  return `${HANDLE_PREFIX}${encodeURIComponent(fn.component.node.path)};${fn.udfPath}`;
+  const id = functionHandleId(fn.component.node.path, fn.udfPath);
+  return `${HANDLE_PREFIX}${id}#${strippedUdfPath(fn.udfPath)}`;
+}
+
+/**
+ * Resolves a handle from `createFunctionHandle`. Convex looks the ID up in
+ * its `_function_handles` table. Here the name after `#` gives the function
+ * path, and the ID must match it in one of the components.
+ */
+function resolveFunctionHandle(
+  app: LoadedApp,
+  handle: string,
+): ResolvedFunction {
+  if (!handle.startsWith(HANDLE_PREFIX)) {
+    throw new Error(`Invalid function handle ${handle}`);
+  }
+  const [id, name] = handle.slice(HANDLE_PREFIX.length).split("#");
+  if (name) {
+    const udfPath = name.includes(":") ? name : `${name}:default`;
+    for (const [componentPath, component] of app) {
+      if (functionHandleId(componentPath, udfPath) !== id) continue;
+      const fn = findFunction(component, udfPath);
+      if (fn) return fn;
+    }
+  }
+  // NOTE: a handle without its `#<name>` part, which Convex still resolves
+  // by ID, is not found here.
+  throw new Error("Function handle not found");
 }
 
 function notFound(udfPath: string): Error {
@@ -36,17 +99,7 @@ export function resolveAddress(
   address: FunctionAddress,
 ): ResolvedFunction {
   if (address.functionHandle !== undefined) {
-    const handle = address.functionHandle;
-    if (!handle.startsWith(HANDLE_PREFIX)) {
-      throw new Error(`Invalid function handle "${handle}"`);
-    }
-    const [componentPath, udfPath] = handle
-      .slice(HANDLE_PREFIX.length)
-      .split(";");
-    const component = app.get(decodeURIComponent(componentPath ?? ""));
-    const fn = component && udfPath ? findFunction(component, udfPath) : null;
-    if (!fn) throw notFound(udfPath ?? handle);
-    return fn;
+    return resolveFunctionHandle(app, address.functionHandle);
   }
   if (address.name !== undefined) {
     const component = app.get(caller.path)!;

@@ -10,6 +10,7 @@ import type { Executor } from "./executor";
 import {
   createFunctionHandle,
   resolveAddress,
+  strippedUdfPath,
   type FunctionAddress,
 } from "./resolve";
 import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
@@ -135,11 +136,10 @@ async function asyncSyscall(
       }
       return context.tx.metrics.report();
     case "1.0/getFunctionMetadata":
+      // The `convex` library adds `type` and `visibility` itself.
       return {
-        name: context.fn.udfPath,
+        name: functionMetadataName(context.fn),
         componentPath: context.component.node.path,
-        type: context.fn.kind,
-        visibility: context.fn.visibility,
       };
     case "1.0/getRequestMetadata":
       requireKind(context, ["mutation", "action", "httpAction"], op);
@@ -320,6 +320,7 @@ function schedule(
   if (!Number.isFinite(scheduledTimeMs)) {
     throw new Error("The scheduled time must be a finite number of seconds");
   }
+  checkScheduleDelay(Number(args.ts), realDateNow() / 1000);
   const argsJson = JSON.stringify(args.args ?? {});
   tx.metrics.add("functionsScheduled", 1);
   tx.metrics.add("scheduledFunctionArgsBytes", argsJson.length);
@@ -337,6 +338,57 @@ function schedule(
   };
   tx.insert(table, doc);
   return doc._id as string;
+}
+
+/** Five years of 366 days, Convex's bound on a schedule delay, in seconds. */
+const MAX_SCHEDULE_DELAY_SECONDS = 5 * 366 * 24 * 3600;
+
+/**
+ * Rejects a scheduled time more than five years from `nowSeconds`, either
+ * way, with the texts of Convex's `validate_schedule_args`
+ * (crates/udf/src/validation.rs). A time in the past within that bound is
+ * accepted and the job runs at once.
+ */
+function checkScheduleDelay(scheduledSeconds: number, nowSeconds: number) {
+  const delta = scheduledSeconds - nowSeconds;
+  if (delta > MAX_SCHEDULE_DELAY_SECONDS) {
+    throw new Error(
+      `${formatUnixTimestamp(scheduledSeconds)} is more than 5 years in the future`,
+    );
+  }
+  if (delta < -MAX_SCHEDULE_DELAY_SECONDS) {
+    throw new Error(
+      `${formatUnixTimestamp(scheduledSeconds)} is more than 5 years in the past`,
+    );
+  }
+}
+
+/**
+ * Formats seconds since the epoch as Rust's `Debug` output of Convex's
+ * `UnixTimestamp(Duration)`: `UnixTimestamp(1700000000.5s)`.
+ *
+ * NOTE: Rust rounds the exact float to nanoseconds, and this rounds the
+ * product `fraction * 1e9`, so the last digit can differ in rare cases.
+ */
+function formatUnixTimestamp(seconds: number): string {
+  let whole = Math.floor(seconds);
+  let nanos = Math.round((seconds - whole) * 1e9);
+  if (nanos === 1e9) {
+    whole += 1;
+    nanos = 0;
+  }
+  const fraction =
+    nanos === 0 ? "" : `.${String(nanos).padStart(9, "0").replace(/0+$/, "")}`;
+  return `UnixTimestamp(${whole}${fraction}s)`;
+}
+
+/**
+ * Returns the name `ctx.meta.getFunctionMetadata()` reports, as Convex's
+ * `UdfPath::strip` spells it: `module:function`, only `module` for a
+ * default export, and `http` for an HTTP action (its module is `http.js`).
+ */
+function functionMetadataName(fn: ExecContext["fn"]): string {
+  return fn.kind === "httpAction" ? "http" : strippedUdfPath(fn.udfPath);
 }
 
 function cancelJob(

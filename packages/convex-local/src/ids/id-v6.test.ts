@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 
 import { decodeBase32, encodeBase32 } from "./base32";
@@ -229,6 +230,22 @@ describe("newInternalId", () => {
   });
 });
 
+/**
+ * Encodes bytes as the `base-62` Rust crate does: the bytes as a
+ * big-endian number, written least significant digit first.
+ */
+function encodeBase62(bytes: number[]): string {
+  const alphabet =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  let value = BigInt(`0x${Buffer.from(bytes).toString("hex")}`);
+  let text = "";
+  while (value > 0n) {
+    text += alphabet[Number(value % 62n)];
+    value /= 62n;
+  }
+  return text;
+}
+
 describe("parseLegacyInternalId", () => {
   test("accepts 16 bytes in base64url", () => {
     const internalId = stabilityInternalId();
@@ -236,8 +253,39 @@ describe("parseLegacyInternalId", () => {
     expect(parseLegacyInternalId(text)).toEqual(internalId);
   });
 
+  test("accepts a v4 base62 ID", () => {
+    // 15 random bytes 1..15 and day 0x4e20, encoded and hashed outside
+    // this code (Python int and hashlib) as the base-62 crate and Convex do.
+    const internalId = parseLegacyInternalId("G0YdcF5U5cPKgI8wWTXWRIW");
+    expect(internalId).not.toBeNull();
+    expect(Buffer.from(internalId!).toString("hex")).toBe(
+      "36030fcc7e566294905b49a720eb4e20",
+    );
+  });
+
+  test("v4 ID matches an encoder", () => {
+    const random = Uint8Array.from({ length: 15 }, (_, i) => 200 + i);
+    const day = [0x01, 0x02];
+    const text = encodeBase62([1, ...random, ...day]);
+    const expected = createHash("sha256")
+      .update(random)
+      .digest()
+      .subarray(0, 14);
+
+    const internalId = parseLegacyInternalId(text);
+    expect(text.length).toBeGreaterThan(22);
+    expect(internalId).not.toBeNull();
+    expect(Buffer.from(internalId!.subarray(0, 14))).toEqual(expected);
+    expect([...internalId!.subarray(14)]).toEqual(day);
+  });
+
   test.each([
     { description: "v6 ID", text: SAMPLE_ID },
+    {
+      description: "v4 ID of 16 bytes",
+      text: encodeBase62([1, ...new Array<number>(16).fill(7)]),
+    },
+    { description: "v4 ID with a bad character", text: `${"A".repeat(22)}-` },
     { description: "padded base64", text: "AAAAAAAAAAAAAAAAAAAAAA==" },
     { description: "non-canonical last character", text: `${"A".repeat(21)}B` },
     { description: "standard base64 characters", text: `${"A".repeat(21)}+` },

@@ -8,7 +8,7 @@
  * mod 256) of the preceding bytes XOR the version (0), little-endian. The
  * whole is unpadded lowercase Crockford base32.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 import { base32Length, decodeBase32, encodeBase32 } from "./base32";
 
@@ -215,11 +215,18 @@ function fletcher16(bytes: Uint8Array): number {
 }
 
 /**
- * Parses a legacy bare internal ID: 16 bytes in unpadded base64url, as
- * `db.normalizeId` still accepts. Returns null for anything else.
- * NOTE: the older 17-byte base62 form is not supported.
+ * Parses a legacy bare internal ID, as `db.normalizeId` still accepts
+ * (`InternalId::from_developer_str` in the Convex backend's
+ * crates/value/src/document_id.rs). Up to 22 characters are a v5 ID: 16
+ * bytes in unpadded base64url. Longer text is a v4 ID: 17 bytes in base62,
+ * whose 15 random bytes are hashed to the 14 of a v5 ID. Returns null for
+ * anything else.
  */
 export function parseLegacyInternalId(text: string): Uint8Array | null {
+  return text.length > 22 ? parseV4InternalId(text) : parseV5InternalId(text);
+}
+
+function parseV5InternalId(text: string): Uint8Array | null {
   if (text.length !== 22 || !/^[A-Za-z0-9_-]+$/.test(text)) {
     return null;
   }
@@ -232,4 +239,34 @@ export function parseLegacyInternalId(text: string): Uint8Array | null {
     return null;
   }
   return new Uint8Array(bytes);
+}
+
+const BASE62_ALPHABET =
+  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/** Byte length of a v4 internal ID: 15 random bytes and a 2-byte day stamp. */
+const V4_INTERNAL_ID_LENGTH = 17;
+
+/**
+ * Parses a v4 internal ID. Its base62 form (the `base-62` Rust crate that
+ * Convex used) reads the least significant digit first, and the number's
+ * big-endian bytes start with a marker byte that is dropped. Convex keeps
+ * the first 14 bytes of the SHA-256 of the random part and the day stamp.
+ */
+function parseV4InternalId(text: string): Uint8Array | null {
+  let value = 0n;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const digit = BASE62_ALPHABET.indexOf(text[i]!);
+    if (digit === -1) return null;
+    value = value * 62n + BigInt(digit);
+  }
+  const hex = value.toString(16);
+  const bytes = Buffer.from(hex.length % 2 === 0 ? hex : `0${hex}`, "hex");
+  if (bytes.length !== V4_INTERNAL_ID_LENGTH + 1) return null;
+  const random = bytes.subarray(1, 16);
+  const day = bytes.subarray(16, 18);
+  const internalId = new Uint8Array(INTERNAL_ID_LENGTH);
+  internalId.set(createHash("sha256").update(random).digest().subarray(0, 14));
+  internalId.set(day, 14);
+  return internalId;
 }

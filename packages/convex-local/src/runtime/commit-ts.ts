@@ -1,4 +1,5 @@
-import { CommitTsPlaceholder, type Value } from "convex/values";
+import { CommitTsPlaceholder, convexToJson, type Value } from "convex/values";
+import type { ConvexJson } from "../engine/types";
 
 /**
  * The value an unresolved commit timestamp takes in index keys and in
@@ -25,9 +26,10 @@ export function containsCommitTs(value: Value | undefined): boolean {
 /**
  * Returns a copy of `value` with every commit timestamp set to `ts`.
  *
- * NOTE: only written documents are resolved. A mutation's return value that
- * contains `db.vars.commitTs` still carries `{$commitTs: null}`, and queries
- * accept the token in index ranges, where Convex rejects it.
+ * NOTE: `.filter` expressions accept the token and compare it as the
+ * maximum int64. Convex rejects it there, because it parses filter literals
+ * as plain values, whose field names may not start with `$`. Index ranges
+ * accept it on both (`range_value` in crates/common/src/json/query.rs).
  */
 export function resolveCommitTs<T extends Value>(value: T, ts: bigint): T {
   if (isCommitTsPlaceholder(value)) return ts as T;
@@ -41,4 +43,30 @@ export function resolveCommitTs<T extends Value>(value: T, ts: bigint): T {
     resolved[key] = resolveCommitTs(field, ts);
   }
   return resolved as T;
+}
+
+/**
+ * Returns a copy of a value in `convexToJson` form with every
+ * `{$commitTs: null}` token replaced by `ts` as an int64, or the value itself
+ * when it has none. Convex resolves a mutation's return value this way once
+ * the commit timestamp is known.
+ */
+export function resolveCommitTsJson(json: ConvexJson, ts: bigint): ConvexJson {
+  if (json === null || typeof json !== "object") return json;
+  if (Array.isArray(json)) {
+    const items = json.map((item) => resolveCommitTsJson(item, ts));
+    return items.some((item, i) => item !== json[i]) ? items : json;
+  }
+  const keys = Object.keys(json);
+  if (keys.length === 1 && keys[0] === "$commitTs") {
+    return convexToJson(ts) as ConvexJson;
+  }
+  let changed = false;
+  const resolved: Record<string, ConvexJson> = {};
+  for (const key of keys) {
+    const field = json[key]!;
+    resolved[key] = resolveCommitTsJson(field, ts);
+    if (resolved[key] !== field) changed = true;
+  }
+  return changed ? resolved : json;
 }

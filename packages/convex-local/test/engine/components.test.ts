@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { TIMEOUT_MS } from "../../src/engine/execution";
+import { decodeId } from "../../src/ids";
 import { FIXTURES, startTestEngine, type TestEngine } from "./helpers";
 
 let t: TestEngine;
@@ -149,6 +150,30 @@ test("normalizeId checks the table", async () => {
   expect(
     await t.query("nested:normalize", { table: "messages", id: "nonsense" }),
   ).toBeNull();
+});
+
+test("normalizeId accepts legacy IDs", async () => {
+  // A v4 ID and the v5 ID it maps to, computed as in id-v6.test.ts.
+  const fromV4 = await t.query("nested:normalize", {
+    table: "messages",
+    id: "G0YdcF5U5cPKgI8wWTXWRIW",
+  });
+  const fromV5 = await t.query("nested:normalize", {
+    table: "messages",
+    id: "NgMPzH5WYpSQW0mnIOtOIA",
+  });
+
+  expect(typeof fromV4).toBe("string");
+  expect(fromV4).toBe(fromV5);
+  const decoded = decodeId(fromV4 as string);
+  expect(Buffer.from(decoded!.internalId).toString("hex")).toBe(
+    "36030fcc7e566294905b49a720eb4e20",
+  );
+  const sent = (await t.mutation("messages:send", {
+    author: "legacy",
+    body: "x",
+  })) as string;
+  expect(decoded!.tableNumber).toBe(decodeId(sent)!.tableNumber);
 });
 
 test("inline mutation reads and writes", async () => {

@@ -71,6 +71,16 @@ test("search matches last term as prefix", async () => {
   ]);
 });
 
+test("search matches no misspelled term", async () => {
+  // Convex's search allows no edit distance: `QueryTerm::max_distance` in
+  // crates/search/src/query.rs returns 0.
+  expect(await t.query("notes:search", { text: "penicilin" })).toEqual([]);
+  expect(await t.query("notes:search", { text: "kmee" })).toEqual([]);
+  expect(await t.query("notes:search", { text: "allergy penicilin" })).toEqual([
+    "allergy to penicillin",
+  ]);
+});
+
 test("search applies equality filters", async () => {
   expect(
     await t.query("notes:search", { text: "knee", clinic: "south" }),

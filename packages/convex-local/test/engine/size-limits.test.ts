@@ -47,7 +47,16 @@ const cases: {
     path: "sizes:accept",
     args: () => ({ payload: nested(70) }),
     message:
-      /^Value is too nested \(nested 72 levels deep > maximum nesting 64\)$/,
+      /^\[Request ID: [0-9a-f]+\] Server Error\nInvalid arguments for sizes\.js:accept: Value is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+  },
+  {
+    // The arguments array and object add two levels to the payload's 63.
+    name: "arguments nested one over 64",
+    kind: "mutation",
+    path: "sizes:accept",
+    args: () => ({ payload: nested(63) }),
+    message:
+      /\nInvalid arguments for sizes\.js:accept: Value is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
   },
   {
     name: "return value over 16 MiB",
@@ -56,6 +65,14 @@ const cases: {
     args: () => ({ length: 17 * MiB }),
     message:
       /\nFunction sizes\.js:make return value is too large \(actual: 17 MiB, limit: 16 MiB\)$/,
+  },
+  {
+    name: "return value nested over 64",
+    kind: "query",
+    path: "sizes:nest",
+    args: () => ({ depth: 65 }),
+    message:
+      /\nFunction sizes\.js:nest return value invalid: Value is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
   },
   {
     name: "document over 1 MiB",
@@ -91,6 +108,14 @@ test.each(cases)("$name is rejected", async ({ kind, path, args, message }) => {
   expect(rows).toHaveLength(1);
   expect(rows[0]!._id).toBe(knownId);
   expect(rows[0]!.body).toBe("intact");
+});
+
+test("arguments nested 64 deep are accepted", async () => {
+  expect(await t.mutation("sizes:accept", { payload: nested(62) })).toBe(null);
+});
+
+test("return value nested 64 deep is accepted", async () => {
+  expect(await t.query("sizes:nest", { depth: 64 })).toEqual(nested(64));
 });
 
 test("arguments at 16 MiB are accepted", async () => {

@@ -75,6 +75,13 @@ async function expectServing() {
   });
 }
 
+/** Builds an object nested `depth` levels deep: `{a: {a: … null}}`. */
+function nestedValue(depth: number): Record<string, unknown> | null {
+  let value: Record<string, unknown> | null = null;
+  for (let level = 0; level < depth; level++) value = { a: value };
+  return value;
+}
+
 async function httpError(run: () => Promise<unknown>): Promise<Error> {
   const error = await run().then(
     () => null,
@@ -150,6 +157,11 @@ test.each([
     "ID from another table",
     () => http.query(getNote, { id: vectorId }),
     'ArgumentValidationError: Found ID "<vector>" from table `embeddings`, which does not match the table name in validator `v.id("notes")`.\nPath: .id',
+  ],
+  [
+    "arguments nested over 64",
+    () => http.query(getNote, { id: nestedValue(70) as unknown as string }),
+    "Invalid arguments for errors.js:getNote: Value is too nested (nested 65 levels deep > maximum nesting 64)",
   ],
   [
     "oversized document",

@@ -1,6 +1,7 @@
 import WebSocket from "ws";
 import { startApiServer } from "../../src/http/api-server.js";
 import type { Logger } from "../../src/logger.js";
+import { startTestEngine, type TestEngine } from "../engine/helpers.js";
 import { FakeEngine } from "./fake-engine.js";
 
 /** Creates a logger that stores its lines, so tests stay quiet and can inspect them. */
@@ -40,6 +41,34 @@ export async function startTestServer(
     port: server.port,
     url: `http://127.0.0.1:${server.port}`,
     close: () => server.close(),
+  };
+}
+
+export type EngineServer = {
+  engine: TestEngine;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+};
+
+/** Starts the API server on a free loopback port over a real engine. */
+export async function startEngineServer(
+  fixture: string,
+): Promise<EngineServer> {
+  const engine = await startTestEngine(fixture);
+  const server = await startApiServer({
+    engine: engine.engine,
+    port: 0,
+    logger: memoryLogger(),
+  });
+  return {
+    engine,
+    port: server.port,
+    url: `http://127.0.0.1:${server.port}`,
+    async close() {
+      await server.close();
+      await engine.close();
+    },
   };
 }
 

@@ -72,8 +72,10 @@ export function TypedSignature({
       <p
         aria-hidden="true"
         data-testid="typed-signature-preview"
+        // A signature line under the name, so the preview does not look
+        // like a second input.
         className={cn(
-          "min-h-16 overflow-hidden rounded-lg border-2 border-border bg-canvas px-3 py-2",
+          "min-h-14 overflow-hidden border-b-2 border-ink px-1 pt-2",
           "font-signature text-4xl leading-tight wrap-break-word",
         )}
       >

@@ -216,6 +216,19 @@ describe("answerSections structured answers", () => {
     expect(section?.rows[1]?.type).toBe("signature");
   });
 
+  test("names a typed signature", () => {
+    const [section] = answerSections(definition, {
+      sign: { typedName: "Ana López" },
+    });
+    expect(section?.rows[1]?.text).toBe("Typed signature: Ana López");
+    expect(section?.rows[1]?.value).toEqual({ typedName: "Ana López" });
+  });
+
+  test("blank typed signature is not answered", () => {
+    const [section] = answerSections(definition, { sign: { typedName: " " } });
+    expect(section?.rows[1]?.text).toBe(NOT_ANSWERED);
+  });
+
   test("lists group items", () => {
     const [section] = answerSections(definition, {
       pets: [{ name: "Rex" }, { name: "Tom" }],

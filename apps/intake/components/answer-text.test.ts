@@ -75,6 +75,11 @@ test.each<{ field: InputField; value: AnswerValue; expected: string }>([
     expected: "Signed",
   },
   {
+    field: { type: "signature", id: "f", label: "F" },
+    value: { typedName: " Ana López " },
+    expected: "Signed with typed name: Ana López",
+  },
+  {
     field: { type: "file", id: "f", label: "F", accept: ["image/png"] },
     value: {
       storageId: "s1",

@@ -1,7 +1,8 @@
-import type {
-  AnswerValue,
-  ChoiceOption,
-  InputField,
+import {
+  isTypedSignatureAnswer,
+  type AnswerValue,
+  type ChoiceOption,
+  type InputField,
 } from "@intake/form-schema";
 import { formatBytes } from "@intake/ui";
 
@@ -10,7 +11,8 @@ import { MESSAGES, type Messages } from "./i18n/messages";
 /**
  * Formats an answer as the plain text the review step shows: option labels
  * for choices, "Yes" or "No", "Agreed" for a ticked consent box, an
- * address on three lines, "Signed" for a signature, a file's name and
+ * address on three lines, "Signed" for a drawn signature and the name for a
+ * typed one, a file's name and
  * size, and the typed text otherwise. An option value missing from the
  * field shows as is. Repeating groups are listed item by item by the
  * review itself, so they get a count here.
@@ -37,7 +39,9 @@ export function answerText(
     case "address":
       return addressText(value);
     case "signature":
-      return text.signed;
+      return isTypedSignatureAnswer(value)
+        ? text.typedSignature(value.typedName.trim())
+        : text.signed;
     case "file": {
       const file = value as { name?: unknown; size?: unknown };
       const size = typeof file.size === "number" ? file.size : 0;

@@ -10,11 +10,17 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
 
 import { demo, urls } from "../../../scripts/lib/stack.mjs";
-import { formPath, waitForHydration } from "./patient-steps";
+import {
+  expectNoAxeViolations,
+  formPath,
+  waitForHydration,
+} from "./patient-steps";
 import {
   latestAnswers,
+  openLatestSubmission,
   publishTemplate,
   signedInStaffClient,
+  signedInStaffPage,
 } from "./staff-client";
 
 // Chromium orders the parts of a date input by locale: month, day, year.
@@ -158,7 +164,7 @@ test("demo form submits by keyboard", async ({ page }) => {
   });
 });
 
-test("signature pad explains keyboard gap", async ({ page }) => {
+test("signature completes by keyboard", async ({ page, context }) => {
   const staff = await signedInStaffClient();
   const form = await publishTemplate(
     staff,
@@ -173,30 +179,74 @@ test("signature pad explains keyboard gap", async ({ page }) => {
 
   const pad = page.getByRole("img", { name: "Signature pad" });
   const consent = page.getByRole("checkbox", { name: "I agree" });
-  const signedOn = page.locator('main [name="signedOn"]');
+  const typeInstead = page.getByRole("button", {
+    name: "Type your name instead",
+  });
   await tabTo(page, consent);
   await page.keyboard.press("Space");
   // Drawing needs a pointer, so the pad is not in the tab order and Tab
-  // goes from the consent box past it to the date.
+  // goes from the consent box past it, and past the disabled Clear button,
+  // to the button that switches to typing.
   await page.keyboard.press("Tab");
   await expect(pad).not.toBeFocused();
-  await expect(signedOn).toBeFocused();
-  await page.keyboard.type("11202026");
-  await expect(signedOn).toHaveValue("2026-11-20");
-  await expect(
-    page.getByText(
-      /If you cannot draw with a mouse or touch screen, ask the front desk/,
-    ),
-  ).toBeVisible();
+  await expect(typeInstead).toBeFocused();
+  await expect(page.getByText(/front desk/)).toHaveCount(0);
 
+  // Unsigned, Next reports the signature. The summary link focuses the
+  // pad, whose description names the typed way to sign.
   await pressButton(page, "Next");
   const summary = page.getByRole("group", { name: "There is a problem" });
   await expect(summary).toBeFocused();
   await tabTo(page, summary.getByRole("link", { name: /Signature/ }));
   await page.keyboard.press("Enter");
   await expect(pad).toBeFocused();
-  await expect(pad).toHaveAccessibleDescription(/ask the front desk for help/);
+  await expect(pad).toHaveAccessibleDescription(/Type your name instead/);
+  await page.keyboard.press("Tab");
+  await expect(typeInstead).toBeFocused();
+  await page.keyboard.press("Enter");
+
+  const nameInput = page.getByRole("textbox", { name: "Type your full name" });
+  await expect(nameInput).toBeFocused();
+  await expect(pad).toHaveCount(0);
+  await page.keyboard.type("Ana López");
+  await expect(nameInput).toHaveValue("Ana López");
+  await expect(page.getByText("Signed with your typed name.")).toBeVisible();
+  await expect(page.getByTestId("typed-signature-preview")).toHaveText(
+    "Ana López",
+  );
+  const signedOn = page.locator('main [name="signedOn"]');
+  await tabTo(page, signedOn);
+  await page.keyboard.type("11202026");
+  await expect(signedOn).toHaveValue("2026-11-20");
+  await expectNoAxeViolations(page);
+
+  await pressButton(page, "Next");
+  const review = page.getByRole("heading", { name: "Review your answers" });
+  await expect(review).toBeFocused();
+  await expect(page.locator("main")).toContainText(
+    "Signed with typed name: Ana López",
+  );
+  await pressButton(page, "Submit", "Space");
   await expect(
-    page.getByRole("heading", { name: "Review your answers" }),
-  ).toHaveCount(0);
+    page.getByRole("heading", { name: "Thank you, your answers were sent" }),
+  ).toBeFocused();
+
+  const stored = await openLatestSubmission(staff, form.formId);
+  expect(stored.answers).toEqual({
+    consentToTreatment: true,
+    signature: { typedName: "Ana López" },
+    signedOn: "2026-11-20",
+  });
+
+  // Staff see the typed name, labelled as typed, on the submission's page.
+  const [clinic] = await staff.query(api.clinics.listMine, {});
+  const staffPage = await signedInStaffPage(context);
+  await staffPage.goto(
+    `${urls.admin}/clinics/${clinic!.clinicId}/submissions/${stored.submissionId}`,
+  );
+  const answer = staffPage.locator("dd", { hasText: "Typed signature" });
+  await expect(answer).toContainText("Ana López");
+  await expect(staffPage.getByRole("img", { name: "Signature" })).toHaveCount(
+    0,
+  );
 });

@@ -96,6 +96,11 @@ describe("flattenAnswer", () => {
       expected: "Signed",
     },
     {
+      name: "typed signature",
+      value: { typedName: "Ana López" },
+      expected: "Typed signature: Ana López",
+    },
+    {
       name: "file",
       value: {
         storageId: "s1",

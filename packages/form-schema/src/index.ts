@@ -61,12 +61,14 @@ export {
   answerValueSchema,
   addressAnswerSchema,
   signatureAnswerSchema,
+  typedSignatureAnswerSchema,
   fileAnswerSchema,
   groupAnswerSchema,
   type Answers,
   type AnswerValue,
   type AddressAnswer,
   type SignatureAnswer,
+  type TypedSignatureAnswer,
   type FileAnswer,
   type GroupAnswer,
   type ItemAnswerValue,
@@ -77,6 +79,7 @@ export {
   type FileAnswerEntry,
 } from "./answers/file-answers";
 export { isAnswers } from "./answers/is-answers";
+export { isTypedSignatureAnswer } from "./answers/typed-signature";
 export { validateAnswers } from "./answers/validate-answers";
 export { validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";

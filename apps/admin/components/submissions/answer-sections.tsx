@@ -1,13 +1,18 @@
 import { flattenAnswer } from "@intake/backend/csv";
-import type {
-  AnswerValue,
-  FileAnswer,
-  SignatureAnswer,
+import {
+  isTypedSignatureAnswer,
+  type AnswerValue,
+  type FileAnswer,
+  type SignatureAnswer,
 } from "@intake/form-schema";
 
 import type { AnswerRow, AnswerSection } from "@/lib/format-answer";
 
-import { FileView, SignatureView } from "./structured-answers";
+import {
+  FileView,
+  SignatureView,
+  TypedSignatureView,
+} from "./structured-answers";
 
 /** Download URL per storage id of a submission's files, null once gone. */
 export type FileUrls = ReadonlyMap<string, string | null>;
@@ -51,7 +56,7 @@ export function AnswerSections({
   );
 }
 
-/** Renders one answer: text, a signature, a file or group items. */
+/** Renders one answer: text, a drawn or typed signature, a file or group items. */
 function AnswerValueView({
   row,
   fileUrls,
@@ -64,6 +69,13 @@ function AnswerValueView({
     typeof value === "object" && value !== null && !Array.isArray(value);
   if (row.type === "signature" && isObject && "strokes" in value) {
     return <SignatureView signature={value as SignatureAnswer} />;
+  }
+  if (
+    row.type === "signature" &&
+    isTypedSignatureAnswer(value) &&
+    value.typedName.trim() !== ""
+  ) {
+    return <TypedSignatureView signature={value} />;
   }
   if (row.type === "file" && isObject && "storageId" in value) {
     const file = value as FileAnswer;

@@ -1,6 +1,30 @@
 "use client";
 
-import type { FileAnswer, SignatureAnswer } from "@intake/form-schema";
+import type {
+  FileAnswer,
+  SignatureAnswer,
+  TypedSignatureAnswer,
+} from "@intake/form-schema";
+
+/**
+ * Shows a signature the patient typed: the name in the handwriting-like
+ * font of the patient's preview, labelled as typed so staff can tell it
+ * from a drawn one. The name is rendered as React text, never as markup.
+ */
+export function TypedSignatureView({
+  signature,
+}: {
+  signature: TypedSignatureAnswer;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <p className="text-muted text-sm">Typed signature</p>
+      <p className="font-signature border-border-subtle max-w-sm rounded-md border bg-white px-3 py-2 text-3xl leading-tight break-words">
+        {signature.typedName}
+      </p>
+    </div>
+  );
+}
 
 /**
  * Draws a signature answer as an SVG of its strokes. Each stroke is a flat

@@ -18,6 +18,12 @@ const age: InputField = {
   max: 120,
 };
 
+const signature: InputField = {
+  type: "signature",
+  id: "sign",
+  label: "Signature",
+};
+
 describe("fieldErrorText", () => {
   test("English passes the message through", () => {
     const error = { code: "required", message: "Enter an answer." };
@@ -30,6 +36,9 @@ describe("fieldErrorText", () => {
     { field: name, code: "tooLong", expected: /40 caracteres o menos/ },
     { field: age, code: "outOfRange", expected: /un número de 0 a 120/ },
     { field: name, code: "someNewCode", expected: /^Revise esta respuesta/ },
+    { field: signature, code: "required", expected: /escriba su nombre/ },
+    { field: signature, code: "tooLong", expected: /hasta 100 caracteres/ },
+    { field: signature, code: "invalidFormat", expected: /sin saltos/ },
   ])("Spanish $code", ({ field, code, expected }) => {
     const text = fieldErrorText(field, { code, message: "English" }, "es");
     expect(text).toMatch(expected);

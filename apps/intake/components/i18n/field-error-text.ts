@@ -1,4 +1,4 @@
-import type { FieldError, InputField } from "@intake/form-schema";
+import { LIMITS, type FieldError, type InputField } from "@intake/form-schema";
 
 import type { Locale } from "./locale";
 
@@ -32,10 +32,17 @@ const REQUIRED_ES: Partial<Record<string, string>> = {
   yesNo: "Elija Sí o No.",
   consent: "Marque la casilla para aceptar antes de continuar.",
   address: "Escriba la dirección, la ciudad, el estado y el código postal.",
-  signature: "Firme en el recuadro para continuar.",
+  signature:
+    "Firme en el recuadro o escriba su nombre completo para continuar.",
   file: "Elija un archivo para continuar.",
   group: "Añada al menos un elemento.",
 };
+
+// The code does not say whether the signature was drawn or typed, so
+// these texts cover both.
+const SIGNATURE_TOO_LONG_ES = `Borre la firma y firme con menos trazos, o escriba un nombre de hasta ${LIMITS.typedSignatureLength} caracteres.`;
+const SIGNATURE_FORMAT_ES =
+  "Borre la firma y vuelva a firmar, o escriba su nombre con letras, sin saltos de línea ni caracteres de formato ocultos.";
 
 /** Reads an optional numeric property of a field, such as `maxLength`. */
 function limit(field: InputField, key: string): number | string | undefined {
@@ -60,6 +67,7 @@ function spanishText(field: InputField, code: string): string | undefined {
         : `Escriba al menos ${min} caracteres.`;
     }
     case "tooLong": {
+      if (field.type === "signature") return SIGNATURE_TOO_LONG_ES;
       const max = limit(field, isChoice ? "maxSelected" : "maxLength");
       if (isChoice) return `Elija como máximo ${max ?? ""} opciones.`;
       return max === undefined
@@ -67,6 +75,7 @@ function spanishText(field: InputField, code: string): string | undefined {
         : `Acorte esta respuesta a ${max} caracteres o menos.`;
     }
     case "invalidFormat":
+      if (field.type === "signature") return SIGNATURE_FORMAT_ES;
       return field.type === "number"
         ? "Escriba un número entero, sin decimales."
         : "Esta respuesta no tiene el formato esperado. Revísela.";

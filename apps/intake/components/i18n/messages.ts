@@ -28,6 +28,8 @@ export interface Messages {
     agreed: string;
     notAgreed: string;
     signed: string;
+    /** A signature the patient typed, from the typed name. */
+    typedSignature: (name: string) => string;
     file: (name: string, size: string) => string;
     item: (itemLabel: string, number: number) => string;
     none: string;
@@ -121,6 +123,7 @@ const en: Messages = {
     agreed: "Agreed",
     notAgreed: "Not agreed",
     signed: "Signed",
+    typedSignature: (name) => `Signed with typed name: ${name}`,
     file: (name, size) => `${name} (${size})`,
     item: (itemLabel, number) => `${itemLabel} ${number}`,
     none: "None",
@@ -236,6 +239,7 @@ const es: Messages = {
     agreed: "Aceptado",
     notAgreed: "No aceptado",
     signed: "Firmado",
+    typedSignature: (name) => `Firmado con el nombre escrito: ${name}`,
     file: (name, size) => `${name} (${size})`,
     item: (itemLabel, number) => `${itemLabel} ${number}`,
     none: "Ninguno",

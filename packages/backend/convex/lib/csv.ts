@@ -2,6 +2,7 @@ import {
   type FormDefinition,
   type InputField,
   inputFields,
+  isTypedSignatureAnswer,
 } from "@intake/form-schema";
 
 /** One column of a submissions export: a field id and its header. */
@@ -98,9 +99,15 @@ function optionLabel(field: InputField | undefined, value: string): string {
   return options.find((option) => option.value === value)?.label ?? value;
 }
 
-/** Text of a structured answer, without strokes or storage ids. */
+/**
+ * Text of a structured answer, without strokes or storage ids. A typed
+ * signature is named as typed, so it is never mistaken for a drawn one.
+ */
 function flattenObject(value: Record<string, unknown>): string {
   if (Array.isArray(value.strokes)) return "Signed";
+  if (isTypedSignatureAnswer(value)) {
+    return `Typed signature: ${value.typedName}`;
+  }
   if (typeof value.storageId === "string") {
     return typeof value.name === "string" ? value.name : "File";
   }

@@ -51,6 +51,11 @@ export const signatureAnswerValidator = v.object({
   strokes: v.array(v.array(v.number())),
 });
 
+/** A typed signature answer, matching `TypedSignatureAnswer`. */
+export const typedSignatureAnswerValidator = v.object({
+  typedName: v.string(),
+});
+
 /**
  * An uploaded file answer, matching `FileAnswer`. The storage id is a plain
  * string here, and `submissions:submit` checks it against the uploads table.
@@ -70,6 +75,7 @@ export const itemAnswerValueValidator = v.union(
   v.array(v.string()),
   addressAnswerValidator,
   signatureAnswerValidator,
+  typedSignatureAnswerValidator,
   fileAnswerValidator,
 );
 
@@ -81,6 +87,7 @@ export const answerValueValidator = v.union(
   v.array(v.string()),
   addressAnswerValidator,
   signatureAnswerValidator,
+  typedSignatureAnswerValidator,
   fileAnswerValidator,
   v.array(v.record(v.string(), itemAnswerValueValidator)),
 );

@@ -11,6 +11,21 @@ describe("answersSchema", () => {
       ok: true,
     },
     { description: "empty object", answers: {}, ok: true },
+    {
+      description: "typed signature",
+      answers: { a: { typedName: "Ana Lopez" } },
+      ok: true,
+    },
+    {
+      description: "typed signature over cap",
+      answers: { a: { typedName: "x".repeat(101) } },
+      ok: false,
+    },
+    {
+      description: "typed signature extra key",
+      answers: { a: { typedName: "Ana", font: "cursive" } },
+      ok: false,
+    },
     { description: "null value", answers: { a: null }, ok: false },
     { description: "object value", answers: { a: { b: 1 } }, ok: false },
     { description: "number list", answers: { a: [1] }, ok: false },
@@ -53,6 +68,9 @@ describe("isAnswerEmpty", () => {
     { description: "zero", value: 0, empty: false },
     { description: "false", value: false, empty: false },
     { description: "list", value: ["a"], empty: false },
+    { description: "no strokes", value: { strokes: [] }, empty: true },
+    { description: "blank typed name", value: { typedName: " " }, empty: true },
+    { description: "typed name", value: { typedName: "Ana" }, empty: false },
   ])("$description", ({ value, empty }) => {
     expect(isAnswerEmpty(value)).toBe(empty);
   });

@@ -101,6 +101,10 @@ const signature = objectOf({
   ),
 });
 
+const typedSignature = objectOf({
+  typedName: textUpTo(LIMITS.typedSignatureLength),
+});
+
 const file = objectOf({
   storageId: sometimesBroken(
     text(1, LIMITS.fileTokenLength),
@@ -121,6 +125,7 @@ const itemValue = fc.oneof(
   listUpTo(textUpTo(LIMITS.optionValueLength), LIMITS.options),
   address,
   signature,
+  typedSignature,
   file,
 );
 

@@ -1,6 +1,7 @@
 import { FIELD_ID_PATTERN } from "../fields/common-id";
 import { LIMITS } from "../fields/limits";
 import type { Answers } from "./schema";
+import { isTypedSignatureAnswer } from "./typed-signature";
 
 /**
  * Checks whether a value returned by `JSON.parse` has the shape that
@@ -43,6 +44,7 @@ function isItemAnswerValue(value: unknown): boolean {
     isString(value, LIMITS.longTextLength) ||
     isAddressAnswer(value) ||
     isSignatureAnswer(value) ||
+    isTypedSignature(value) ||
     isFileAnswer(value)
   );
 }
@@ -91,6 +93,13 @@ function isSignatureAnswer(value: unknown): boolean {
     Array.isArray(strokes) &&
     strokes.length <= LIMITS.signatureStrokes &&
     strokes.every(isStroke)
+  );
+}
+
+function isTypedSignature(value: unknown): boolean {
+  return (
+    isTypedSignatureAnswer(value) &&
+    value.typedName.length <= LIMITS.typedSignatureLength
   );
 }
 

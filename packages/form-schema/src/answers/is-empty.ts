@@ -1,8 +1,8 @@
 /**
  * Checks whether a value counts as no answer: undefined, null, a string of
  * only whitespace, an empty list (no choices, no group items), an address
- * whose parts are all blank, or a signature without strokes. `false` and `0`
- * are answers.
+ * whose parts are all blank, a drawn signature without strokes, or a typed
+ * signature of only whitespace. `false` and `0` are answers.
  */
 export function isAnswerEmpty(value: unknown): boolean {
   if (value === undefined || value === null) {
@@ -19,6 +19,9 @@ export function isAnswerEmpty(value: unknown): boolean {
   }
   if ("strokes" in value) {
     return Array.isArray(value.strokes) && value.strokes.length === 0;
+  }
+  if ("typedName" in value) {
+    return typeof value.typedName === "string" && value.typedName.trim() === "";
   }
   if ("line1" in value || "postalCode" in value) {
     return Object.values(value).every(

@@ -33,6 +33,18 @@ export const signatureAnswerSchema = z.strictObject({
 /** A drawn signature answer. */
 export type SignatureAnswer = z.infer<typeof signatureAnswerSchema>;
 
+/**
+ * A typed signature answer: the name the patient typed in place of
+ * drawing, for patients who cannot use a pointer. The signature rule
+ * checks its text.
+ */
+export const typedSignatureAnswerSchema = z.strictObject({
+  typedName: z.string().max(LIMITS.typedSignatureLength),
+});
+
+/** A typed signature answer. */
+export type TypedSignatureAnswer = z.infer<typeof typedSignatureAnswerSchema>;
+
 /** A file answer: the stored upload and what the browser reported about it. */
 export const fileAnswerSchema = z.strictObject({
   storageId: z.string().min(1).max(LIMITS.fileTokenLength),
@@ -52,6 +64,7 @@ const itemAnswerSchemas = [
   z.array(z.string().max(LIMITS.optionValueLength)).max(LIMITS.options),
   addressAnswerSchema,
   signatureAnswerSchema,
+  typedSignatureAnswerSchema,
   fileAnswerSchema,
 ] as const;
 
@@ -74,6 +87,7 @@ export type ItemAnswerValue =
   | string[]
   | AddressAnswer
   | SignatureAnswer
+  | TypedSignatureAnswer
   | FileAnswer;
 
 /** A repeating group answer: one answers object per item. */
@@ -83,7 +97,8 @@ export type GroupAnswer = Record<string, ItemAnswerValue>[];
  * One answer. Text, email, phone, date and singleChoice fields take a
  * string, number fields a number, and yesNo and consent fields a boolean.
  * A multipleChoice answer is the chosen option values. Address, signature
- * and file fields take an object, and a group takes a list of item objects.
+ * and file fields take an object (a signature is drawn or typed), and a
+ * group takes a list of item objects.
  * The caps are the largest values any field accepts.
  */
 export const answerValueSchema = z.union([

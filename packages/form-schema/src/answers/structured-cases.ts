@@ -1,4 +1,5 @@
 import type { Field } from "../fields";
+import { LIMITS } from "../fields/limits";
 import type { FieldErrorCode } from "../rules/field-error";
 
 /** One `validateField` case: a field, an answer and the expected code. */
@@ -258,6 +259,80 @@ export const structuredCases: FieldCase[] = [
     description: "signature extra key",
     field: signature,
     value: { ...drawn, color: "blue" },
+    code: "invalidType",
+  },
+  {
+    description: "signature typed",
+    field: requiredSignature,
+    value: { typedName: "María José O'Neill-Núñez" },
+    code: null,
+  },
+  {
+    description: "signature typed with joiner",
+    field: requiredSignature,
+    value: { typedName: "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645" },
+    code: null,
+  },
+  {
+    description: "signature typed at cap",
+    field: requiredSignature,
+    value: { typedName: "x".repeat(LIMITS.typedSignatureLength) },
+    code: null,
+  },
+  {
+    description: "signature typed blank required",
+    field: requiredSignature,
+    value: { typedName: " \u00A0 " },
+    code: "required",
+  },
+  {
+    description: "signature typed empty required",
+    field: requiredSignature,
+    value: { typedName: "" },
+    code: "required",
+  },
+  {
+    description: "signature typed blank optional",
+    field: signature,
+    value: { typedName: "  " },
+    code: null,
+  },
+  {
+    description: "signature typed over cap",
+    field: requiredSignature,
+    value: { typedName: "x".repeat(LIMITS.typedSignatureLength + 1) },
+    code: "tooLong",
+  },
+  ...[
+    ["null character", "Ana\u0000"],
+    ["line feed", "Ana\nLopez"],
+    ["tab", "Ana\tLopez"],
+    ["delete", "Ana\u007F"],
+    ["C1 control", "Ana\u0085"],
+    ["right-to-left override", "\u202EAna"],
+    ["right-to-left mark", "Ana\u200F"],
+    ["first strong isolate", "\u2068Ana\u2069"],
+    ["Arabic letter mark", "Ana\u061C"],
+    ["line separator", "Ana\u2028Lopez"],
+    ["lone surrogate", "Ana\uD800"],
+    ["no letter", "12345"],
+    ["zero-width space only", "\u200B"],
+  ].map(([name, typedName]): FieldCase => ({
+    description: `signature typed ${name}`,
+    field: requiredSignature,
+    value: { typedName },
+    code: "invalidFormat",
+  })),
+  {
+    description: "signature typed number name",
+    field: requiredSignature,
+    value: { typedName: 42 },
+    code: "invalidType",
+  },
+  {
+    description: "signature typed extra key",
+    field: requiredSignature,
+    value: { typedName: "Ana", strokes: [] },
     code: "invalidType",
   },
   { description: "file accepted", field: file, value: upload, code: null },

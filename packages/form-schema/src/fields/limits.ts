@@ -55,6 +55,8 @@ export const LIMITS = {
   signatureStrokes: 100,
   /** Maximum points (x, y pairs) over all strokes of one signature. */
   signaturePoints: 5000,
+  /** Maximum length of a typed signature, in UTF-16 code units. */
+  typedSignatureLength: 100,
   /** Maximum and default size of one uploaded file, in bytes (10 MiB). */
   fileSizeBytes: 10 * 1024 * 1024,
   /** Maximum MIME types a file field may accept. */

@@ -22,7 +22,7 @@ const REQUIRED_MESSAGES: Record<InputFieldType, string> = {
   yesNo: "Choose Yes or No.",
   consent: "Select the checkbox to agree before you continue.",
   address: "Enter the street address, city, region and postal code.",
-  signature: "Sign in the box to continue.",
+  signature: "Sign in the box or type your full name to continue.",
   file: "Add a file to continue.",
   group: "Add at least one entry to continue.",
 };
@@ -222,6 +222,25 @@ export function signatureTooLongError(): FieldError {
 /** Builds the error for a signature with points off the pad or unrounded. */
 export function invalidSignatureError(): FieldError {
   return fieldError("invalidFormat", "Clear the signature and sign again.");
+}
+
+/** Builds the error for a typed signature longer than the limit. */
+export function typedSignatureTooLongError(): FieldError {
+  return fieldError(
+    "tooLong",
+    `Type a name of up to ${LIMITS.typedSignatureLength} characters.`,
+  );
+}
+
+/**
+ * Builds the error for a typed signature with no letter, or with control,
+ * line break or text direction characters.
+ */
+export function invalidTypedSignatureError(): FieldError {
+  return fieldError(
+    "invalidFormat",
+    "Type your name in letters, without line breaks or hidden formatting characters.",
+  );
 }
 
 /** Builds the error for a file type the field does not accept. */

@@ -1,23 +1,44 @@
+import { isTypedSignatureAnswer } from "../answers/typed-signature";
 import { LIMITS } from "../fields/limits";
 import type { FieldError } from "./field-error";
 import {
   invalidSignatureError,
+  invalidTypedSignatureError,
   invalidTypeError,
   requiredError,
   signatureTooLongError,
+  typedSignatureTooLongError,
 } from "./messages";
 
 /**
- * Validates a signature answer: a positive canvas size up to
- * `LIMITS.signatureCanvasSize`, at most `LIMITS.signatureStrokes` strokes and
- * `LIMITS.signaturePoints` points overall, and every stroke a flat list of
- * x, y pairs inside the canvas, rounded to one decimal. No strokes is no
- * answer.
+ * Characters a typed name must not contain: control characters (C0, DEL
+ * and C1, so also tabs and line feeds), line and paragraph separators,
+ * lone surrogates and the bidirectional formatting characters. Those are
+ * U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069, which
+ * can make a name display in another order than it is stored. Zero-width
+ * joiners stay allowed, because some scripts need them.
+ */
+const FORBIDDEN_NAME_CHARACTERS =
+  /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** A letter of any script. A typed name needs at least one. */
+const LETTER = /\p{L}/u;
+
+/**
+ * Validates a signature answer, drawn or typed. A drawn one needs a
+ * positive canvas size up to `LIMITS.signatureCanvasSize`, at most
+ * `LIMITS.signatureStrokes` strokes and `LIMITS.signaturePoints` points
+ * overall, and every stroke a flat list of x, y pairs inside the canvas,
+ * rounded to one decimal. No strokes is no answer. A typed one is checked
+ * by {@link checkTypedSignature}.
  */
 export function checkSignature(
   value: unknown,
   required: boolean,
 ): FieldError | null {
+  if (isTypedSignatureAnswer(value)) {
+    return checkTypedSignature(value.typedName, required);
+  }
   if (!isSignatureShape(value)) {
     return invalidTypeError("signature");
   }
@@ -47,6 +68,27 @@ export function checkSignature(
         return invalidSignatureError();
       }
     }
+  }
+  return null;
+}
+
+/**
+ * Validates a typed name: blank (only whitespace) is no answer, and
+ * otherwise it has at most `LIMITS.typedSignatureLength` UTF-16 code
+ * units, at least one letter and none of `FORBIDDEN_NAME_CHARACTERS`.
+ */
+function checkTypedSignature(
+  name: string,
+  required: boolean,
+): FieldError | null {
+  if (name.trim() === "") {
+    return required ? requiredError("signature") : null;
+  }
+  if (name.length > LIMITS.typedSignatureLength) {
+    return typedSignatureTooLongError();
+  }
+  if (FORBIDDEN_NAME_CHARACTERS.test(name) || !LETTER.test(name)) {
+    return invalidTypedSignatureError();
   }
   return null;
 }

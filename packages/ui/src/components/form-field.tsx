@@ -259,11 +259,13 @@ function FieldControl({
           <Suspense fallback={<LoadingBox />}>
             <SignaturePad
               id={control.id}
+              name={name}
               value={answerAsSignature(value)}
               onChange={onChange}
               onBlur={onBlur}
               describedBy={control.describedBy}
               invalid={control.invalid}
+              required={control.required}
             />
           </Suspense>
         </>

@@ -184,7 +184,10 @@ describe("SignaturePad", () => {
 
     expect(screen.getByText("I agree to <b>treatment</b>.")).toBeTruthy();
     expect(document.querySelector("b")).toBeNull();
-    expect(screen.getByText(/Typing your name does not count/)).toBeTruthy();
+    expect(screen.queryByText(/front desk/)).toBeNull();
+    expect(
+      screen.getByText(/choose “Type your name instead” to sign/),
+    ).toBeTruthy();
     expect(screen.getByRole("img", { name: "Signature pad" })).toBeTruthy();
   });
 
@@ -213,6 +216,106 @@ describe("SignaturePad", () => {
       { x: 9, y: 9 },
     ]);
     expect(screen.getByText("Signed.")).toBeTruthy();
+  });
+
+  test("typing a name produces the typed answer", async () => {
+    const onChange = vi.fn();
+    render(<Stateful field={field} onChange={onChange} />);
+    await waitFor(() => expect(pads).toHaveLength(1));
+
+    fireEvent.click(
+      screen.getByRole("button", { name: "Type your name instead" }),
+    );
+    const input = screen.getByRole("textbox", { name: "Type your full name" });
+    expect(document.activeElement).toBe(input);
+    expect(input.id).toBe("field-sig");
+    expect(input.getAttribute("name")).toBe("sig");
+    expect(input.getAttribute("maxlength")).toBe("100");
+    expect(screen.queryByRole("img", { name: "Signature pad" })).toBeNull();
+    expect(screen.getByText("Not signed yet.")).toBeTruthy();
+
+    fireEvent.change(input, { target: { value: "Ana López" } });
+
+    expect(onChange).toHaveBeenLastCalledWith({ typedName: "Ana López" });
+    expect(screen.getByText("Signed with your typed name.")).toBeTruthy();
+    expect(screen.getByTestId("typed-signature-preview").textContent).toBe(
+      "Ana López",
+    );
+    const describedBy = input.getAttribute("aria-describedby") ?? "";
+    const note = screen.getByText(/typed full name counts as your signature/);
+    expect(describedBy.split(" ")).toContain(note.id);
+  });
+
+  test("blank typed name is no answer", async () => {
+    const onChange = vi.fn();
+    render(<Stateful field={field} onChange={onChange} />);
+    fireEvent.click(
+      screen.getByRole("button", { name: "Type your name instead" }),
+    );
+    const input = screen.getByRole("textbox", { name: "Type your full name" });
+
+    fireEvent.change(input, { target: { value: "Ana" } });
+    fireEvent.change(input, { target: { value: "   " } });
+
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    expect(screen.getByText("Not signed yet.")).toBeTruthy();
+  });
+
+  test("typed name renders as text", async () => {
+    render(<Stateful field={field} />);
+    fireEvent.click(
+      screen.getByRole("button", { name: "Type your name instead" }),
+    );
+    const markup = '<img src="x" onerror="alert(1)">';
+
+    fireEvent.change(
+      screen.getByRole("textbox", { name: "Type your full name" }),
+      { target: { value: markup } },
+    );
+
+    expect(document.querySelector("img")).toBeNull();
+    expect(screen.getByTestId("typed-signature-preview").textContent).toBe(
+      markup,
+    );
+  });
+
+  test("each way keeps its own signature", async () => {
+    const onChange = vi.fn();
+    render(<Stateful field={field} onChange={onChange} />);
+    await waitFor(() => expect(pads).toHaveLength(1));
+    act(() => pads[0]!.draw([{ x: 1, y: 1 }]));
+    const drawn = { width: 300, height: 150, strokes: [[1, 1]] };
+
+    fireEvent.click(
+      screen.getByRole("button", { name: "Type your name instead" }),
+    );
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    fireEvent.change(
+      screen.getByRole("textbox", { name: "Type your full name" }),
+      { target: { value: "Ana" } },
+    );
+    const drawButton = screen.getByRole("button", {
+      name: "Draw your signature instead",
+    });
+    fireEvent.click(drawButton);
+
+    expect(onChange).toHaveBeenLastCalledWith(drawn);
+    await waitFor(() => expect(pads).toHaveLength(2));
+    expect(pads[1]!.data[0]!.points).toMatchObject([{ x: 1, y: 1 }]);
+    expect(screen.getByRole("button", { name: "Type your name instead" })).toBe(
+      drawButton,
+    );
+    fireEvent.click(drawButton);
+    expect(onChange).toHaveBeenLastCalledWith({ typedName: "Ana" });
+  });
+
+  test("restored typed draft shows the name", () => {
+    render(<Stateful field={field} initial={{ typedName: "Ana" }} />);
+
+    const input = screen.getByRole("textbox", { name: "Type your full name" });
+    expect((input as HTMLInputElement).value).toBe("Ana");
+    expect(screen.getByText("Signed with your typed name.")).toBeTruthy();
+    expect(screen.queryByRole("img", { name: "Signature pad" })).toBeNull();
   });
 });
 

@@ -1,6 +1,10 @@
 "use client";
 
-import type { SignatureAnswer } from "@intake/form-schema";
+import {
+  isTypedSignatureAnswer,
+  type SignatureAnswer,
+  type TypedSignatureAnswer,
+} from "@intake/form-schema";
 import type SignaturePadClass from "signature_pad";
 import { useEffect, useRef, useState } from "react";
 
@@ -12,9 +16,150 @@ import {
 } from "../lib/signature-strokes";
 import { useUiText } from "../text/ui-text-context";
 import { Button } from "./button";
+import { TypedSignature } from "./typed-signature";
+
+/** A signature answer, drawn or typed. */
+type AnySignatureAnswer = SignatureAnswer | TypedSignatureAnswer;
 
 /** Props of {@link SignaturePad}. */
 export interface SignaturePadProps {
+  /**
+   * Id of the canvas, or of the name input while the patient types, which
+   * an error summary link focuses.
+   */
+  id: string;
+  /** Name of the typed-name input: the answer key. */
+  name: string;
+  value: AnySignatureAnswer | undefined;
+  /** Receives the signature, or undefined once there is none. */
+  onChange: (value: AnySignatureAnswer | undefined) => void;
+  onBlur?: () => void;
+  /** Ids of the field's help and error regions. */
+  describedBy?: string;
+  invalid?: boolean;
+  required?: boolean;
+}
+
+/**
+ * Lets the patient sign by drawing with a finger, stylus or mouse, or, with
+ * "Type your name instead", by typing their name, so a keyboard alone can
+ * complete the field. Each way keeps its own signature, and switching ways
+ * makes that one the answer. Switching to typing moves focus to the name
+ * input. Switching back leaves focus on the switch button.
+ */
+export default function SignaturePad({
+  id,
+  name,
+  value,
+  onChange,
+  onBlur,
+  describedBy,
+  invalid = false,
+  required = false,
+}: SignaturePadProps) {
+  const text = useUiText().signature;
+  const [mode, setMode] = useState<"draw" | "type">(
+    isTypedSignatureAnswer(value) ? "type" : "draw",
+  );
+  const [typedName, setTypedName] = useState(
+    isTypedSignatureAnswer(value) ? value.typedName : "",
+  );
+  const [drawn, setDrawn] = useState(
+    isSignatureAnswer(value) ? value : undefined,
+  );
+  const [seenValue, setSeenValue] = useState(value);
+  const [announcement, setAnnouncement] = useState("");
+  const inputRef = useRef<HTMLInputElement>(null);
+  const focusInput = useRef(false);
+
+  // An answer set from outside, such as a restored draft, picks its mode.
+  if (value !== seenValue) {
+    setSeenValue(value);
+    if (isTypedSignatureAnswer(value)) {
+      setMode("type");
+      setTypedName(value.typedName);
+    } else if (isSignatureAnswer(value)) {
+      setMode("draw");
+      setDrawn(value);
+    }
+  }
+
+  useEffect(() => {
+    if (mode === "type" && focusInput.current) {
+      focusInput.current = false;
+      inputRef.current?.focus();
+    }
+  }, [mode]);
+
+  function changeTypedName(next: string) {
+    setTypedName(next);
+    onChange(typedAnswer(next));
+  }
+
+  function changeDrawn(next: SignatureAnswer | undefined) {
+    setDrawn(next);
+    onChange(next);
+  }
+
+  function switchMode() {
+    if (mode === "draw") {
+      focusInput.current = true;
+      setMode("type");
+      setAnnouncement("");
+      onChange(typedAnswer(typedName));
+    } else {
+      setMode("draw");
+      setAnnouncement(text.instructions);
+      onChange(drawn);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {mode === "draw" ? (
+        <DrawnSignature
+          id={id}
+          value={drawn}
+          onChange={changeDrawn}
+          onBlur={onBlur}
+          describedBy={describedBy}
+          invalid={invalid}
+        />
+      ) : (
+        <TypedSignature
+          id={id}
+          name={name}
+          typedName={typedName}
+          onTypedNameChange={changeTypedName}
+          onBlur={onBlur}
+          describedBy={describedBy}
+          invalid={invalid}
+          required={required}
+          inputRef={inputRef}
+        />
+      )}
+      <Button
+        variant="secondary"
+        onClick={switchMode}
+        onBlur={onBlur}
+        className="self-start"
+      >
+        {mode === "draw" ? text.typeInstead : text.drawInstead}
+      </Button>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </div>
+  );
+}
+
+/** Returns the typed answer of `typedName`, or undefined while it is blank. */
+function typedAnswer(typedName: string): TypedSignatureAnswer | undefined {
+  return typedName.trim() === "" ? undefined : { typedName };
+}
+
+/** Props of {@link DrawnSignature}. */
+interface DrawnSignatureProps {
   /** Id of the canvas, which an error summary link focuses. */
   id: string;
   value: SignatureAnswer | undefined;
@@ -32,18 +177,18 @@ const PEN_COLOR = "#1a1d23";
 /**
  * Lets the patient draw a signature with a finger, stylus or mouse. The
  * `signature_pad` package loads on mount, so forms without a signature
- * never download it. Drawing has no keyboard equivalent, and a typed name
- * is not a signature, so the pad states this and tells the patient where to
- * get help. The text under the pad states whether the field is signed.
+ * never download it. Drawing has no keyboard equivalent, so the pad's
+ * description points to typing the name instead. The text under the pad
+ * states whether the field is signed.
  */
-export default function SignaturePad({
+function DrawnSignature({
   id,
   value,
   onChange,
   onBlur,
   describedBy,
   invalid = false,
-}: SignaturePadProps) {
+}: DrawnSignatureProps) {
   const text = useUiText().signature;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePadClass | null>(null);
@@ -126,7 +271,8 @@ export default function SignaturePad({
         tabIndex={-1}
         aria-label={text.padLabel}
         // The canvas is not in the tab order, but the error summary link
-        // focuses it, so the note on getting help is part of its description.
+        // focuses it, so the note on typing instead is part of its
+        // description.
         aria-describedby={cn(
           instructionsId,
           statusId,

@@ -1,9 +1,11 @@
-import type {
-  AddressAnswer,
-  AnswerValue,
-  FileAnswer,
-  GroupAnswer,
-  SignatureAnswer,
+import {
+  isTypedSignatureAnswer,
+  type AddressAnswer,
+  type AnswerValue,
+  type FileAnswer,
+  type GroupAnswer,
+  type SignatureAnswer,
+  type TypedSignatureAnswer,
 } from "@intake/form-schema";
 
 // Readers that tolerate an answer of the wrong shape, such as one saved for
@@ -40,9 +42,13 @@ export function answerAsAddress(
     : undefined;
 }
 
+/** Reads a drawn or a typed signature answer. */
 export function answerAsSignature(
   value: AnswerValue | undefined,
-): SignatureAnswer | undefined {
+): SignatureAnswer | TypedSignatureAnswer | undefined {
+  if (isTypedSignatureAnswer(value)) {
+    return value;
+  }
   return isRecord(value) &&
     Array.isArray((value as Record<string, unknown>).strokes)
     ? (value as SignatureAnswer)

@@ -24,7 +24,15 @@ export interface UiText {
   signature: {
     padLabel: string;
     instructions: string;
+    /** Tells a patient who cannot draw to type their name instead. */
     keyboardNote: string;
+    typeInstead: string;
+    drawInstead: string;
+    /** Label of the typed-name input. */
+    typedLabel: string;
+    /** States that the typed name counts as the signature. */
+    typedNote: string;
+    typedSigned: string;
     clear: string;
     signed: string;
     unsigned: string;
@@ -78,7 +86,12 @@ const en: UiText = {
     padLabel: "Signature pad",
     instructions: "Sign in the box with your finger, a stylus or a mouse.",
     keyboardNote:
-      "A signature has to be drawn. Typing your name does not count as a signature. If you cannot draw with a mouse or touch screen, ask the front desk for help.",
+      "If you cannot draw with a finger or mouse, choose “Type your name instead” to sign with the keyboard.",
+    typeInstead: "Type your name instead",
+    drawInstead: "Draw your signature instead",
+    typedLabel: "Type your full name",
+    typedNote: "Your typed full name counts as your signature.",
+    typedSigned: "Signed with your typed name.",
     clear: "Clear signature",
     signed: "Signed.",
     unsigned: "Not signed yet.",
@@ -141,7 +154,12 @@ const es: UiText = {
     instructions:
       "Firme en el recuadro con el dedo, un lápiz táctil o el ratón.",
     keyboardNote:
-      "La firma se tiene que dibujar. Escribir su nombre no cuenta como firma. Si no puede dibujar con un ratón o una pantalla táctil, pida ayuda en la recepción.",
+      "Si no puede dibujar con el dedo o el ratón, elija «Escribir su nombre en su lugar» para firmar con el teclado.",
+    typeInstead: "Escribir su nombre en su lugar",
+    drawInstead: "Dibujar la firma en su lugar",
+    typedLabel: "Escriba su nombre completo",
+    typedNote: "Su nombre completo escrito cuenta como su firma.",
+    typedSigned: "Firmado con su nombre escrito.",
     clear: "Borrar firma",
     signed: "Firmado.",
     unsigned: "Aún sin firmar.",

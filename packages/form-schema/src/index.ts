@@ -78,7 +78,8 @@ export {
 } from "./answers/file-answers";
 export { isAnswers } from "./answers/is-answers";
 export { validateAnswers } from "./answers/validate-answers";
-export { validateField } from "./answers/validate-field";
+export { jsonByteLength, oversizedAnswerErrors } from "./answers/answers-size";
+export { failingStringRule, validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";
 
 /** Conditional logic: `showIf` and `requireIf` on fields and pages. */

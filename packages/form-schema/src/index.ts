@@ -105,6 +105,7 @@ export {
   isSupportedLocale,
   translationTableSchema,
   translationsSchema,
+  type FieldTranslation,
   type Locale,
   type TranslationTable,
   type Translations,

@@ -1,8 +1,6 @@
 import type { FormDefinition, Page } from "../definition/schema";
 import type { Field, ItemField } from "../fields";
-import type { Locale, TranslationTable } from "./translation";
-
-type FieldTranslation = NonNullable<TranslationTable["fields"]>[string];
+import type { FieldTranslation, Locale, TranslationTable } from "./translation";
 
 /**
  * Returns a copy of the definition with the text of `locale` where its

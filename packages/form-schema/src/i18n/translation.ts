@@ -32,6 +32,9 @@ export const fieldTranslationSchema = z.strictObject({
     .optional(),
 });
 
+/** Translated text of one field. */
+export type FieldTranslation = z.infer<typeof fieldTranslationSchema>;
+
 /**
  * The translated text of a form in one language. Text left out, or left
  * blank, shows in English.

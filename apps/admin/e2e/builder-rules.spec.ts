@@ -133,6 +133,69 @@ test("preview enforces edited answer rules", async ({ page }) => {
   await expect(page.getByLabel("Maximum", { exact: true })).toHaveValue("120");
 });
 
+test("edits Spanish placeholder and pattern message", async ({
+  page,
+  browser,
+}) => {
+  await signUpWithClinic(page, "Spanish Clinic");
+  await openBlankForm(page, "Spanish form");
+  await addFieldByKeyboard(page, "Page 1", "Short text", "ZIP code");
+  await page.getByLabel("Pattern", { exact: true }).fill("[0-9]{5}");
+  await page
+    .getByLabel("Pattern message", { exact: true })
+    .fill("Enter 5 digits.");
+  await page.getByLabel("Placeholder", { exact: true }).fill("12345");
+
+  const spanishPlaceholder = page.getByLabel("Placeholder in Spanish");
+  const spanishMessage = page.getByLabel("Pattern message in Spanish");
+  await spanishPlaceholder.fill("5 dígitos");
+  await spanishMessage.fill("Escriba 5 dígitos.");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // The saved draft carries the translation, so it survives a reload.
+  await page.reload();
+  await page
+    .getByRole("button", { name: "Edit ZIP code", exact: true })
+    .click();
+  await expect(spanishPlaceholder).toHaveValue("5 dígitos");
+  await expect(spanishMessage).toHaveValue("Escriba 5 dígitos.");
+
+  // A translation of a placeholder the field no longer has is a problem.
+  await page.getByLabel("Placeholder", { exact: true }).fill("");
+  const problems = page.getByRole("list", { name: "Problems of this field" });
+  await expect(problems).toContainText("sets no English placeholder");
+  await page.getByLabel("Placeholder", { exact: true }).fill("12345");
+  await expect(problems).toHaveCount(0);
+
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  await page.getByRole("button", { name: "Publish version 1" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Published version 1." }),
+  ).toBeVisible();
+  await page.getByRole("link", { name: "Back to the form" }).click();
+  const formUrl = await page
+    .getByRole("link", { name: /\/f\// })
+    .getAttribute("href");
+  if (formUrl === null) throw new Error("The form page links no /f/ address.");
+
+  const phone = await browser.newContext({
+    locale: "es-MX",
+    viewport: { width: 360, height: 740 },
+  });
+  const patient = await phone.newPage();
+  await patient.goto(formUrl);
+  const zip = patient.getByRole("textbox", { name: /^ZIP code/ });
+  await expect(zip).toHaveAttribute("placeholder", "5 dígitos");
+  await expect(
+    patient.getByRole("button", { name: "Siguiente" }),
+  ).toBeEnabled();
+  await zip.fill("abc");
+  await patient.getByRole("button", { name: "Siguiente" }).click();
+  await expect(zip).toHaveAccessibleDescription(/Escriba 5 dígitos\./);
+  await expect(patient.getByText("Enter 5 digits.")).toHaveCount(0);
+  await phone.close();
+});
+
 test("starts a form from a template", async ({ page }) => {
   const template = getTemplate("medical-history");
   if (template === undefined) throw new Error("No medical-history template.");

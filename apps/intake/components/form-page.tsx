@@ -11,7 +11,7 @@ import { FormField } from "@intake/ui";
 import type { Ref } from "react";
 
 import { FormProgress } from "./form-progress";
-import { resolveItemField } from "./form-visibility";
+import { answerAt, resolveItemField } from "./form-visibility";
 import { fieldErrorText } from "./i18n/field-error-text";
 import type { Locale } from "./i18n/locale";
 import { useLocale } from "./i18n/locale-context";
@@ -66,10 +66,10 @@ export function FormPage({
           key={field.id}
           field={field}
           value={answers[field.id]}
-          error={errorText(field, errors[field.id], locale)}
+          error={errorText(field, errors[field.id], locale, answers[field.id])}
           itemErrors={
             field.type === "group"
-              ? itemErrorTexts(field, errors, locale)
+              ? itemErrorTexts(field, errors, locale, answers)
               : undefined
           }
           resolveItemField={(itemField, item) =>
@@ -87,9 +87,11 @@ function errorText(
   field: Field,
   error: ShownError | undefined,
   locale: Locale,
+  value: unknown,
 ): string | undefined {
   if (error === undefined) return undefined;
-  return fieldErrorText(isInputField(field) ? field : undefined, error, locale);
+  const target = isInputField(field) ? field : undefined;
+  return fieldErrorText(target, error, locale, value);
 }
 
 /** Translates the errors of a group's items, keyed `<group>.<index>.<field>`. */
@@ -97,13 +99,15 @@ function itemErrorTexts(
   group: Extract<Field, { type: "group" }>,
   errors: ErrorMessages,
   locale: Locale,
+  answers: Answers,
 ): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [key, error] of Object.entries(errors)) {
     if (!key.startsWith(`${group.id}.`)) continue;
     const itemFieldId = key.split(".")[2];
     const itemField = group.fields.find((field) => field.id === itemFieldId);
-    const text = errorText(itemField ?? group, error, locale);
+    const value = answerAt(answers, key);
+    const text = errorText(itemField ?? group, error, locale, value);
     if (text !== undefined) texts[key] = text;
   }
   return texts;

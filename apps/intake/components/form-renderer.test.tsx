@@ -236,13 +236,45 @@ describe("FormRenderer submit", () => {
     expect(document.activeElement).toBe(summary);
   });
 
+  test("server size error points at the answer", async () => {
+    submit.mockRejectedValue(
+      new ConvexError({
+        kind: "answersTooLarge",
+        message: "The answers take too many bytes.",
+        maxBytes: 524_288,
+        fieldErrors: {
+          firstName: {
+            code: "tooLarge",
+            message: "Shorten this answer, because all answers are too large.",
+          },
+        },
+      }),
+    );
+    renderForm();
+    fillFirstPage();
+    openReview("Yes");
+
+    fireEvent.click(screen.getByRole("button", { name: "Submit" }));
+    await settle();
+
+    const input = screen.getByRole("textbox", { name: /First name/ });
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    const summary = screen.getByRole("group", { name: "There is a problem" });
+    expect(summary.textContent).toContain("First name: Shorten this answer");
+    expect(document.activeElement).toBe(summary);
+  });
+
   test.each([
     { kind: "versionMismatch", expected: "updated this form" },
     { kind: "formNotFound", expected: "no longer accepting answers" },
     { kind: "answersTooLarge", expected: "too long to send" },
   ])("server $kind shows a notice", async ({ kind, expected }) => {
     submit.mockRejectedValue(
-      new ConvexError({ kind, message: "Server text never shown." }),
+      new ConvexError({
+        kind,
+        message: "Server text never shown.",
+        fieldErrors: {},
+      }),
     );
     renderForm();
     fillFirstPage();

@@ -2,6 +2,7 @@
 
 import {
   localizeDefinition,
+  oversizedAnswerErrors,
   validateAnswers,
   type FormDefinition,
 } from "@intake/form-schema";
@@ -166,7 +167,9 @@ export function FormSteps({
     if (!reviewing) {
       const pageErrors = fields.validate(page.fields);
       if (Object.keys(pageErrors).length > 0) {
-        showSummary(summaryItems(page.fields, pageErrors, locale));
+        showSummary(
+          summaryItems(page.fields, pageErrors, locale, fields.answers),
+        );
         return;
       }
       if (!isLastPage) {
@@ -176,7 +179,13 @@ export function FormSteps({
     }
 
     const answers = answersToSubmit(definition, fields.answers);
-    const allErrors = validateAnswers(definition, answers);
+    const invalid = validateAnswers(definition, answers);
+    // Valid answers can still be too large together, which the backend
+    // rejects, so the largest ones are pointed at before sending.
+    const allErrors =
+      Object.keys(invalid).length > 0
+        ? invalid
+        : oversizedAnswerErrors(answers);
     if (Object.keys(allErrors).length > 0) {
       showFieldErrors(allErrors);
       return;
@@ -227,7 +236,9 @@ export function FormSteps({
     requestPage(target);
     setReviewing(false);
     setNotice(null);
-    showSummary(summaryItems(targetPage.fields, fieldErrors, locale));
+    showSummary(
+      summaryItems(targetPage.fields, fieldErrors, locale, fields.answers),
+    );
   }
 
   return (

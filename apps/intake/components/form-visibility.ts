@@ -64,6 +64,7 @@ export function summaryItems(
   fields: readonly Field[],
   errors: Record<string, ShownError>,
   locale: Locale,
+  answers: Answers,
 ): ErrorSummaryItem[] {
   const items: ErrorSummaryItem[] = [];
   for (const field of fields) {
@@ -73,7 +74,7 @@ export function summaryItems(
       const { label, target } = errorLabel(field, key);
       items.push({
         targetId: fieldControlId(key),
-        message: `${label}: ${fieldErrorText(target, error, locale)}`,
+        message: `${label}: ${fieldErrorText(target, error, locale, answerAt(answers, key))}`,
       });
     }
   }
@@ -99,6 +100,22 @@ function errorLabel(field: Field & { label: string }, key: string) {
         : itemLabel,
     target: itemField && isInputField(itemField) ? itemField : undefined,
   };
+}
+
+/**
+ * Returns the answer an error key names: a field id, or
+ * `<groupId>.<index>.<fieldId>` for a field of a group item.
+ */
+export function answerAt(answers: Answers, key: string): unknown {
+  const [fieldId = "", index, itemFieldId] = key.split(".");
+  const answer = Object.hasOwn(answers, fieldId) ? answers[fieldId] : undefined;
+  if (index === undefined || itemFieldId === undefined) return answer;
+  if (!Array.isArray(answer)) return undefined;
+  const item: unknown = answer[Number(index)];
+  if (typeof item !== "object" || item === null) return undefined;
+  return Object.hasOwn(item, itemFieldId)
+    ? (item as Record<string, unknown>)[itemFieldId]
+    : undefined;
 }
 
 /** Returns the index of the first page with an error, or -1. */

@@ -54,6 +54,38 @@ describe("describeSubmitError", () => {
     expect(failure.kind === "notice" ? failure.message : "").toMatch(expected);
   });
 
+  test("size error with names gives field errors", () => {
+    const fieldErrors = {
+      notes: { code: "tooLarge", message: "Shorten this answer." },
+    };
+    const failure = describeSubmitError(
+      new ConvexError({
+        kind: "answersTooLarge",
+        message: "Too large",
+        maxBytes: 524_288,
+        fieldErrors,
+      }),
+    );
+
+    expect(failure).toEqual({ kind: "fieldErrors", fieldErrors });
+  });
+
+  test("size error without names gives a notice", () => {
+    const failure = describeSubmitError(
+      new ConvexError({
+        kind: "answersTooLarge",
+        message: "Too large",
+        maxBytes: 524_288,
+        fieldErrors: {},
+      }),
+    );
+
+    expect(failure.kind).toBe("notice");
+    expect(failure.kind === "notice" ? failure.message : "").toMatch(
+      /too long to send/,
+    );
+  });
+
   test("form limit in Spanish", () => {
     const failure = describeSubmitError(
       new ConvexError({

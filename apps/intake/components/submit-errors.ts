@@ -26,6 +26,14 @@ export function describeSubmitError(
   if (isIntakeError(error, "invalidAnswers")) {
     return { kind: "fieldErrors", fieldErrors: error.data.fieldErrors };
   }
+  // The size error names the largest answers unless the answers were not
+  // an object, which leaves the notice.
+  if (
+    isIntakeError(error, "answersTooLarge") &&
+    Object.keys(error.data.fieldErrors).length > 0
+  ) {
+    return { kind: "fieldErrors", fieldErrors: error.data.fieldErrors };
+  }
   if (isIntakeError(error, "versionMismatch")) {
     return {
       kind: "versionMismatch",

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 
 import {
   expectNoAxeViolations,
+  fillCurrentPage,
   formPath,
   waitForHydration,
 } from "./patient-steps";
@@ -41,6 +42,44 @@ test("Accept-Language es renders Spanish", async ({ browser }) => {
   ).toBeVisible();
   await expect(page.getByText("(obligatorio)").first()).toBeVisible();
   await expectNoAxeViolations(page);
+  await context.close();
+});
+
+test("Spanish hints show on a phone", async ({ browser }) => {
+  const context = await browser.newContext({
+    locale: "es-MX",
+    viewport: { width: 360, height: 740 },
+  });
+  const page = await context.newPage();
+  await page.goto(formPath);
+  await waitForHydration(page);
+  await fillCurrentPage(page);
+  await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { name: /Datos de contacto/ }),
+  ).toBeVisible();
+
+  // The demo form translates the email placeholder and the postal code's
+  // pattern message.
+  await expect(
+    page.getByRole("textbox", { name: /^Correo electrónico/ }),
+  ).toHaveAttribute("placeholder", "nombre@ejemplo.com");
+  await fillCurrentPage(page);
+  const postalCode = page.getByRole("textbox", { name: /^Código postal/ });
+  await postalCode.fill("!!");
+  // Leaving the field shows its error, which moves the buttons below it,
+  // so the click waits for that.
+  await postalCode.blur();
+  const patternMessage = "Escriba de 3 a 10 letras o dígitos, como 12345.";
+  await expect(postalCode).toHaveAccessibleDescription(
+    `Error: ${patternMessage}`,
+  );
+  await expect(postalCode).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByRole("button", { name: "Siguiente", exact: true }).click();
+  const summary = page.getByRole("group", { name: "Hay un problema" });
+  await expect(summary).toContainText(`Código postal: ${patternMessage}`);
+  await expect(page.getByText(/Enter 3 to 10 letters/)).toHaveCount(0);
   await context.close();
 });
 

@@ -130,9 +130,15 @@ test("server rejects bad answers from page", async ({ page }) => {
     const error = body as ErrorBody & { errorData?: { maxBytes?: number } };
     expect(error.status).toBe("error");
     expect(error.errorData?.kind).toBe("answersTooLarge");
-    // NOTE: answersTooLarge reports the limit, not the field that broke it,
-    // because the limit applies to all answers together.
     expect(error.errorData?.maxBytes).toBe(512 * 1024);
+    // The limit applies to all answers together, and the error names the
+    // largest ones.
+    expect(Object.keys(error.errorData?.fieldErrors ?? {})).toEqual([
+      "reasonForVisit",
+    ]);
+    expect(error.errorData?.fieldErrors?.reasonForVisit).toMatchObject({
+      code: "tooLarge",
+    });
   });
 
   const stored = await staff.query(api.submissions.list, {

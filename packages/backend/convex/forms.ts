@@ -2,6 +2,7 @@ import {
   type FormDefinition,
   formDefinitionSchema,
   getTemplate,
+  jsonByteLength,
   validateDefinition,
 } from "@intake/form-schema";
 import { v } from "convex/values";
@@ -10,7 +11,6 @@ import { type MutationCtx, mutation, query } from "./_generated/server";
 import { requireForm, requireMember } from "./lib/access";
 import { intakeError } from "./lib/errors";
 import { findPublishedForm } from "./lib/published";
-import { byteLength } from "./lib/size";
 import { uniqueSlug } from "./lib/slug";
 import { requireName } from "./lib/text";
 import { definitionValidator, formStatusValidator } from "./lib/validators";
@@ -228,7 +228,7 @@ export const saveDraft = mutation({
     const { form } = await requireForm(ctx, args.formId);
     requireRevision(form, args.revision);
 
-    if (byteLength(args.definition) > maxDefinitionBytes) {
+    if (jsonByteLength(args.definition) > maxDefinitionBytes) {
       throw intakeError({
         kind: "invalidArgument",
         argument: "definition",

@@ -1,5 +1,8 @@
 import {
   type Answers,
+  jsonByteLength,
+  LIMITS,
+  oversizedAnswerErrors,
   pruneHiddenAnswers,
   validateAnswers,
 } from "@intake/form-schema";
@@ -18,7 +21,6 @@ import { intakeError } from "./lib/errors";
 import { requireSubmittedFiles } from "./lib/files";
 import { requirePublishedForm } from "./lib/published";
 import { randomCode, referenceAlphabet } from "./lib/random";
-import { byteLength } from "./lib/size";
 import {
   openedSubmissionValidator,
   readSubmissionAudited,
@@ -34,7 +36,7 @@ import { reviewFilterValidator } from "./lib/validators";
  * Convex's 1 MiB document limit and fits about a hundred long-text
  * answers at the default 5,000-character limit in plain ASCII.
  */
-export const maxAnswersBytes = 512 * 1024;
+export const maxAnswersBytes = LIMITS.answersBytes;
 
 /** Length of the patient-facing reference, from a 29-character alphabet. */
 export const referenceLength = 6;
@@ -48,11 +50,11 @@ const maxListLimit = 500;
  * result without storing again. Every error stores nothing:
  * `formNotFound` when the slug has no published form, `versionMismatch`
  * when `versionId` is not the live version, `rateLimited` past the
- * submission limits in `limits.ts`, `answersTooLarge`, and
- * `invalidAnswers` with the field errors of `validateAnswers` (also for
- * answers of a wrong shape, such as null, nested objects or a
- * non-object), and
- * `invalidFile` when a file answer does not match an unattached upload of
+ * submission limits in `limits.ts`, `answersTooLarge` with "tooLarge"
+ * field errors on the largest answers (none when `answers` is not an
+ * object), `invalidAnswers` with the field errors of `validateAnswers`
+ * (also for answers of a wrong shape, such as null, nested objects or a
+ * non-object), and `invalidFile` when a file answer does not match an unattached upload of
  * this form and visitor (see `requireSubmittedFiles`). Answers to hidden
  * questions are dropped before storing, and the files stored are marked
  * attached. A repeated key returns its first result before the limits are
@@ -111,12 +113,13 @@ export const submit = mutation({
     }
     await limitSubmission(ctx, form._id, args.visitorId);
 
-    const size = byteLength(args.answers);
+    const size = jsonByteLength(args.answers);
     if (size > maxAnswersBytes) {
       throw intakeError({
         kind: "answersTooLarge",
-        message: `The answers take ${size} bytes, above the maximum of ${maxAnswersBytes}. Shorten the longest answers.`,
+        message: `The answers take ${size} bytes, above the maximum of ${maxAnswersBytes}. Shorten the answers in fieldErrors.`,
         maxBytes: maxAnswersBytes,
+        fieldErrors: oversizedAnswerErrors(args.answers, maxAnswersBytes),
       });
     }
     const fieldErrors = validateAnswers(version.definition, args.answers);

@@ -14,6 +14,32 @@ import {
 } from "./fixtures";
 import { createTestBackend } from "./harness";
 
+/** A one-field form with its placeholder and pattern message in Spanish. */
+function spanishHintsDefinition(patternMessage: string) {
+  return {
+    title: "Check-in",
+    pages: [
+      {
+        id: "p1",
+        title: "One",
+        fields: [
+          {
+            type: "shortText",
+            id: "zip",
+            label: "ZIP code",
+            placeholder: "12345",
+            pattern: "[0-9]{5}",
+            patternMessage: "Enter 5 digits.",
+          },
+        ],
+      },
+    ],
+    translations: {
+      es: { fields: { zip: { placeholder: "5 dígitos", patternMessage } } },
+    },
+  };
+}
+
 async function createDraft() {
   const backend = createTestBackend();
   const clinic = await createClinic(backend, "Harbor Dental");
@@ -131,7 +157,20 @@ describe("forms.saveDraft", () => {
     expect(form.draft).toEqual(draft);
   });
 
+  test("stores a translated placeholder and pattern message", async () => {
+    const { owner, formId } = await createDraft();
+    const draft = spanishHintsDefinition("Escriba 5 dígitos.");
+    const result = await saveLatestDraft(owner, formId, draft);
+    expect(result.problems).toEqual([]);
+    const form = await owner.query(api.forms.get, { formId });
+    expect(form.draft).toEqual(draft);
+  });
+
   test.each([
+    {
+      $description: "a translated pattern message over the length cap",
+      definition: spanishHintsDefinition("x".repeat(201)),
+    },
     { $description: "a string", definition: "not a form" },
     { $description: "no pages", definition: { title: "Check-in" } },
     {
@@ -432,6 +471,14 @@ describe("forms.publish problem kinds", () => {
         text("second", { showIf: { field: "first", op: "isNotEmpty" } }),
       ),
       code: "logicCycle",
+    },
+    {
+      $description: "a translated placeholder the field lacks",
+      definition: {
+        ...onePage(text("name")),
+        translations: { es: { fields: { name: { placeholder: "Ana" } } } },
+      },
+      code: "unknownTranslation",
     },
     {
       $description: "a logic value of the wrong type",

@@ -219,6 +219,44 @@ describe("submissions.submit", () => {
       "answersTooLarge",
     );
     expect(error.maxBytes).toBe(maxAnswersBytes);
+    expect(Object.keys(error.fieldErrors)).toEqual(["fullName"]);
+    expect(error.fieldErrors.fullName?.code).toBe("tooLarge");
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("size error names answers until the rest fit", async () => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    const answers = {
+      ...checkInAnswers,
+      fullName: "a".repeat(200_000),
+      email: "b".repeat(190_000),
+      notes: "c".repeat(180_000),
+      extra: "d".repeat(170_000),
+    };
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, submitArgs(answers)),
+      "answersTooLarge",
+    );
+    expect(Object.keys(error.fieldErrors).sort()).toEqual([
+      "email",
+      "fullName",
+    ]);
+    expect(error.fieldErrors.email?.message).toContain(String(maxAnswersBytes));
+    expect(await storedCount()).toBe(0);
+  });
+
+  test("size error of a non-object names nothing", async () => {
+    const { backend, submitArgs, storedCount } = await createOpenForm();
+    const error = await expectIntakeError(
+      backend.mutation(api.submissions.submit, {
+        ...submitArgs(),
+        answers: "x".repeat(
+          maxAnswersBytes,
+        ) as unknown as typeof checkInAnswers,
+      }),
+      "answersTooLarge",
+    );
+    expect(error.fieldErrors).toEqual({});
     expect(await storedCount()).toBe(0);
   });
 

@@ -81,7 +81,8 @@ export {
 export { isAnswers } from "./answers/is-answers";
 export { isTypedSignatureAnswer } from "./answers/typed-signature";
 export { validateAnswers } from "./answers/validate-answers";
-export { validateField } from "./answers/validate-field";
+export { jsonByteLength, oversizedAnswerErrors } from "./answers/answers-size";
+export { failingStringRule, validateField } from "./answers/validate-field";
 export { isAnswerEmpty } from "./answers/is-empty";
 
 /** Conditional logic: `showIf` and `requireIf` on fields and pages. */
@@ -107,6 +108,7 @@ export {
   isSupportedLocale,
   translationTableSchema,
   translationsSchema,
+  type FieldTranslation,
   type Locale,
   type TranslationTable,
   type Translations,

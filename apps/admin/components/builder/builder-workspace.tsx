@@ -7,6 +7,7 @@ import {
   type AnswerValue,
   type Answers,
   type Field,
+  type FieldTranslation,
   type FieldType,
   type FormDefinition,
 } from "@intake/form-schema";
@@ -36,6 +37,11 @@ import { ProblemList } from "./problem-list";
 import { PublishBar } from "./publish-bar";
 import { SaveStatusText } from "./save-status";
 import { TextSetting } from "./setting-inputs";
+import {
+  fieldTranslation,
+  moveFieldTranslation,
+  setFieldTranslation,
+} from "./translation-operations";
 import { useDraftSession } from "./use-draft-session";
 
 /** The `forms:get` result the builder needs. */
@@ -90,9 +96,20 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
 
   const changeField = useCallback(
     (fieldId: string, next: Field) => {
-      edit((current) => ops.updateField(current, fieldId, () => next));
+      edit((current) =>
+        moveFieldTranslation(
+          ops.updateField(current, fieldId, () => next),
+          fieldId,
+          next.id,
+        ),
+      );
       if (next.id !== fieldId) setSelectedFieldId(next.id);
     },
+    [edit],
+  );
+  const changeTranslation = useCallback(
+    (fieldId: string, next: FieldTranslation) =>
+      edit((current) => setFieldTranslation(current, fieldId, next)),
     [edit],
   );
   const answer = useCallback(
@@ -212,6 +229,8 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
               onChange={changeField}
               logicSources={logicSources(draft, selectedField.id, null)}
               takenIds={takenIds}
+              translation={fieldTranslation(draft, selectedField.id)}
+              onTranslationChange={changeTranslation}
             />
           ) : (
             <>

@@ -4,6 +4,7 @@ import {
   FIELD_ID_PATTERN,
   isInputField,
   type Field,
+  type FieldTranslation,
 } from "@intake/form-schema";
 import { memo, useEffect, useState } from "react";
 
@@ -11,6 +12,7 @@ import { FIELD_TYPE_NAMES } from "./field-defaults";
 import { LogicEditor } from "./logic-editor";
 import type { LocatedProblem } from "./problems";
 import { RuleSettings } from "./rule-settings";
+import { SpanishSettings } from "./translation-settings";
 import {
   CheckboxSetting,
   TextSetting,
@@ -27,11 +29,16 @@ export interface FieldSettingsProps {
   logicSources: Field[];
   /** Returns every field id of the form. */
   takenIds: () => Set<string>;
+  /** The field's Spanish text, if any. */
+  translation: FieldTranslation | undefined;
+  /** Replaces the field's Spanish text. */
+  onTranslationChange: (fieldId: string, next: FieldTranslation) => void;
 }
 
 /**
  * Edits one field: the label, help and required flag every field has, the
- * answer key (its id), the rules of its type and its conditional logic.
+ * answer key (its id), the rules of its type, its Spanish text and its
+ * conditional logic.
  * Problems of the field are listed at the top.
  */
 export const FieldSettings = memo(function FieldSettings({
@@ -40,6 +47,8 @@ export const FieldSettings = memo(function FieldSettings({
   onChange,
   logicSources,
   takenIds,
+  translation,
+  onTranslationChange,
 }: FieldSettingsProps) {
   const change = (patch: Partial<Field>) =>
     onChange(field.id, withoutUndefined({ ...field, ...patch }) as Field);
@@ -92,6 +101,11 @@ export const FieldSettings = memo(function FieldSettings({
         field={field}
         takenIds={takenIds}
         onChange={(next) => onChange(field.id, next)}
+      />
+      <SpanishSettings
+        field={field}
+        translation={translation}
+        onChange={(next) => onTranslationChange(field.id, next)}
       />
       <LogicEditor
         title="Show only when"

@@ -41,3 +41,33 @@ describe("indexProblems", () => {
     expect(title?.pageId).toBeUndefined();
   });
 });
+
+describe("indexProblems translations", () => {
+  const translated: FormDefinition = {
+    ...definition,
+    translations: {
+      es: {
+        fields: {
+          name: { placeholder: "Su nombre" },
+          gone: { label: "Ido" },
+        },
+      },
+    },
+  };
+  const index = indexProblems(translated, validateDefinition(translated));
+
+  test("files a field's translation under the field", () => {
+    const codes = index.byField.get("name")?.map((p) => p.code);
+    expect(codes).toContain("unknownTranslation");
+    const problem = index.byField
+      .get("name")
+      ?.find((p) => p.code === "unknownTranslation");
+    expect(problem?.pageId).toBe("p1");
+  });
+
+  test("keeps a missing field's translation unfiled", () => {
+    const gone = index.all.find((problem) => problem.path[3] === "gone");
+    expect(gone?.code).toBe("unknownTranslation");
+    expect(gone?.fieldId).toBeUndefined();
+  });
+});

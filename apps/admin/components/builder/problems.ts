@@ -46,6 +46,7 @@ function locate(
   problem: DefinitionProblem,
 ): LocatedProblem {
   const [root, pageIndex, child, fieldIndex] = problem.path;
+  if (root === "translations") return locateTranslation(definition, problem);
   if (root !== "pages" || typeof pageIndex !== "number") return problem;
 
   const page = definition.pages[pageIndex];
@@ -55,6 +56,24 @@ function locate(
   }
   const field = page.fields[fieldIndex];
   return { ...problem, pageId: page.id, fieldId: field?.id };
+}
+
+/**
+ * Places a problem of `["translations", locale, "fields", fieldId, ...]`
+ * under the top-level field with that id, so it shows in its settings.
+ */
+function locateTranslation(
+  definition: FormDefinition,
+  problem: DefinitionProblem,
+): LocatedProblem {
+  const [, , section, fieldId] = problem.path;
+  if (section !== "fields" || typeof fieldId !== "string") return problem;
+  for (const page of definition.pages) {
+    if (page.fields.some((field) => field.id === fieldId)) {
+      return { ...problem, pageId: page.id, fieldId };
+    }
+  }
+  return problem;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {

@@ -24,6 +24,15 @@ const signature: InputField = {
   label: "Signature",
 };
 
+/** A localized field, as the renderer passes it, with a Spanish message. */
+const zip: InputField = {
+  type: "shortText",
+  id: "zip",
+  label: "Código postal",
+  pattern: "[0-9]{5}",
+  patternMessage: "Escriba 5 dígitos.",
+};
+
 describe("fieldErrorText", () => {
   test("English passes the message through", () => {
     const error = { code: "required", message: "Enter an answer." };
@@ -43,5 +52,32 @@ describe("fieldErrorText", () => {
     const text = fieldErrorText(field, { code, message: "English" }, "es");
     expect(text).toMatch(expected);
     expect(text).not.toContain("English");
+  });
+
+  test("Spanish pattern mismatch shows the pattern message", () => {
+    const error = { code: "invalidFormat", message: "Enter 5 digits." };
+    expect(fieldErrorText(zip, error, "es", "abc")).toBe("Escriba 5 dígitos.");
+  });
+
+  test("Spanish line break ignores the pattern message", () => {
+    const error = { code: "invalidFormat", message: "Keep it on one line." };
+    const text = fieldErrorText(zip, error, "es", "12\n345");
+    expect(text).toMatch(/^Esta respuesta no tiene el formato esperado/);
+  });
+
+  test("Spanish pattern error without the answer is general", () => {
+    const error = { code: "invalidFormat", message: "Enter 5 digits." };
+    const text = fieldErrorText(zip, error, "es");
+    expect(text).toMatch(/^Esta respuesta no tiene el formato esperado/);
+  });
+
+  test("English keeps the validator's message", () => {
+    const error = { code: "invalidFormat", message: "Enter 5 digits." };
+    expect(fieldErrorText(zip, error, "en", "abc")).toBe("Enter 5 digits.");
+  });
+
+  test("Spanish tooLarge asks to shorten", () => {
+    const error = { code: "tooLarge", message: "Shorten this answer." };
+    expect(fieldErrorText(name, error, "es")).toMatch(/^Acorte esta respuesta/);
   });
 });

@@ -1,4 +1,9 @@
-import { LIMITS, type FieldError, type InputField } from "@intake/form-schema";
+import {
+  LIMITS,
+  failingStringRule,
+  type FieldError,
+  type InputField,
+} from "@intake/form-schema";
 
 import type { Locale } from "./locale";
 
@@ -7,15 +12,36 @@ import type { Locale } from "./locale";
  * validator writes English messages, so English passes through and
  * Spanish is built from the stable error `code` and the field's limits.
  * A code without a Spanish text falls back to a general request to check
- * the answer.
+ * the answer. `field` is the localized field, so a pattern mismatch of
+ * `value` shows the field's pattern message in the page's language.
  */
 export function fieldErrorText(
   field: InputField | undefined,
   error: Pick<FieldError, "message"> & { code?: string },
   locale: Locale,
+  value?: unknown,
 ): string {
   if (locale === "en" || field === undefined) return error.message;
+  const patternMessage = customPatternMessage(field, error.code, value);
+  if (patternMessage !== undefined) return patternMessage;
   return spanishText(field, error.code ?? "") ?? GENERAL_ES;
+}
+
+/**
+ * Returns the form author's pattern message when the "invalidFormat"
+ * error comes from the field's pattern, and not from a line break.
+ */
+function customPatternMessage(
+  field: InputField,
+  code: string | undefined,
+  value: unknown,
+): string | undefined {
+  if (code !== "invalidFormat" || !("patternMessage" in field)) {
+    return undefined;
+  }
+  return failingStringRule(field, value) === "pattern"
+    ? field.patternMessage
+    : undefined;
 }
 
 const GENERAL_ES = "Revise esta respuesta.";
@@ -101,6 +127,8 @@ function spanishText(field: InputField, code: string): string | undefined {
       return `Añada al menos ${limit(field, "minItems") ?? 1}.`;
     case "tooManyItems":
       return `Añada como máximo ${limit(field, "maxItems") ?? ""}.`;
+    case "tooLarge":
+      return "Acorte esta respuesta, porque todas las respuestas juntas superan el tamaño máximo.";
     default:
       return undefined;
   }

@@ -29,7 +29,6 @@ import type * as lib_published from "../lib/published.js";
 import type * as lib_random from "../lib/random.js";
 import type * as lib_read_submission from "../lib/read-submission.js";
 import type * as lib_secrets from "../lib/secrets.js";
-import type * as lib_size from "../lib/size.js";
 import type * as lib_slug from "../lib/slug.js";
 import type * as lib_submission_files from "../lib/submission-files.js";
 import type * as lib_text from "../lib/text.js";
@@ -79,7 +78,6 @@ declare const fullApi: ApiFromModules<{
   "lib/random": typeof lib_random;
   "lib/read-submission": typeof lib_read_submission;
   "lib/secrets": typeof lib_secrets;
-  "lib/size": typeof lib_size;
   "lib/slug": typeof lib_slug;
   "lib/submission-files": typeof lib_submission_files;
   "lib/text": typeof lib_text;

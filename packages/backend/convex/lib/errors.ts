@@ -16,7 +16,13 @@ export type IntakeErrorData =
       problems: DefinitionProblem[];
     }
   | { kind: "invalidAnswers"; message: string; fieldErrors: FieldErrors }
-  | { kind: "answersTooLarge"; message: string; maxBytes: number }
+  | {
+      kind: "answersTooLarge";
+      message: string;
+      maxBytes: number;
+      /** The largest answers, which the patient shortens to fit. */
+      fieldErrors: FieldErrors;
+    }
   | {
       kind: "invalidFile";
       message: string;

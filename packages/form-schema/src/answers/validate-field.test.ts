@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { Field } from "../fields";
 import { FIELD_ERROR_CODES, type FieldErrorCode } from "../rules/field-error";
 import { structuredCases } from "./structured-cases";
-import { validateField } from "./validate-field";
+import { failingStringRule, validateField } from "./validate-field";
 
 type Case = {
   description: string;
@@ -463,8 +463,28 @@ describe("validateField", () => {
 
   test("cases produce every error code", () => {
     const produced = new Set(allCases.map((c) => c.code));
-    const missing = FIELD_ERROR_CODES.filter((code) => !produced.has(code));
+    // "tooLarge" comes from the size check of a whole submission.
+    const missing = FIELD_ERROR_CODES.filter(
+      (code) => code !== "tooLarge" && !produced.has(code),
+    );
     expect(missing).toEqual([]);
+  });
+
+  test.each([
+    { value: "ABC", expected: null },
+    { value: "abc", expected: "pattern" },
+    { value: "A", expected: "minLength" },
+    { value: "ABCDEF", expected: "maxLength" },
+    { value: "A\nB", expected: "singleLine" },
+    { value: "", expected: null },
+    { value: 42, expected: null },
+  ])("failingStringRule of $value", ({ value, expected }) => {
+    expect(failingStringRule(ruledText, value)).toBe(expected);
+  });
+
+  test("failingStringRule of email and number", () => {
+    expect(failingStringRule(email, "not an email")).toBe("email");
+    expect(failingStringRule(age, "12")).toBeNull();
   });
 
   test("pattern message overrides default", () => {

@@ -66,6 +66,35 @@ export function validateValue(
   }
 }
 
+/**
+ * Returns the rule that rejects a non-empty string answer, such as
+ * "pattern" or "singleLine", or null when every rule passes or the field
+ * takes no string answer. Rules run in `validateField`'s order, so the
+ * rule named is the one behind its error, which lets a client tell errors
+ * that share a code apart without reading the message.
+ */
+export function failingStringRule(
+  field: Field,
+  value: unknown,
+): keyof typeof stringRules | null {
+  if (!isInputField(field) || !Object.hasOwn(FIELD_SPECS, field.type)) {
+    return null;
+  }
+  const spec = FIELD_SPECS[field.type as keyof typeof FIELD_SPECS];
+  if (
+    spec.valueType !== "string" ||
+    typeof value !== "string" ||
+    isAnswerEmpty(value)
+  ) {
+    return null;
+  }
+  const subject: RuleSubject = field;
+  return (
+    spec.rules.find((rule) => stringRules[rule](subject, value) !== null) ??
+    null
+  );
+}
+
 type SimpleField = Exclude<
   ItemInputField,
   { type: "address" | "signature" | "file" }

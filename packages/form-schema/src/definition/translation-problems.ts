@@ -34,10 +34,9 @@ export function translationProblems(
         continue;
       }
       for (const key of Object.keys(text)) {
-        if (!showsText(field, key)) {
-          problems.push(
-            unknown([...path, key], `a ${field.type} field has no ${key}`),
-          );
+        const reason = missingTextReason(field, key);
+        if (reason !== null) {
+          problems.push(unknown([...path, key], reason));
         }
       }
       const values = new Set(
@@ -79,6 +78,22 @@ function fieldsById(definition: FormDefinition): Map<string, Field> {
     }
   }
   return fields;
+}
+
+/**
+ * Returns why a field shows no text under the property a translation
+ * names, or null when it shows some. A placeholder or pattern message
+ * counts only when the field sets the English one, because the
+ * translation replaces it.
+ */
+function missingTextReason(field: Field, key: string): string | null {
+  if (key === "placeholder" || key === "patternMessage") {
+    const english = (field as Partial<Record<string, unknown>>)[key];
+    return english === undefined
+      ? `field "${field.id}" sets no English ${key} to translate`
+      : null;
+  }
+  return showsText(field, key) ? null : `a ${field.type} field has no ${key}`;
 }
 
 /** Checks whether a field has the text property a translation names. */

@@ -44,6 +44,11 @@ export const LIMITS = {
    * allows per document.
    */
   answerCharacters: 250_000,
+  /**
+   * Maximum UTF-8 size of one submission's answers serialized as JSON, in
+   * bytes (512 KiB). It is half of the 1 MiB Convex allows per document.
+   */
+  answersBytes: 512 * 1024,
   /** Maximum length of an address line, city or region. */
   addressPartLength: 200,
   /** Minimum and maximum length of a postal code. */

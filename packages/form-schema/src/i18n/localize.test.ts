@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 
 import type { FormDefinition } from "../definition/schema";
+import { validateAnswers } from "../answers/validate-answers";
 import { validateDefinition } from "../definition/validate-definition";
+import { LIMITS } from "../fields/limits";
 import { localizeDefinition } from "./localize";
 import { isSupportedLocale, SUPPORTED_LOCALES } from "./translation";
 
@@ -37,6 +39,21 @@ const definition: FormDefinition = {
           itemLabel: "Pet",
           fields: [{ id: "petName", type: "shortText", label: "Pet name" }],
         },
+        {
+          id: "zip",
+          type: "shortText",
+          label: "ZIP code",
+          placeholder: "12345",
+          pattern: "[0-9]{5}",
+          patternMessage: "Enter 5 digits.",
+        },
+        {
+          id: "mobile",
+          type: "phone",
+          label: "Mobile",
+          placeholder: "555 123 4567",
+        },
+        { id: "age", type: "number", label: "Age", placeholder: "42" },
       ],
     },
   ],
@@ -51,6 +68,12 @@ const definition: FormDefinition = {
         agree: { statement: "Acepto." },
         pets: { label: "Mascotas", itemLabel: "Mascota" },
         petName: { label: "Nombre de la mascota" },
+        zip: {
+          placeholder: "5 dígitos",
+          patternMessage: "Escriba 5 dígitos.",
+        },
+        mobile: { placeholder: "555 123 4567 (móvil)" },
+        age: { placeholder: " " },
       },
     },
   },
@@ -96,6 +119,30 @@ describe("localizeDefinition", () => {
     expect(itemFields[0]?.label).toBe("Nombre de la mascota");
   });
 
+  test("translates placeholder and pattern message", () => {
+    expect(fields[5]).toMatchObject({
+      placeholder: "5 dígitos",
+      pattern: "[0-9]{5}",
+      patternMessage: "Escriba 5 dígitos.",
+    });
+    expect(fields[6]).toMatchObject({ placeholder: "555 123 4567 (móvil)" });
+  });
+
+  test("blank placeholder falls back", () => {
+    expect(fields[7]).toMatchObject({ placeholder: "42" });
+  });
+
+  test("pattern mismatch shows translated message", () => {
+    const errors = validateAnswers(spanish, { zip: "abc" });
+    expect(errors.zip?.code).toBe("invalidFormat");
+    expect(errors.zip?.message).toBe("Escriba 5 dígitos.");
+  });
+
+  test("unset placeholder stays unset", () => {
+    const name = fields[1];
+    expect(name !== undefined && "placeholder" in name).toBe(false);
+  });
+
   test("keeps ids and rules", () => {
     const ids = (form: FormDefinition) =>
       form.pages.flatMap((p) => p.fields.map((field) => field.id));
@@ -139,6 +186,26 @@ describe("translation problems", () => {
       es: { fields: { name: { itemLabel: "Uno" } } },
       path: ["translations", "es", "fields", "name", "itemLabel"],
     },
+    {
+      description: "placeholder of a field without one",
+      es: { fields: { name: { placeholder: "Su nombre" } } },
+      path: ["translations", "es", "fields", "name", "placeholder"],
+    },
+    {
+      description: "placeholder on a choice",
+      es: { fields: { color: { placeholder: "Elija" } } },
+      path: ["translations", "es", "fields", "color", "placeholder"],
+    },
+    {
+      description: "pattern message without an English one",
+      es: { fields: { petName: { patternMessage: "Solo letras." } } },
+      path: ["translations", "es", "fields", "petName", "patternMessage"],
+    },
+    {
+      description: "pattern message on a phone",
+      es: { fields: { mobile: { patternMessage: "Solo dígitos." } } },
+      path: ["translations", "es", "fields", "mobile", "patternMessage"],
+    },
   ])("$description is unknownTranslation", ({ es, path }) => {
     const problems = validateDefinition({
       ...definition,
@@ -147,6 +214,25 @@ describe("translation problems", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]?.code).toBe("unknownTranslation");
     expect(problems[0]?.path).toEqual(path);
+  });
+
+  test("placeholder over hintLength is invalidStructure", () => {
+    const problems = validateDefinition({
+      ...definition,
+      translations: {
+        es: {
+          fields: { zip: { placeholder: "x".repeat(LIMITS.hintLength + 1) } },
+        },
+      },
+    });
+    expect(problems[0]?.code).toBe("invalidStructure");
+    expect(problems[0]?.path).toEqual([
+      "translations",
+      "es",
+      "fields",
+      "zip",
+      "placeholder",
+    ]);
   });
 
   test("unsupported locale is invalidStructure", () => {

@@ -1,8 +1,6 @@
 import type { FormDefinition, Page } from "../definition/schema";
 import type { Field, ItemField } from "../fields";
-import type { Locale, TranslationTable } from "./translation";
-
-type FieldTranslation = NonNullable<TranslationTable["fields"]>[string];
+import type { FieldTranslation, Locale, TranslationTable } from "./translation";
 
 /**
  * Returns a copy of the definition with the text of `locale` where its
@@ -64,6 +62,13 @@ function localizeField(field: Field, table: TranslationTable): Field {
             ...localized,
             statement: pick(text.statement, localized.statement),
           };
+    case "shortText":
+    case "longText":
+      return localizeHints(localized, text);
+    case "email":
+    case "phone":
+    case "number":
+      return localizePlaceholder(localized, text);
     case "singleChoice":
     case "multipleChoice":
       return {
@@ -87,6 +92,31 @@ function localizeCommon<T extends Field>(
     label: pick(text?.label, field.label),
     ...(field.help === undefined ? {} : { help: pick(text?.help, field.help) }),
   };
+}
+
+function localizePlaceholder<T extends { placeholder?: string }>(
+  field: T,
+  text: FieldTranslation,
+): T {
+  return field.placeholder === undefined
+    ? field
+    : { ...field, placeholder: pick(text.placeholder, field.placeholder) };
+}
+
+/**
+ * Localizes the placeholder and the custom pattern message, so a pattern
+ * mismatch found on the localized form reports the translated message.
+ */
+function localizeHints<
+  T extends { placeholder?: string; patternMessage?: string },
+>(field: T, text: FieldTranslation): T {
+  const localized = localizePlaceholder(field, text);
+  return localized.patternMessage === undefined
+    ? localized
+    : {
+        ...localized,
+        patternMessage: pick(text.patternMessage, localized.patternMessage),
+      };
 }
 
 /** Returns the translation unless it is missing or blank. */

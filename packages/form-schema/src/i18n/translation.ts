@@ -11,6 +11,7 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 const label = z.string().max(LIMITS.labelLength).optional();
 const textBlock = z.string().max(LIMITS.textBlockLength).optional();
+const hint = z.string().max(LIMITS.hintLength).optional();
 
 /** Translated text of one field, keyed like the field's own properties. */
 export const fieldTranslationSchema = z.strictObject({
@@ -19,6 +20,9 @@ export const fieldTranslationSchema = z.strictObject({
   statement: textBlock,
   text: textBlock,
   itemLabel: label,
+  placeholder: hint,
+  /** Shown in place of the field's `patternMessage` when the pattern fails. */
+  patternMessage: hint,
   /** Option labels keyed by the option's stored value. */
   options: z
     .record(
@@ -27,6 +31,9 @@ export const fieldTranslationSchema = z.strictObject({
     )
     .optional(),
 });
+
+/** Translated text of one field. */
+export type FieldTranslation = z.infer<typeof fieldTranslationSchema>;
 
 /**
  * The translated text of a form in one language. Text left out, or left

@@ -19,6 +19,8 @@ export const FIELD_ERROR_CODES = [
   "fileTooLarge",
   "tooFewItems",
   "tooManyItems",
+  /** One of the largest answers of a submission over `LIMITS.answersBytes`. */
+  "tooLarge",
 ] as const;
 
 /** A stable code for why an answer was rejected. */

@@ -182,6 +182,17 @@ export function unknownFieldError(): FieldError {
   );
 }
 
+/**
+ * Builds the error for one of the answers to shorten when all answers
+ * together exceed `maxBytes`.
+ */
+export function answersTooLargeError(maxBytes: number): FieldError {
+  return fieldError(
+    "tooLarge",
+    `Shorten this answer, because all answers together are over the maximum of ${maxBytes} bytes.`,
+  );
+}
+
 /** Builds the error for an address with a required part left blank. */
 export function addressPartMissingError(part: string): FieldError {
   return fieldError("required", `Enter the ${part} to complete the address.`);

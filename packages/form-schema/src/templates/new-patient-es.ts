@@ -46,7 +46,10 @@ export const newPatientSpanish: TranslationTable = {
       label: "Idioma preferido",
       help: "Díganos si desea un intérprete.",
     },
-    email: { label: "Correo electrónico" },
+    email: {
+      label: "Correo electrónico",
+      placeholder: "nombre@ejemplo.com",
+    },
     mobilePhone: { label: "Teléfono móvil" },
     preferredContactMethod: {
       label: "¿Cómo prefiere que le contactemos?",
@@ -58,7 +61,10 @@ export const newPatientSpanish: TranslationTable = {
     },
     streetAddress: { label: "Dirección" },
     city: { label: "Ciudad" },
-    postalCode: { label: "Código postal" },
+    postalCode: {
+      label: "Código postal",
+      patternMessage: "Escriba de 3 a 10 letras o dígitos, como 12345.",
+    },
     emergencyContactHeading: {
       label: "Encabezado del contacto de emergencia",
       text: "Contacto de emergencia",
@@ -74,6 +80,7 @@ export const newPatientSpanish: TranslationTable = {
     insuranceMemberId: {
       label: "Número de afiliado",
       help: "Aparece en el frente de su tarjeta del seguro.",
+      patternMessage: "Escriba las letras y los dígitos de su tarjeta.",
     },
     insuranceGroupNumber: { label: "Número de grupo" },
     policyHolderName: {
@@ -133,6 +140,7 @@ export const newPatientSpanish: TranslationTable = {
     },
     medicationList: {
       label: "Anote cada uno con su dosis y con qué frecuencia lo toma",
+      placeholder: "Metformina 500 mg, dos veces al día",
     },
     pharmacyName: { label: "Farmacia preferida" },
     pharmacyPhone: { label: "Teléfono de la farmacia" },

@@ -1,0 +1,77 @@
+import type {
+  FieldTranslation,
+  FormDefinition,
+  TranslationTable,
+} from "@intake/form-schema";
+
+/**
+ * Pure edits of a draft's Spanish translation. Blank text is dropped, and
+ * so is a field, table or `translations` entry left empty, so a draft
+ * keeps no empty translation objects.
+ */
+
+/** Returns the Spanish text of the field with this id, if any. */
+export function fieldTranslation(
+  definition: FormDefinition,
+  fieldId: string,
+): FieldTranslation | undefined {
+  const fields = definition.translations?.es?.fields;
+  return fields !== undefined && Object.hasOwn(fields, fieldId)
+    ? fields[fieldId]
+    : undefined;
+}
+
+/** Replaces the Spanish text of the field with this id. */
+export function setFieldTranslation(
+  definition: FormDefinition,
+  fieldId: string,
+  translation: FieldTranslation,
+): FormDefinition {
+  const fields = { ...definition.translations?.es?.fields };
+  const kept = withoutBlankText(translation);
+  if (Object.keys(kept).length === 0) {
+    delete fields[fieldId];
+  } else {
+    fields[fieldId] = kept;
+  }
+  return withSpanishFields(definition, fields);
+}
+
+/**
+ * Moves the Spanish text of a field to its new id, so renaming the answer
+ * key keeps the translation.
+ */
+export function moveFieldTranslation(
+  definition: FormDefinition,
+  fromId: string,
+  toId: string,
+): FormDefinition {
+  const translation = fieldTranslation(definition, fromId);
+  if (translation === undefined || fromId === toId) return definition;
+  const fields = { ...definition.translations?.es?.fields };
+  delete fields[fromId];
+  fields[toId] = translation;
+  return withSpanishFields(definition, fields);
+}
+
+function withoutBlankText(translation: FieldTranslation): FieldTranslation {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(translation)) {
+    if (typeof value === "string" && value.trim() === "") continue;
+    if (value === undefined) continue;
+    kept[key] = value;
+  }
+  return kept as FieldTranslation;
+}
+
+function withSpanishFields(
+  definition: FormDefinition,
+  fields: NonNullable<TranslationTable["fields"]>,
+): FormDefinition {
+  const { fields: _previous, ...table } = definition.translations?.es ?? {};
+  const spanish: TranslationTable =
+    Object.keys(fields).length === 0 ? table : { ...table, fields };
+  const { translations: _old, ...rest } = definition;
+  if (Object.keys(spanish).length === 0) return rest;
+  return { ...rest, translations: { ...definition.translations, es: spanish } };
+}

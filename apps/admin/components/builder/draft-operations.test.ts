@@ -34,6 +34,20 @@ function twoPages(): FormDefinition {
   };
 }
 
+/** {@link twoPages} with Spanish text for both pages and every field. */
+function translated(): FormDefinition {
+  return {
+    ...twoPages(),
+    translations: {
+      es: {
+        title: "Formulario",
+        pages: { p1: { title: "Uno" }, p2: { title: "Dos" } },
+        fields: { a: { label: "A" }, b: { label: "B" }, c: { label: "C" } },
+      },
+    },
+  };
+}
+
 function idsByPage(definition: FormDefinition): string[][] {
   return definition.pages.map((page) => page.fields.map((field) => field.id));
 }
@@ -103,6 +117,38 @@ describe("deleteField", () => {
   test("removes the field", () => {
     expect(idsByPage(deleteField(twoPages(), "b"))).toEqual([["a"], ["c"]]);
   });
+
+  test("removes its Spanish text", () => {
+    const after = deleteField(translated(), "b");
+    expect(after.translations?.es?.fields).toEqual({
+      a: { label: "A" },
+      c: { label: "C" },
+    });
+    expect(validateDefinition(after)).toEqual([]);
+  });
+
+  test("removes the Spanish text of group items", () => {
+    const group: Field = {
+      id: "pets",
+      type: "group",
+      label: "Pets",
+      itemLabel: "Pet",
+      fields: [text("petName")],
+    } as Field;
+    const definition: FormDefinition = {
+      title: "Form",
+      pages: [{ id: "p1", title: "One", fields: [text("a"), group] }],
+      translations: {
+        es: {
+          fields: { pets: { label: "Mascotas" }, petName: { label: "Nombre" } },
+        },
+      },
+    };
+
+    const after = deleteField(definition, "pets");
+    expect(after).not.toHaveProperty("translations");
+    expect(validateDefinition(after)).toEqual([]);
+  });
 });
 
 describe("moveField", () => {
@@ -160,6 +206,16 @@ describe("pages", () => {
     const after = deletePage(twoPages(), "p1");
     expect(idsByPage(after)).toEqual([["c"]]);
     expect(locateField(after, "a")).toBeNull();
+  });
+
+  test("deletePage removes the Spanish text of it", () => {
+    const after = deletePage(translated(), "p1");
+    expect(after.translations?.es).toEqual({
+      title: "Formulario",
+      pages: { p2: { title: "Dos" } },
+      fields: { c: { label: "C" } },
+    });
+    expect(validateDefinition(after)).toEqual([]);
   });
 
   test("deletePage keeps the last page", () => {

@@ -6,6 +6,7 @@ import type {
 } from "@intake/form-schema";
 
 import { defaultField } from "./field-defaults";
+import { dropTranslations } from "./translation-operations";
 
 /**
  * Pure edits of a draft definition. Each returns a new definition and keeps
@@ -154,7 +155,10 @@ export function duplicateField(
   };
 }
 
-/** Removes the field with this id. Logic that pointed at it is kept. */
+/**
+ * Removes the field with this id and the Spanish text of it and of its
+ * item fields. Logic that pointed at it is kept.
+ */
 export function deleteField(
   definition: FormDefinition,
   fieldId: string,
@@ -163,8 +167,12 @@ export function deleteField(
   if (location === null) return definition;
 
   const page = definition.pages[location.pageIndex] as Page;
+  const removed = page.fields[location.fieldIndex] as Field;
   const fields = page.fields.filter((field) => field.id !== fieldId);
-  return replacePage(definition, location.pageIndex, { ...page, fields });
+  return dropTranslations(
+    replacePage(definition, location.pageIndex, { ...page, fields }),
+    { fieldIds: [fieldId, ...nestedFields(removed).map((item) => item.id)] },
+  );
 }
 
 /**
@@ -263,14 +271,27 @@ export function setPageCondition(
   );
 }
 
-/** Removes the page with this id and its fields. The last page stays. */
+/**
+ * Removes the page with this id, its fields and their Spanish text. The
+ * last page stays.
+ */
 export function deletePage(
   definition: FormDefinition,
   pageId: string,
 ): FormDefinition {
   if (definition.pages.length <= 1) return definition;
+  const removed = definition.pages.find((page) => page.id === pageId);
+  if (removed === undefined) return definition;
+
   const pages = definition.pages.filter((page) => page.id !== pageId);
-  return { ...definition, pages };
+  const fieldIds = removed.fields.flatMap((field) => [
+    field.id,
+    ...nestedFields(field).map((item) => item.id),
+  ]);
+  return dropTranslations(
+    { ...definition, pages },
+    { pageIds: [pageId], fieldIds },
+  );
 }
 
 /** Moves the page with this id to `toIndex`. */

@@ -54,6 +54,31 @@ export function moveFieldTranslation(
   return withSpanishFields(definition, fields);
 }
 
+/**
+ * Removes the Spanish text of these pages and fields, so deleting a page
+ * or field leaves no translation that names it.
+ */
+export function dropTranslations(
+  definition: FormDefinition,
+  removed: { pageIds?: readonly string[]; fieldIds: readonly string[] },
+): FormDefinition {
+  const spanish = definition.translations?.es;
+  if (spanish === undefined) return definition;
+
+  const fields = { ...spanish.fields };
+  const pages = { ...spanish.pages };
+  for (const id of removed.fieldIds) delete fields[id];
+  for (const id of removed.pageIds ?? []) delete pages[id];
+
+  const { pages: _previous, ...table } = spanish;
+  const kept: TranslationTable =
+    Object.keys(pages).length === 0 ? table : { ...table, pages };
+  return withSpanishFields(
+    { ...definition, translations: { ...definition.translations, es: kept } },
+    fields,
+  );
+}
+
 function withoutBlankText(translation: FieldTranslation): FieldTranslation {
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(translation)) {

@@ -1,5 +1,5 @@
 import { getTemplate } from "@intake/form-schema";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { signUpWithClinic } from "../../../e2e/staff";
 import {
@@ -168,6 +168,49 @@ test("edits Spanish placeholder and pattern message", async ({
   await expect(problems).toHaveCount(0);
 
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const patient = await publishAndOpenInSpanish(page, browser);
+  const zip = patient.getByRole("textbox", { name: /^ZIP code/ });
+  await expect(zip).toHaveAttribute("placeholder", "5 dígitos");
+  await expect(
+    patient.getByRole("button", { name: "Siguiente" }),
+  ).toBeEnabled();
+  await zip.fill("abc");
+  await patient.getByRole("button", { name: "Siguiente" }).click();
+  await expect(zip).toHaveAccessibleDescription(/Escriba 5 dígitos\./);
+  await expect(patient.getByText("Enter 5 digits.")).toHaveCount(0);
+  await patient.context().close();
+});
+
+test("edits Spanish option labels", async ({ page, browser }) => {
+  await signUpWithClinic(page, "Options Clinic");
+  await openBlankForm(page, "Options form");
+  await addFieldByKeyboard(page, "Page 1", "Single choice", "Visit type");
+  await page.getByLabel("Label in Spanish").fill("Tipo de visita");
+  await page.getByLabel('Option "Option 1" in Spanish').fill("Primera vez");
+  await page.getByLabel('Option "Option 2" in Spanish').fill("Seguimiento");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // The Spanish label of a removed option stays until it is cleared, and
+  // blocks publishing meanwhile.
+  await page.getByRole("button", { name: "Remove Option 2" }).click();
+  const problems = page.getByRole("list", { name: "Problems of this field" });
+  await expect(problems).toContainText('no option has the value "option2"');
+  await page.getByLabel('Option value "option2" in Spanish').fill("");
+  await expect(problems).toHaveCount(0);
+
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+  const patient = await publishAndOpenInSpanish(page, browser);
+  const group = patient.getByRole("group", { name: /^Tipo de visita/ });
+  await expect(group.getByRole("radio", { name: "Primera vez" })).toBeVisible();
+  await expect(group.getByRole("radio")).toHaveCount(1);
+  await patient.context().close();
+});
+
+/**
+ * Publishes the open draft as version 1 and opens the form on a phone
+ * whose browser prefers Spanish.
+ */
+async function publishAndOpenInSpanish(page: Page, browser: Browser) {
   await page.getByRole("button", { name: "Publish version 1" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "Published version 1." }),
@@ -184,17 +227,8 @@ test("edits Spanish placeholder and pattern message", async ({
   });
   const patient = await phone.newPage();
   await patient.goto(formUrl);
-  const zip = patient.getByRole("textbox", { name: /^ZIP code/ });
-  await expect(zip).toHaveAttribute("placeholder", "5 dígitos");
-  await expect(
-    patient.getByRole("button", { name: "Siguiente" }),
-  ).toBeEnabled();
-  await zip.fill("abc");
-  await patient.getByRole("button", { name: "Siguiente" }).click();
-  await expect(zip).toHaveAccessibleDescription(/Escriba 5 dígitos\./);
-  await expect(patient.getByText("Enter 5 digits.")).toHaveCount(0);
-  await phone.close();
-});
+  return patient;
+}
 
 test("starts a form from a template", async ({ page }) => {
   const template = getTemplate("medical-history");

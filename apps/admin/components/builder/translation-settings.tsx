@@ -23,7 +23,7 @@ export function SpanishSettings({
   translation: FieldTranslation | undefined;
   onChange: (next: FieldTranslation) => void;
 }) {
-  const hints = field as { placeholder?: string; patternMessage?: string };
+  const english = field as EnglishText;
   const set = (patch: FieldTranslation) =>
     onChange({ ...translation, ...patch });
   const shows = (english: string | undefined, spanish: string | undefined) =>
@@ -53,28 +53,116 @@ export function SpanishSettings({
           onChange={(help) => set({ help })}
         />
       )}
-      {HINTS.map(
-        ({ key, label }) =>
-          shows(hints[key], translation[key]) && (
+      {BLOCKS.map(
+        ({ key, label, maxLength }) =>
+          shows(english[key], translation[key]) && (
             <TextSetting
               key={key}
               label={label}
-              help={englishHelp(hints[key])}
+              help={englishHelp(english[key])}
               value={translation[key] ?? ""}
-              maxLength={LIMITS.hintLength}
+              multiline={maxLength === LIMITS.textBlockLength}
+              maxLength={maxLength}
               onChange={(text) => set({ [key]: text })}
             />
           ),
+      )}
+      {optionRows(english.options, translation.options).map(
+        ({ value, label, help }) => (
+          <TextSetting
+            key={value}
+            label={label}
+            help={help}
+            value={translation.options?.[value] ?? ""}
+            maxLength={LIMITS.labelLength}
+            onChange={(text) =>
+              set({ options: withOption(translation.options, value, text) })
+            }
+          />
+        ),
       )}
     </fieldset>
   );
 }
 
-/** Hint texts of text, email, phone and number fields, in display order. */
-const HINTS = [
-  { key: "placeholder", label: "Placeholder in Spanish" },
-  { key: "patternMessage", label: "Pattern message in Spanish" },
+/** English text a field may carry besides its label and help. */
+interface EnglishText {
+  statement?: string;
+  text?: string;
+  itemLabel?: string;
+  placeholder?: string;
+  patternMessage?: string;
+  options?: { value: string; label: string }[];
+}
+
+/** Texts other field types carry, in display order. */
+const BLOCKS = [
+  {
+    key: "statement",
+    label: "Statement in Spanish",
+    maxLength: LIMITS.textBlockLength,
+  },
+  { key: "text", label: "Text in Spanish", maxLength: LIMITS.textBlockLength },
+  {
+    key: "itemLabel",
+    label: "Item name in Spanish",
+    maxLength: LIMITS.labelLength,
+  },
+  {
+    key: "placeholder",
+    label: "Placeholder in Spanish",
+    maxLength: LIMITS.hintLength,
+  },
+  {
+    key: "patternMessage",
+    label: "Pattern message in Spanish",
+    maxLength: LIMITS.hintLength,
+  },
 ] as const;
+
+/**
+ * Lists an input for each option, then one for each Spanish option label
+ * whose option is gone, so that translation can be cleared.
+ */
+function optionRows(
+  options: EnglishText["options"],
+  spanish: Record<string, string> | undefined,
+): { value: string; label: string; help?: string }[] {
+  const rows: { value: string; label: string; help?: string }[] = (
+    options ?? []
+  ).map((option) => ({
+    value: option.value,
+    label: `Option "${option.label}" in Spanish`,
+  }));
+  const values = new Set(rows.map((row) => row.value));
+  for (const value of Object.keys(spanish ?? {})) {
+    if (values.has(value)) continue;
+    rows.push({
+      value,
+      label: `Option value "${value}" in Spanish`,
+      help: "The field has no option with this value, so clear this translation.",
+    });
+  }
+  return rows;
+}
+
+/**
+ * Returns the option labels with this option's Spanish label set, or
+ * without it when blank, or undefined when none is left.
+ */
+function withOption(
+  options: Record<string, string> | undefined,
+  value: string,
+  label: string,
+): Record<string, string> | undefined {
+  const next = { ...options };
+  if (label.trim() === "") {
+    delete next[value];
+  } else {
+    next[value] = label;
+  }
+  return Object.keys(next).length === 0 ? undefined : next;
+}
 
 function englishHelp(english: string | undefined): string {
   return english === undefined

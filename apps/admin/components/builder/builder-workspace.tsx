@@ -37,11 +37,7 @@ import { ProblemList } from "./problem-list";
 import { PublishBar } from "./publish-bar";
 import { SaveStatusText } from "./save-status";
 import { TextSetting } from "./setting-inputs";
-import {
-  fieldTranslation,
-  moveFieldTranslation,
-  setFieldTranslation,
-} from "./translation-operations";
+import { setFieldTranslation } from "./translation-operations";
 import { useDraftSession } from "./use-draft-session";
 
 /** The `forms:get` result the builder needs. */
@@ -96,13 +92,7 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
 
   const changeField = useCallback(
     (fieldId: string, next: Field) => {
-      edit((current) =>
-        moveFieldTranslation(
-          ops.updateField(current, fieldId, () => next),
-          fieldId,
-          next.id,
-        ),
-      );
+      edit((current) => ops.replaceField(current, fieldId, next));
       if (next.id !== fieldId) setSelectedFieldId(next.id);
     },
     [edit],
@@ -229,7 +219,7 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
               onChange={changeField}
               logicSources={logicSources(draft, selectedField.id, null)}
               takenIds={takenIds}
-              translation={fieldTranslation(draft, selectedField.id)}
+              translations={draft.translations?.es?.fields}
               onTranslationChange={changeTranslation}
             />
           ) : (

@@ -17,6 +17,7 @@ import {
   moveFieldBy,
   movePage,
   renamePage,
+  replaceField,
   setPageCondition,
   uniqueId,
   updateField,
@@ -147,6 +148,46 @@ describe("deleteField", () => {
 
     const after = deleteField(definition, "pets");
     expect(after).not.toHaveProperty("translations");
+    expect(validateDefinition(after)).toEqual([]);
+  });
+});
+
+describe("replaceField", () => {
+  test("moves the Spanish text to a new id", () => {
+    const after = replaceField(translated(), "b", text("bee"));
+    expect(idsByPage(after)).toEqual([["a", "bee"], ["c"]]);
+    expect(after.translations?.es?.fields).toEqual({
+      a: { label: "A" },
+      bee: { label: "B" },
+      c: { label: "C" },
+    });
+  });
+
+  test("drops the Spanish text of removed items", () => {
+    const group = {
+      id: "pets",
+      type: "group",
+      label: "Pets",
+      itemLabel: "Pet",
+      fields: [text("petName"), text("petAge")],
+    } as Field;
+    const definition: FormDefinition = {
+      title: "Form",
+      pages: [{ id: "p1", title: "One", fields: [group] }],
+      translations: {
+        es: {
+          fields: { petName: { label: "Nombre" }, petAge: { label: "Edad" } },
+        },
+      },
+    };
+
+    const after = replaceField(definition, "pets", {
+      ...group,
+      fields: [text("petName")],
+    } as Field);
+    expect(after.translations?.es?.fields).toEqual({
+      petName: { label: "Nombre" },
+    });
     expect(validateDefinition(after)).toEqual([]);
   });
 });

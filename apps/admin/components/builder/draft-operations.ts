@@ -6,7 +6,10 @@ import type {
 } from "@intake/form-schema";
 
 import { defaultField } from "./field-defaults";
-import { dropTranslations } from "./translation-operations";
+import {
+  dropTranslations,
+  moveFieldTranslation,
+} from "./translation-operations";
 
 /**
  * Pure edits of a draft definition. Each returns a new definition and keeps
@@ -118,6 +121,33 @@ export function updateField(
   const fields = page.fields.slice();
   fields[location.fieldIndex] = update(fields[location.fieldIndex] as Field);
   return replacePage(definition, location.pageIndex, { ...page, fields });
+}
+
+/**
+ * Replaces the field with this id by `next`, whose id may differ. Its
+ * Spanish text moves to the new id, and the Spanish text of group item
+ * fields that `next` no longer has is removed.
+ */
+export function replaceField(
+  definition: FormDefinition,
+  fieldId: string,
+  next: Field,
+): FormDefinition {
+  const previous = findField(definition, fieldId);
+  if (previous === undefined) return definition;
+
+  const kept = new Set(nestedFields(next).map((item) => item.id));
+  const removedItems = nestedFields(previous)
+    .map((item) => item.id)
+    .filter((id) => !kept.has(id));
+  const replaced = moveFieldTranslation(
+    updateField(definition, fieldId, () => next),
+    fieldId,
+    next.id,
+  );
+  return removedItems.length === 0
+    ? replaced
+    : dropTranslations(replaced, { fieldIds: removedItems });
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "@intake/form-schema";
 import { memo, useEffect, useState } from "react";
 
+import { nestedFields } from "./draft-operations";
 import { FIELD_TYPE_NAMES } from "./field-defaults";
 import { LogicEditor } from "./logic-editor";
 import type { LocatedProblem } from "./problems";
@@ -29,8 +30,8 @@ export interface FieldSettingsProps {
   logicSources: Field[];
   /** Returns every field id of the form. */
   takenIds: () => Set<string>;
-  /** The field's Spanish text, if any. */
-  translation: FieldTranslation | undefined;
+  /** The Spanish text of the form's fields, keyed by field id. */
+  translations: Partial<Record<string, FieldTranslation>> | undefined;
   /** Replaces the field's Spanish text. */
   onTranslationChange: (fieldId: string, next: FieldTranslation) => void;
 }
@@ -47,7 +48,7 @@ export const FieldSettings = memo(function FieldSettings({
   onChange,
   logicSources,
   takenIds,
-  translation,
+  translations,
   onTranslationChange,
 }: FieldSettingsProps) {
   const change = (patch: Partial<Field>) =>
@@ -104,9 +105,18 @@ export const FieldSettings = memo(function FieldSettings({
       />
       <SpanishSettings
         field={field}
-        translation={translation}
+        translation={translations?.[field.id]}
         onChange={(next) => onTranslationChange(field.id, next)}
       />
+      {nestedFields(field).map((item, index) => (
+        <SpanishSettings
+          key={item.id}
+          legend={`Spanish translation of item field ${index + 1}`}
+          field={item}
+          translation={translations?.[item.id]}
+          onChange={(next) => onTranslationChange(item.id, next)}
+        />
+      ))}
       <LogicEditor
         title="Show only when"
         condition={field.showIf}

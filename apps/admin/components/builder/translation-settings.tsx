@@ -15,10 +15,12 @@ import { TextSetting } from "./setting-inputs";
  * clear, because a translation of text the field lacks blocks publishing.
  */
 export function SpanishSettings({
+  legend = "Spanish translation",
   field,
   translation = {},
   onChange,
 }: {
+  legend?: string;
   field: Field;
   translation: FieldTranslation | undefined;
   onChange: (next: FieldTranslation) => void;
@@ -31,7 +33,7 @@ export function SpanishSettings({
 
   return (
     <fieldset className="flex flex-col gap-3">
-      <legend className="mb-2 font-semibold">Spanish translation</legend>
+      <legend className="mb-2 font-semibold">{legend}</legend>
       <p className="text-muted text-sm">
         Patients who read the form in Spanish see this text. Text left blank
         shows in English.

@@ -136,10 +136,10 @@ export function replaceField(
   const previous = findField(definition, fieldId);
   if (previous === undefined) return definition;
 
-  const kept = new Set(nestedFields(next).map((item) => item.id));
+  const nextItemIds = new Set(nestedFields(next).map((item) => item.id));
   const removedItems = nestedFields(previous)
     .map((item) => item.id)
-    .filter((id) => !kept.has(id));
+    .filter((id) => !nextItemIds.has(id));
   const replaced = moveFieldTranslation(
     updateField(definition, fieldId, () => next),
     fieldId,

@@ -245,12 +245,14 @@ test("staged writes stay hidden until durable", async () => {
   const announced: bigint[] = [];
   t.engine.onCommit((commit) => announced.push(commit.ts));
   const write = holdNextWrite();
+  const staged = vi.spyOn(DocumentStore.prototype, "stage");
 
   const first = runMutation("counters:increment", { name: "held" });
   await write.written;
   // A mutation after the staged commit reads it and stages on top of it.
   const second = runMutation("counters:increment", { name: "held" });
   expect(await settledWithin(second, 50)).toBe(false);
+  expect(staged).toHaveBeenCalledTimes(2);
   expect(await settledWithin(first, 1)).toBe(false);
   expect(await t.query("counters:get", { name: "held" })).toBe(1);
   expect(announced).toEqual([]);
@@ -268,11 +270,14 @@ test("failed write fails mutations that read it", async () => {
   t = await startTestEngine("basic-app");
   await t.mutation("counters:increment", { name: "lost" });
   const write = holdNextWrite();
+  const staged = vi.spyOn(DocumentStore.prototype, "stage");
 
   const first = runMutation("counters:increment", { name: "lost" });
   await write.written;
   const second = runMutation("counters:increment", { name: "lost" });
   expect(await settledWithin(second, 50)).toBe(false);
+  // The second increment read the first one's staged write.
+  expect(staged).toHaveBeenCalledTimes(2);
 
   write.release(new Error("disk I/O error"));
   const outcomes = await Promise.allSettled([first, second]);

@@ -1,15 +1,16 @@
 /**
- * Mutations that may execute at once, between taking their snapshot and
- * being validated. Convex bounds concurrent mutations per deployment
+ * Mutations that may execute at once, from evaluating their modules until
+ * they are validated. Convex bounds concurrent mutations per deployment
  * (APPLICATION_MAX_CONCURRENT_MUTATIONS, 16 by default, in the Convex
  * backend's crates/common/src/knobs.rs) and runs them on parallel threads.
  * Here every function shares one JavaScript thread, so running more at
- * once only interleaves them: each one's snapshot-to-commit window grows
- * with the number running, and so do write conflicts, with no gain in
+ * once only interleaves them: more commits land between each one's first
+ * read and its commit, so write conflicts grow, with no gain in
  * throughput. Waiting for durability does not hold a slot.
  *
  * NOTE: chosen by measurement on a 2-core machine with the benchmark in
- * bench/convex-local.ts.
+ * bench/convex-local.ts. docs/benchmarks.md lists the retries measured
+ * with 2 to 16 slots.
  */
 export const MAX_CONCURRENT_MUTATIONS = 4;
 

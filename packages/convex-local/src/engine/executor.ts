@@ -399,9 +399,9 @@ export class Executor {
 
   /**
    * Runs one attempt of a mutation: takes a mutation slot and a module
-   * instance, begins at the latest validated commit, executes and
-   * validates. Both are released once the commit is staged, before it is
-   * durable, because the next attempt's snapshot already includes it. The
+   * instance, executes at the latest validated commit as of its first
+   * read, and validates. Both are released once the commit is staged,
+   * before it is durable, because the next attempt's snapshot already includes it. The
    * caller awaits `durable` before acknowledging.
    */
   private async attemptMutation(
@@ -412,16 +412,20 @@ export class Executor {
   ): Promise<MutationAttempt> {
     const releaseSlot = await this.mutationSlots.acquire();
     let instance: { app: LoadedApp; release: () => void } | null = null;
+    const committer = this.options.committer;
     let snapshot: bigint | null = null;
     try {
       instance = await this.acquireInstance("mutation");
-      // As for queries, the snapshot is taken only once an instance is free.
-      snapshot = this.options.committer.snapshotTs();
-      this.options.committer.begin(snapshot);
+      // The snapshot is taken at the first read, after the fresh modules
+      // are evaluated, so their evaluation is outside the conflict window.
       const tx = new Transaction(
         this.store,
         this.catalog,
-        snapshot,
+        () => {
+          snapshot = committer.snapshotTs();
+          committer.begin(snapshot);
+          return snapshot;
+        },
         realPreciseNow(),
       );
       const context = rebind(this.context(fn, tx, options), instance.app);
@@ -429,9 +433,14 @@ export class Executor {
       const logLines = context.logLines;
       const failed = (error: FunctionError): MutationAttempt => ({
         done: true,
-        result: { ok: false, ...errorFields(error), logLines, ts: snapshot! },
+        result: {
+          ok: false,
+          ...errorFields(error),
+          logLines,
+          ts: tx.snapshotTs,
+        },
         // A failure may depend on staged commits, so it waits for them.
-        durable: this.options.committer.waitDurable(snapshot!),
+        durable: committer.waitDurable(tx.snapshotTs),
         scheduled: false,
         logLines,
       });
@@ -444,7 +453,7 @@ export class Executor {
       const scheduled = [...tx.writes.values()].some(
         (write) => write.table.name === "_scheduled_functions",
       );
-      const staged = this.options.committer.stage(tx, path);
+      const staged = committer.stage(tx, path);
       if (staged.ok) {
         return {
           done: true,
@@ -471,7 +480,7 @@ export class Executor {
         logLines,
       };
     } finally {
-      if (snapshot !== null) this.options.committer.end(snapshot);
+      if (snapshot !== null) committer.end(snapshot);
       instance?.release();
       releaseSlot();
     }

@@ -7,6 +7,7 @@ import {
   type Document,
   type DocumentStore,
   type DocumentWrite,
+  type IndexEntry,
 } from "../storage/document-store";
 import { containsCommitTs, resolveCommitTs } from "../runtime/commit-ts";
 import { encodeKey, keySuccessor } from "../storage/key-encoding";
@@ -31,6 +32,12 @@ function writeKey(tableId: number, id: string): string {
 }
 
 /**
+ * The snapshot of a transaction: a timestamp, or a function that takes one
+ * when the transaction first needs it.
+ */
+export type SnapshotSource = bigint | (() => bigint);
+
+/**
  * One snapshot transaction: reads see the store at `snapshotTs` plus this
  * transaction's own buffered writes, and every index range read is
  * recorded so the commit can be validated against later commits.
@@ -41,14 +48,35 @@ export class Transaction {
   writes = new Map<string, PendingWrite>();
   /** The `_creationTime` the next insert takes, in milliseconds. */
   private nextCreationTime: number;
+  private snapshot: bigint | null;
+  private readonly takeSnapshot: (() => bigint) | null;
 
+  /**
+   * With a function as `snapshot`, the snapshot is taken at the first read
+   * of the store (or the first `snapshotTs` lookup). The transaction reads
+   * nothing before that, so it stays serializable, and commits made before
+   * its first read can no longer conflict with it.
+   */
   constructor(
     readonly store: DocumentStore,
     readonly catalog: Catalog,
-    readonly snapshotTs: bigint,
+    snapshot: SnapshotSource,
     beginTimeMs: number,
   ) {
     this.nextCreationTime = beginTimeMs;
+    this.snapshot = typeof snapshot === "bigint" ? snapshot : null;
+    this.takeSnapshot = typeof snapshot === "bigint" ? null : snapshot;
+  }
+
+  /** The timestamp this transaction reads at, taken now if not yet taken. */
+  get snapshotTs(): bigint {
+    this.snapshot ??= this.takeSnapshot!();
+    return this.snapshot;
+  }
+
+  /** Whether the snapshot was taken; see the constructor. */
+  get hasSnapshot(): boolean {
+    return this.snapshot !== null;
   }
 
   /** Reads one document by id, recording a point read on `by_id`. */
@@ -212,10 +240,11 @@ function nextDouble(value: number): number {
  */
 export class IndexScan {
   private readonly interval: Interval;
-  private readonly stored: Generator<{ key: Buffer; id: string; ts: bigint }>;
+  /** The store's entries, opened at the first `next` (see `Transaction`). */
+  private stored: Generator<IndexEntry> | null = null;
   private readonly pending: { key: Buffer; doc: Document }[];
-  private storedNext:
-    { key: Buffer; id: string; ts: bigint } | null | undefined;
+  private readonly indexId: number;
+  private storedNext: IndexEntry | null | undefined;
   private finished = false;
 
   constructor(
@@ -227,12 +256,12 @@ export class IndexScan {
     private readonly order: "asc" | "desc",
   ) {
     const start = order === "asc" ? lo : hi;
+    this.indexId = index.indexId;
     this.interval = tx.readSet.add({
       indexId: index.indexId,
       lo: start,
       hi: start,
     });
-    this.stored = tx.store.scan(index.indexId, lo, hi, tx.snapshotTs, order);
     const sign = order === "asc" ? 1 : -1;
     this.pending = tx
       .pendingFor(table.tableId)
@@ -247,6 +276,13 @@ export class IndexScan {
   }
 
   private peekStored() {
+    this.stored ??= this.tx.store.scan(
+      this.indexId,
+      this.lo,
+      this.hi,
+      this.tx.snapshotTs,
+      this.order,
+    );
     while (this.storedNext === undefined) {
       const result = this.stored.next();
       if (result.done) {
@@ -286,7 +322,7 @@ export class IndexScan {
     return result;
   }
 
-  private takeStored(entry: { key: Buffer; id: string; ts: bigint }) {
+  private takeStored(entry: IndexEntry) {
     this.storedNext = undefined;
     const doc = this.tx.store.load(
       this.table.tableId,

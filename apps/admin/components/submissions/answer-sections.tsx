@@ -102,7 +102,8 @@ function AnswerValueView({
       </div>
     );
   }
-  return <>{row.text}</>;
+  // Clipped, so a pile of combining marks cannot draw over the page.
+  return <span className="block overflow-hidden">{row.text}</span>;
 }
 
 /**
@@ -124,7 +125,7 @@ export function RawAnswers({
         {Object.entries(answers).map(([fieldId, value]) => (
           <div key={fieldId} className="grid gap-1 py-2 sm:grid-cols-2">
             <dt className="font-mono">{fieldId}</dt>
-            <dd className="break-words whitespace-pre-wrap">
+            <dd className="overflow-hidden break-words whitespace-pre-wrap">
               {flattenAnswer(value)}
             </dd>
           </div>

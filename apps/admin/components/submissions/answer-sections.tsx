@@ -1,5 +1,6 @@
 import { flattenAnswer } from "@intake/backend/csv";
 import {
+  isAnswerEmpty,
   isTypedSignatureAnswer,
   type AnswerValue,
   type FileAnswer,
@@ -67,14 +68,13 @@ function AnswerValueView({
   const value = row.value;
   const isObject =
     typeof value === "object" && value !== null && !Array.isArray(value);
-  if (row.type === "signature" && isObject && "strokes" in value) {
+  // A signature without strokes or a blank typed name is no answer, so
+  // it shows the row's "Not answered" text, not an empty signature box.
+  const answered = !isAnswerEmpty(value);
+  if (row.type === "signature" && answered && isObject && "strokes" in value) {
     return <SignatureView signature={value as SignatureAnswer} />;
   }
-  if (
-    row.type === "signature" &&
-    isTypedSignatureAnswer(value) &&
-    value.typedName.trim() !== ""
-  ) {
+  if (row.type === "signature" && answered && isTypedSignatureAnswer(value)) {
     return <TypedSignatureView signature={value} />;
   }
   if (row.type === "file" && isObject && "storageId" in value) {

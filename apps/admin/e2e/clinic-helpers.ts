@@ -1,11 +1,16 @@
+import { api } from "@intake/backend/api";
 import type { Id } from "@intake/backend/dataModel";
 import {
   newPatientSampleAnswers,
   newPatientTemplate,
+  type Answers,
 } from "@intake/form-schema";
 import { expect, type Browser, type Page } from "@playwright/test";
+import { ConvexHttpClient } from "convex/browser";
+import { randomUUID } from "node:crypto";
 
 import { fillAndSubmit } from "../../../e2e/patient";
+import { signUpWithClinic } from "../../../e2e/staff";
 import { openPhone } from "./posters-helpers";
 import { stack } from "./stack";
 
@@ -192,6 +197,51 @@ export async function submitAtUrl(
     newPatientSampleAnswers,
   );
   await context.close();
+  return reference;
+}
+
+/**
+ * Signs up with a new clinic, publishes a form from the template whose
+ * button name matches `template`, and returns its public address and slug.
+ */
+export async function publishNewForm(page: Page, template: RegExp) {
+  await signUpWithClinic(page, "Lakeside Vets");
+  await page.getByRole("button", { name: "New form" }).click();
+  await page.getByRole("button", { name: template }).click();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Published version 1." }),
+  ).toBeVisible();
+  const href = await page
+    .getByRole("link", { name: /\/f\// })
+    .getAttribute("href");
+  const slug = href?.split("/f/")[1];
+  if (href === null || slug === undefined) {
+    throw new Error(`The share link ${href} has no form address.`);
+  }
+  return { href, slug };
+}
+
+/**
+ * Submits `answers` to the live version of the published form `slug`
+ * through the backend, as a new visitor. Returns the submission's
+ * reference.
+ */
+export async function submitThroughApi(
+  slug: string,
+  answers: Answers,
+): Promise<string> {
+  const convex = new ConvexHttpClient(stack.convexUrl);
+  const form = await convex.query(api.forms.getPublished, { slug });
+  if (!form) throw new Error(`Form ${slug} is not published.`);
+  const visitorId = `visitor-${randomUUID()}`;
+  const { reference } = await convex.mutation(api.submissions.submit, {
+    slug,
+    versionId: form.versionId,
+    visitorId,
+    submissionKey: `key-${visitorId}`,
+    answers,
+  });
   return reference;
 }
 

@@ -3,32 +3,9 @@ import { api } from "@intake/backend/api";
 import { newPatientSampleAnswers } from "@intake/form-schema";
 import { expect, test, type Page } from "@playwright/test";
 import { ConvexHttpClient } from "convex/browser";
-import { randomUUID } from "node:crypto";
 
-import { signUpWithClinic } from "../../../e2e/staff";
+import { publishNewForm, submitThroughApi } from "./clinic-helpers";
 import { stack } from "./stack";
-
-/**
- * Signs up with a new clinic, publishes a form from the new patient template
- * and returns its public address and slug.
- */
-async function publishNewForm(page: Page) {
-  await signUpWithClinic(page, "Lakeside Vets");
-  await page.getByRole("button", { name: "New form" }).click();
-  await page.getByRole("button", { name: /New patient/ }).click();
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "Published version 1." }),
-  ).toBeVisible();
-  const href = await page
-    .getByRole("link", { name: /\/f\// })
-    .getAttribute("href");
-  const slug = href?.split("/f/")[1];
-  if (href === null || slug === undefined) {
-    throw new Error(`The share link ${href} has no form address.`);
-  }
-  return { href, slug };
-}
 
 /** Runs axe on the current page and expects no WCAG A or AA violations. */
 async function expectNoAxeViolations(page: Page) {
@@ -39,7 +16,7 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test("staff unpublishes and republishes a form", async ({ page }) => {
-  const { href, slug } = await publishNewForm(page);
+  const { href, slug } = await publishNewForm(page, /New patient/);
   const convex = new ConvexHttpClient(stack.convexUrl);
 
   await page.getByRole("button", { name: "Unpublish", exact: true }).click();
@@ -78,19 +55,8 @@ test("staff unpublishes and republishes a form", async ({ page }) => {
 });
 
 test("staff marks a submission reviewed", async ({ page }) => {
-  const { slug } = await publishNewForm(page);
-  const convex = new ConvexHttpClient(stack.convexUrl);
-  const form = await convex.query(api.forms.getPublished, { slug });
-  if (!form) throw new Error(`Form ${slug} is not published.`);
-
-  const visitorId = `visitor-${randomUUID()}`;
-  const { reference } = await convex.mutation(api.submissions.submit, {
-    slug,
-    versionId: form.versionId,
-    visitorId,
-    submissionKey: `key-${visitorId}`,
-    answers: newPatientSampleAnswers,
-  });
+  const { slug } = await publishNewForm(page, /New patient/);
+  const reference = await submitThroughApi(slug, newPatientSampleAnswers);
   const inbox = page.getByRole("region", { name: "Submissions" });
   const row = inbox.getByRole("button", { name: new RegExp(reference) });
   await expect(row).toContainText("New");

@@ -200,6 +200,49 @@ describe("useLiveQuery", () => {
     expect(watch!.listeners.size).toBe(0);
   });
 
+  test("subscribes once a later call loads the client", async () => {
+    fake.failLoads = 1;
+    let save: ((args: { slug: string }) => Promise<string>) | undefined;
+    function Caller() {
+      save = useMutation(record);
+      return null;
+    }
+
+    renderInProvider(
+      <>
+        <LiveTitle slug="new-patient" />
+        <Caller />
+      </>,
+    );
+    await act(async () => {});
+    expect(fake.watches).toHaveLength(0);
+
+    await act(async () => {
+      await save?.({ slug: "new-patient" });
+    });
+    const [watch] = fake.watches;
+    expect(watch?.name).toBe("forms:getPublished");
+
+    act(() => {
+      watch!.result = () => null;
+      for (const listener of watch!.listeners) listener();
+    });
+    expect(screen.getByText("closed")).toBeTruthy();
+  });
+
+  test("loads the client again when the browser is back online", async () => {
+    fake.failLoads = 1;
+    renderInProvider(<LiveTitle slug="new-patient" />);
+    await act(async () => {});
+    expect(fake.watches).toHaveLength(0);
+
+    await act(async () => {
+      window.dispatchEvent(new Event("online"));
+    });
+    expect(fake.urls).toHaveLength(1);
+    expect(fake.watches).toHaveLength(1);
+  });
+
   test("an error of the query is thrown while rendering", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     renderInProvider(

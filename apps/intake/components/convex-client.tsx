@@ -20,15 +20,28 @@ import {
 
 type LoadClient = () => Promise<ConvexReactClient>;
 
-const ClientContext = createContext<LoadClient | null>(null);
+/** The hooks' access to a client that may not be loaded yet. */
+interface ClientLoader {
+  /** Loads the client, or returns the loaded one. Rejects while offline. */
+  load: LoadClient;
+  /**
+   * Resolves with the client once any load succeeds, and never rejects,
+   * so a subscription waits through failed loads.
+   */
+  loaded: Promise<ConvexReactClient>;
+}
+
+const ClientContext = createContext<ClientLoader | null>(null);
 
 /**
  * Supplies the Convex client to {@link useMutation}, {@link useAction} and
  * {@link useLiveQuery}. The client library is not part of the page's first
  * load: it is fetched once the page has hydrated, or sooner when a hook
  * needs it, so the form shows and takes answers before the client arrives.
- * Each browser tab gets one `ConvexReactClient`, which opens its WebSocket
- * on first use. Server rendering never loads it.
+ * A failed fetch is tried again by the next hook call and when the browser
+ * reports it is back online. Each browser tab gets one
+ * `ConvexReactClient`, which opens its WebSocket on first use. Server
+ * rendering never loads it.
  */
 export function ConvexClientProvider({
   url,
@@ -37,33 +50,47 @@ export function ConvexClientProvider({
   url: string;
   children: ReactNode;
 }) {
-  const [load] = useState(() => {
+  const [loader] = useState((): ClientLoader => {
     let client: Promise<ConvexReactClient> | undefined;
-    return () =>
+    let resolveLoaded: (client: ConvexReactClient) => void = () => {};
+    const loaded = new Promise<ConvexReactClient>((resolve) => {
+      resolveLoaded = resolve;
+    });
+    const load = () =>
       (client ??= import("convex/react")
-        .then(({ ConvexReactClient }) => new ConvexReactClient(url))
+        .then(({ ConvexReactClient }) => {
+          const created = new ConvexReactClient(url);
+          resolveLoaded(created);
+          return created;
+        })
         .catch((error: unknown) => {
           // Offline before the library arrived: the next call tries again.
           client = undefined;
           throw error;
         }));
+    return { load, loaded };
   });
 
   useEffect(() => {
-    load().catch(() => {
-      // A hook that needs the client reports the failure to its caller.
-    });
-  }, [load]);
+    const load = () => {
+      loader.load().catch(() => {
+        // A hook that needs the client reports the failure to its caller.
+      });
+    };
+    load();
+    window.addEventListener("online", load);
+    return () => window.removeEventListener("online", load);
+  }, [loader]);
 
-  return <ClientContext value={load}>{children}</ClientContext>;
+  return <ClientContext value={loader}>{children}</ClientContext>;
 }
 
-function useLoadClient(): LoadClient {
-  const load = use(ClientContext);
-  if (load === null) {
+function useClientLoader(): ClientLoader {
+  const loader = use(ClientContext);
+  if (loader === null) {
     throw new Error("Convex hooks need a <ConvexClientProvider> above them.");
   }
-  return load;
+  return loader;
 }
 
 /** A function that runs a mutation or an action with its arguments. */
@@ -75,7 +102,7 @@ function useRun<Reference extends FunctionReference<"mutation" | "action">>(
   kind: "mutation" | "action",
   reference: Reference,
 ): Run<Reference> {
-  const load = useLoadClient();
+  const { load } = useClientLoader();
   const name = getFunctionName(reference);
   return useCallback(
     async (...args: OptionalRestArgs<Reference>) => {
@@ -121,7 +148,7 @@ export function useLiveQuery<Query extends FunctionReference<"query">>(
   args: FunctionArgs<Query>,
   initial: FunctionReturnType<Query>,
 ): FunctionReturnType<Query> {
-  const load = useLoadClient();
+  const { loaded } = useClientLoader();
   const name = getFunctionName(query);
   const argsJson = JSON.stringify(args);
   const [state, setState] = useState<LiveState<FunctionReturnType<Query>>>({
@@ -132,33 +159,29 @@ export function useLiveQuery<Query extends FunctionReference<"query">>(
     let unsubscribe: (() => void) | undefined;
     let stopped = false;
 
-    load().then(
-      (client) => {
-        if (stopped) return;
-        const watch = client.watchQuery(
-          makeFunctionReference<"query">(name),
-          JSON.parse(argsJson) as Record<string, unknown>,
-        );
-        const update = () => {
-          try {
-            const result = watch.localQueryResult();
-            if (result !== undefined) setState({ value: result });
-          } catch (error) {
-            setState({ error });
-          }
-        };
-        unsubscribe = watch.onUpdate(update);
-        update();
-      },
-      () => {
-        // Without the client, the page keeps the server's copy.
-      },
-    );
+    // A failed load leaves the server's copy until a later load succeeds.
+    void loaded.then((client) => {
+      if (stopped) return;
+      const watch = client.watchQuery(
+        makeFunctionReference<"query">(name),
+        JSON.parse(argsJson) as Record<string, unknown>,
+      );
+      const update = () => {
+        try {
+          const result = watch.localQueryResult();
+          if (result !== undefined) setState({ value: result });
+        } catch (error) {
+          setState({ error });
+        }
+      };
+      unsubscribe = watch.onUpdate(update);
+      update();
+    });
     return () => {
       stopped = true;
       unsubscribe?.();
     };
-  }, [load, name, argsJson]);
+  }, [loaded, name, argsJson]);
 
   if ("error" in state) throw state.error;
   return state.value;

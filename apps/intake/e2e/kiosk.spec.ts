@@ -1,6 +1,8 @@
+import { api } from "@intake/backend/api";
 import { expect, test, type Page } from "@playwright/test";
 
 import { expectNoAxeViolations, fillCurrentPage } from "./patient-steps";
+import { publishTemplate, signedInStaffClient } from "./staff-client";
 
 const kioskPath = "/kiosk/new-patient-demo";
 const staff = { email: "demo@intake.test", password: "demo-password-1" };
@@ -99,6 +101,30 @@ test("kiosk countdown wipes answers", async ({ page }) => {
 
   await startSession(page);
   await expect(firstName(page)).toHaveValue("");
+});
+
+test("kiosk session ends when unpublished", async ({ page }) => {
+  const staffClient = await signedInStaffClient();
+  const form = await publishTemplate(staffClient, "new-patient");
+  await page.goto(`/kiosk/${form.slug}`);
+  await startSession(page);
+  await firstName(page).fill("Ana");
+
+  await staffClient.mutation(api.forms.unpublish, { formId: form.formId });
+  await expect(
+    page.getByRole("heading", { name: "This form is closed" }),
+  ).toBeVisible();
+
+  // The next patient starts at the welcome screen, not on the last
+  // patient's page.
+  await staffClient.mutation(api.forms.publish, {
+    formId: form.formId,
+    revision: form.draftRevision,
+  });
+  await expect(
+    page.getByRole("button", { name: "Tap to start" }),
+  ).toBeVisible();
+  await expect(firstName(page)).toHaveCount(0);
 });
 
 test("kiosk exit needs staff credentials", async ({ page }) => {

@@ -54,6 +54,44 @@ test("unpublish while filling keeps the draft", async ({ page }) => {
   );
 });
 
+test("unpublish after a failed client load", async ({ page }) => {
+  // The Convex client library arrives in its own chunk after hydration.
+  // Its fetches fail until the phone is back online, retries included.
+  let online = false;
+  let failedLoads = 0;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (!online && body.includes("Attempting reconnect in")) {
+      failedLoads += 1;
+      await route.abort("internetdisconnected");
+      return;
+    }
+    await route.fulfill({ response, body });
+  });
+  const staff = await signedInStaffClient();
+  const form = await publishTemplate(staff, "new-patient");
+  // The page records the view once hydrated and warns when that fails,
+  // which it does only after the chunk loader gave up.
+  const viewFailed = page.waitForEvent("console", (message) =>
+    message.text().startsWith("Recording a view"),
+  );
+  await page.goto(form.path);
+  await waitForHydration(page);
+  await viewFailed;
+  expect(failedLoads).toBeGreaterThan(0);
+  online = true;
+
+  // The first answer records the visit's start, which loads the client.
+  await page.getByRole("textbox", { name: /First name/ }).fill("Ana");
+  await expect.poll(() => draftKeys(page)).toHaveLength(1);
+  await staff.mutation(api.forms.unpublish, { formId: form.formId });
+
+  await expect(
+    page.getByRole("heading", { name: "This form is closed" }),
+  ).toBeVisible();
+});
+
 test("missing pages pass axe", async ({ page }) => {
   const unknownForm = await page.goto("/f/no-such-form");
   expect(unknownForm?.status()).toBe(404);

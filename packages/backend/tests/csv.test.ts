@@ -101,6 +101,16 @@ describe("flattenAnswer", () => {
       expected: "Typed signature: Ana López",
     },
     {
+      name: "blank typed signature",
+      value: { typedName: "  " },
+      expected: "",
+    },
+    {
+      name: "signature without strokes",
+      value: { width: 10, height: 10, strokes: [] },
+      expected: "",
+    },
+    {
       name: "file",
       value: {
         storageId: "s1",

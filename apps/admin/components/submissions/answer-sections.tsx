@@ -1,5 +1,6 @@
 import { flattenAnswer } from "@intake/backend/csv";
 import {
+  isAnswerEmpty,
   isTypedSignatureAnswer,
   type AnswerValue,
   type FileAnswer,
@@ -67,14 +68,13 @@ function AnswerValueView({
   const value = row.value;
   const isObject =
     typeof value === "object" && value !== null && !Array.isArray(value);
-  if (row.type === "signature" && isObject && "strokes" in value) {
+  // A signature without strokes or a blank typed name is no answer, so
+  // it shows the row's "Not answered" text, not an empty signature box.
+  const answered = !isAnswerEmpty(value);
+  if (row.type === "signature" && answered && isObject && "strokes" in value) {
     return <SignatureView signature={value as SignatureAnswer} />;
   }
-  if (
-    row.type === "signature" &&
-    isTypedSignatureAnswer(value) &&
-    value.typedName.trim() !== ""
-  ) {
+  if (row.type === "signature" && answered && isTypedSignatureAnswer(value)) {
     return <TypedSignatureView signature={value} />;
   }
   if (row.type === "file" && isObject && "storageId" in value) {
@@ -102,7 +102,8 @@ function AnswerValueView({
       </div>
     );
   }
-  return <>{row.text}</>;
+  // Clipped, so a pile of combining marks cannot draw over the page.
+  return <span className="block overflow-hidden">{row.text}</span>;
 }
 
 /**
@@ -124,7 +125,7 @@ export function RawAnswers({
         {Object.entries(answers).map(([fieldId, value]) => (
           <div key={fieldId} className="grid gap-1 py-2 sm:grid-cols-2">
             <dt className="font-mono">{fieldId}</dt>
-            <dd className="break-words whitespace-pre-wrap">
+            <dd className="overflow-hidden break-words whitespace-pre-wrap">
               {flattenAnswer(value)}
             </dd>
           </div>

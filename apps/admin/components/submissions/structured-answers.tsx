@@ -19,7 +19,7 @@ export function TypedSignatureView({
   return (
     <div className="flex flex-col gap-1">
       <p className="text-muted text-sm">Typed signature</p>
-      <p className="font-signature border-border-subtle max-w-sm rounded-md border bg-white px-3 py-2 text-3xl leading-tight break-words">
+      <p className="font-signature border-border-subtle max-w-sm overflow-hidden rounded-md border bg-white px-3 py-2 text-3xl leading-tight break-words">
         {signature.typedName}
       </p>
     </div>

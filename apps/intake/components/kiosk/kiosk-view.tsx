@@ -55,6 +55,16 @@ export function KioskView({ slug, initial, timing }: KioskViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per kiosk
   }, []);
 
+  // Unpublishing unmounts the form with the patient's answers, so their
+  // turn is over. If the clinic publishes again, the welcome screen shows.
+  const closed = !form;
+  useEffect(() => {
+    if (!closed) return;
+    setSession(null);
+    resetLocale();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on closing only
+  }, [closed]);
+
   function start() {
     const visitorId = createToken();
     setSession({ visitorId, submissionKey: createToken() });

@@ -2,6 +2,7 @@ import {
   type FormDefinition,
   type InputField,
   inputFields,
+  isAnswerEmpty,
   isTypedSignatureAnswer,
 } from "@intake/form-schema";
 
@@ -66,12 +67,15 @@ export function exportColumns(
 }
 
 /**
- * Flattens one answer to text. Choice values become option labels when
- * `field` is known, lists are joined with "; ", and structured answers
- * (address, signature, file, repeating group) become a short text form.
+ * Flattens one answer to text, empty for no answer (see `isAnswerEmpty`).
+ * Choice values become option labels when `field` is known, lists are
+ * joined with "; ", and structured answers (address, signature, file,
+ * repeating group) become a short text form.
  */
 export function flattenAnswer(value: unknown, field?: InputField): string {
-  if (value === undefined || value === null) return "";
+  // A blank typed name or a signature without strokes passes validation
+  // as no answer, so it must not read as signed.
+  if (isAnswerEmpty(value)) return "";
   if (typeof value === "boolean") {
     if (field?.type === "consent") return value ? "Accepted" : "Not accepted";
     return value ? "Yes" : "No";

@@ -17,6 +17,7 @@ import {
   convexValueNesting,
   convexValueSize,
   formatBinarySize,
+  jsonNestingExceeds,
   MAX_FUNCTION_VALUE_BYTES,
   MAX_VALUE_NESTING,
 } from "../runtime/value-size";
@@ -105,6 +106,12 @@ export async function executeFunction(
   const { fn } = context;
   const validators = validatorsOf(fn);
 
+  // The arguments array adds one level, as in `checkArgumentLimits`. The
+  // check comes first because `jsonToConvex` recurses and overflows the
+  // stack on arguments nested many thousands of levels deep.
+  if (jsonNestingExceeds(args, MAX_VALUE_NESTING - 1)) {
+    throw argumentsTooNestedError(fn);
+  }
   let argsValue: Value;
   try {
     argsValue = jsonToConvex(args as never);
@@ -219,6 +226,12 @@ function checkReturnNesting(fn: ResolvedFunction, result: Value) {
   }
 }
 
+function argumentsTooNestedError(fn: ResolvedFunction): FunctionError {
+  return new FunctionError(
+    `Invalid arguments for ${canonicalPath(fn)}: ${tooNestedMessage()}`,
+  );
+}
+
 /**
  * Rejects arguments over Convex's size or nesting limit, with its texts.
  * Convex measures the arguments array, `[args]`, so it is measured here.
@@ -227,11 +240,7 @@ function checkReturnNesting(fn: ResolvedFunction, result: Value) {
  */
 function checkArgumentLimits(fn: ResolvedFunction, args: Value) {
   const nesting = convexValueNesting(args) + 1;
-  if (nesting > MAX_VALUE_NESTING) {
-    throw new FunctionError(
-      `Invalid arguments for ${canonicalPath(fn)}: ${tooNestedMessage()}`,
-    );
-  }
+  if (nesting > MAX_VALUE_NESTING) throw argumentsTooNestedError(fn);
   const size = convexValueSize(args) + 2;
   if (size > MAX_FUNCTION_VALUE_BYTES) {
     throw new FunctionError(

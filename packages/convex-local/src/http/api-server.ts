@@ -27,7 +27,7 @@ import {
 import { serveHttpAction } from "./http-action-bridge.js";
 import { listInsights } from "./insights-route.js";
 import { exportSnapshot, importSnapshot } from "./snapshot-routes.js";
-import { sendHttpError } from "./io.js";
+import { requestUrl, sendHttpError } from "./io.js";
 import type { RunningServer } from "./site-server.js";
 import { serveJwks } from "./jwks-route.js";
 import { serveFile, STORAGE_PREFIX, uploadFile } from "./storage-routes.js";
@@ -117,7 +117,7 @@ async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const url = new URL(request.url ?? "/", "http://127.0.0.1");
+  const url = requestUrl(request.url);
   const { pathname } = url;
   if (
     pathname === HTTP_ACTIONS_PREFIX ||

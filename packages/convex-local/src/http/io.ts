@@ -4,6 +4,18 @@ import { badRequest, HttpError } from "./errors.js";
 /** Largest request body accepted, in bytes: 16 MiB of arguments plus room. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Parses a request target as a URL on 127.0.0.1. A path that starts with
+ * `//` stays a path: `new URL(target, base)` would read its first segment
+ * as a host and route the rest, so `//x/echo` would reach `/echo`.
+ */
+export function requestUrl(target: string | undefined): URL {
+  const path = target ?? "/";
+  return path.startsWith("/")
+    ? new URL(`http://127.0.0.1${path}`)
+    : new URL(path, "http://127.0.0.1");
+}
+
 /** Reads a whole request body, rejecting bodies over `limit` bytes with 413. */
 export async function readBody(
   request: IncomingMessage,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Engine } from "../engine/types.js";
 import { createLogger, type Logger } from "../logger.js";
 import { serveHttpAction } from "./http-action-bridge.js";
+import { requestUrl } from "./io.js";
 
 export type SiteServerOptions = {
   engine: Engine;
@@ -27,7 +28,7 @@ export async function startSiteServer(
   const { engine, host = "127.0.0.1", port } = options;
   const logger = options.logger ?? createLogger("site");
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const url = requestUrl(request.url);
     serveHttpAction(
       engine,
       logger,

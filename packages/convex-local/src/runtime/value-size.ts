@@ -50,6 +50,24 @@ export function convexValueNesting(value: Value | undefined): number {
   return deepest + 1;
 }
 
+/** Field names of the scalars that `convexToJson` encodes as objects. */
+const ENCODED_SCALAR_KEYS = new Set(["$integer", "$float", "$bytes"]);
+
+/**
+ * Returns whether the value that `json` (in `convexToJson` form) encodes
+ * nests arrays and objects deeper than `limit`. It descends at most
+ * `limit` + 1 levels, so it also measures JSON too deep for the recursive
+ * `jsonToConvex`.
+ */
+export function jsonNestingExceeds(json: unknown, limit: number): boolean {
+  if (json === null || typeof json !== "object") return false;
+  const keys = Object.keys(json);
+  if (keys.length === 1 && ENCODED_SCALAR_KEYS.has(keys[0]!)) return false;
+  if (limit <= 0) return true;
+  const children: unknown[] = Array.isArray(json) ? json : Object.values(json);
+  return children.some((child) => jsonNestingExceeds(child, limit - 1));
+}
+
 /**
  * Formats a byte count as Convex's error texts do (the `humansize` crate
  * with binary units): `1 MiB`, `1.05 MiB`, `512 B`.

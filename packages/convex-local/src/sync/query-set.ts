@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { callerKey } from "../http/authorization.js";
 import type {
   Caller,
@@ -6,6 +6,10 @@ import type {
   FunctionCall,
   QueryResult,
 } from "../engine/types.js";
+import {
+  jsonNestingExceeds,
+  MAX_VALUE_NESTING,
+} from "../runtime/value-size.js";
 import type { CommitHub } from "./commit-hub.js";
 import {
   ProtocolError,
@@ -220,13 +224,18 @@ export class QuerySet {
       componentPath: query.componentPath,
       journal: query.journal,
     };
-    const key = JSON.stringify([
-      query.componentPath ?? "",
-      query.udfPath,
-      args,
-      query.journal,
-      callerKey(caller),
-    ]);
+    // Arguments nested thousands of levels deep overflow JSON.stringify,
+    // which would end the session. Any past Convex's limit get a key of
+    // their own, and the run fails with Convex's nesting error.
+    const key = jsonNestingExceeds(args, MAX_VALUE_NESTING)
+      ? `tooNested:${randomUUID()}`
+      : JSON.stringify([
+          query.componentPath ?? "",
+          query.udfPath,
+          args,
+          query.journal,
+          callerKey(caller),
+        ]);
     return { key, result: await this.hub.runQueryShared(key, call, ts) };
   }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import type { Engine } from "../engine/types.js";
+import { requestUrl } from "../http/io.js";
 import type { Logger } from "../logger.js";
 import { CommitHub } from "./commit-hub.js";
 import { MutationLog } from "./mutation-log.js";
@@ -64,7 +65,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
   return {
     handleUpgrade(request, socket, head) {
-      const pathname = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+      const { pathname } = requestUrl(request.url);
       if (!isSyncPath(pathname)) {
         return false;
       }

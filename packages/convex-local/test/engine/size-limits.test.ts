@@ -59,6 +59,15 @@ const cases: {
       /\nInvalid arguments for sizes\.js:accept: Value is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
   },
   {
+    // Deeper than the JavaScript stack allows a recursive conversion.
+    name: "arguments nested 100,000 deep",
+    kind: "mutation",
+    path: "sizes:accept",
+    args: () => ({ payload: nested(100_000) }),
+    message:
+      /^\[Request ID: [0-9a-f]+\] Server Error\nInvalid arguments for sizes\.js:accept: Value is too nested \(nested 65 levels deep > maximum nesting 64\)$/,
+  },
+  {
     name: "return value over 16 MiB",
     kind: "query",
     path: "sizes:make",

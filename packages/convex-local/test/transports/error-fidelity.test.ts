@@ -231,6 +231,42 @@ test.each([
   await expectServing();
 });
 
+test("deeply nested query arguments fail the query", async () => {
+  const raw = await RawSyncClient.connect(server.port);
+  raw.send(connectMessage("00000000-0000-4000-8000-000000000003"));
+  // Written as text, because the client's JSON.stringify overflows too.
+  const depth = 100_000;
+  const deep = `${'{"a":'.repeat(depth)}null${"}".repeat(depth)}`;
+  raw.send(
+    `{"type":"ModifyQuerySet","baseVersion":0,"newVersion":1,"modifications":[{"type":"Add","queryId":0,"udfPath":"errors:getNote","args":[{"id":${deep}}]}]}`,
+  );
+
+  const transition = await raw.next("Transition", 10_000);
+  const [failed] = transition.modifications as {
+    type: string;
+    errorMessage: string;
+  }[];
+  expect(failed?.type).toBe("QueryFailed");
+  expect(failed?.errorMessage).toContain(
+    "Invalid arguments for errors.js:getNote: Value is too nested (nested 65 levels deep > maximum nesting 64)",
+  );
+  // The session stays open and serves the next query.
+  raw.send({
+    type: "ModifyQuerySet",
+    baseVersion: 1,
+    newVersion: 2,
+    modifications: [
+      { type: "Add", queryId: 1, udfPath: "errors:count", args: [{}] },
+    ],
+  });
+  const next = await raw.next("Transition");
+  expect(next.modifications).toMatchObject([
+    { type: "QueryUpdated", queryId: 1, value: 1 },
+  ]);
+  raw.close();
+  await expectServing();
+});
+
 test("oversized sync frame closes socket", async () => {
   const raw = await RawSyncClient.connect(server.port);
   raw.send(connectMessage("00000000-0000-4000-8000-000000000002"));

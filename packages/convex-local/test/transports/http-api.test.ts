@@ -333,6 +333,9 @@ describe("environment variables", () => {
 });
 
 describe("HTTP actions", () => {
+  const startSite = () =>
+    startSiteServer({ engine: server.engine, port: 0, logger: memoryLogger() });
+
   test("API port proxies /http/", async () => {
     const response = await fetch(`${server.url}/http/echo?q=1`, {
       method: "POST",
@@ -345,11 +348,7 @@ describe("HTTP actions", () => {
   });
 
   test("site server routes the whole path", async () => {
-    const site = await startSiteServer({
-      engine: server.engine,
-      port: 0,
-      logger: memoryLogger(),
-    });
+    const site = await startSite();
     try {
       const ok = await fetch(`http://127.0.0.1:${site.port}/echo`);
       expect(await ok.text()).toBe("GET /echo ");
@@ -359,5 +358,22 @@ describe("HTTP actions", () => {
     } finally {
       await site.close();
     }
+  });
+
+  test("site server keeps a leading double slash", async () => {
+    const site = await startSite();
+    try {
+      const response = await fetch(`http://127.0.0.1:${site.port}//x/echo`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe("No HttpAction routed for //x/echo");
+    } finally {
+      await site.close();
+    }
+  });
+
+  test("API port keeps a leading double slash", async () => {
+    const response = await fetch(`${server.url}//x/http/echo`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("x-route")).toBeNull();
   });
 });

@@ -274,6 +274,18 @@ export const structuredCases: FieldCase[] = [
     code: null,
   },
   {
+    description: "signature typed with variation selector",
+    field: requiredSignature,
+    value: { typedName: "\u845B\u{E0100}\u98FE" },
+    code: null,
+  },
+  {
+    description: "signature typed Mongolian",
+    field: requiredSignature,
+    value: { typedName: "\u1828\u1820\u180E\u1822" },
+    code: null,
+  },
+  {
     description: "signature typed at cap",
     field: requiredSignature,
     value: { typedName: "x".repeat(LIMITS.typedSignatureLength) },
@@ -317,6 +329,14 @@ export const structuredCases: FieldCase[] = [
     ["lone surrogate", "Ana\uD800"],
     ["no letter", "12345"],
     ["zero-width space only", "\u200B"],
+    ["zero-width space", "Ana\u200BLopez"],
+    ["byte order mark", "\uFEFFAna"],
+    ["word joiner", "Ana\u2060"],
+    ["soft hyphen", "An\u00ADa"],
+    ["tag characters", "Ana\u{E0042}\u{E006F}\u{E0062}"],
+    ["interlinear annotation", "Ana\uFFF9Lopez\uFFFB"],
+    ["Hangul filler only", "\u3164"],
+    ["halfwidth Hangul filler only", "\uFFA0"],
   ].map(([name, typedName]): FieldCase => ({
     description: `signature typed ${name}`,
     field: requiredSignature,

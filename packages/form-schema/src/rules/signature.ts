@@ -15,11 +15,33 @@ import {
  * and C1, so also tabs and line feeds), line and paragraph separators,
  * lone surrogates and the bidirectional formatting characters. Those are
  * U+061C, U+200E, U+200F, U+202A to U+202E and U+2066 to U+2069, which
- * can make a name display in another order than it is stored. Zero-width
- * joiners stay allowed, because some scripts need them.
+ * can make a name display in another order than it is stored.
  */
 const FORBIDDEN_NAME_CHARACTERS =
   /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Format characters (general category Cf) and characters that display as
+ * nothing (Unicode's Default_Ignorable_Code_Point property), such as
+ * zero-width spaces, soft hyphens, tag characters, interlinear annotation
+ * marks and Hangul fillers. A name must not contain them, because they
+ * hide text or make a blank name look signed.
+ */
+const INVISIBLE_CHARACTER = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Ranges of invisible code points that names need. The zero-width
+ * non-joiner and joiner (U+200C, U+200D) spell Persian, Indic and emoji
+ * names. U+180B to U+180F are Mongolian variation selectors and the vowel
+ * separator. The variation selectors U+FE00 to U+FE0F and U+E0100 to
+ * U+E01EF pick a registered glyph of a CJK ideograph.
+ */
+const NAME_JOINERS: readonly (readonly [number, number])[] = [
+  [0x200c, 0x200d],
+  [0x180b, 0x180f],
+  [0xfe00, 0xfe0f],
+  [0xe0100, 0xe01ef],
+];
 
 /** A letter of any script. A typed name needs at least one. */
 const LETTER = /\p{L}/u;
@@ -75,7 +97,8 @@ export function checkSignature(
 /**
  * Validates a typed name: blank (only whitespace) is no answer, and
  * otherwise it has at most `LIMITS.typedSignatureLength` UTF-16 code
- * units, at least one letter and none of `FORBIDDEN_NAME_CHARACTERS`.
+ * units, at least one letter, none of `FORBIDDEN_NAME_CHARACTERS` and no
+ * invisible character other than one of `NAME_JOINERS`.
  */
 function checkTypedSignature(
   name: string,
@@ -87,10 +110,30 @@ function checkTypedSignature(
   if (name.length > LIMITS.typedSignatureLength) {
     return typedSignatureTooLongError();
   }
-  if (FORBIDDEN_NAME_CHARACTERS.test(name) || !LETTER.test(name)) {
+  if (
+    FORBIDDEN_NAME_CHARACTERS.test(name) ||
+    hasInvisibleCharacter(name) ||
+    !LETTER.test(name)
+  ) {
     return invalidTypedSignatureError();
   }
   return null;
+}
+
+function hasInvisibleCharacter(name: string): boolean {
+  for (const character of name) {
+    if (INVISIBLE_CHARACTER.test(character) && !isNameJoiner(character)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function isNameJoiner(character: string): boolean {
+  const codePoint = character.codePointAt(0) ?? 0;
+  return NAME_JOINERS.some(
+    ([first, last]) => codePoint >= first && codePoint <= last,
+  );
 }
 
 function isSignatureShape(

@@ -1,6 +1,10 @@
 import { jsonToConvex, type Value } from "convex/values";
 import { randomInt } from "node:crypto";
 import {
+  containsCommitTs,
+  RESERVED_COMMIT_TS_FIELD,
+} from "../runtime/commit-ts";
+import {
   realDateNow,
   runInInvocation,
   seededRandom,
@@ -53,6 +57,11 @@ export type ExecContext = {
   finished?: boolean;
   /** Number of `ctx.run*` calls this run is nested in; 0 at the top. */
   callDepth?: number;
+  /**
+   * Set for queries and mutations that a mutation calls, whose arguments
+   * may contain `db.vars.commitTs` of that mutation's transaction.
+   */
+  acceptsCommitTs?: boolean;
 };
 
 /**
@@ -118,6 +127,17 @@ export async function executeFunction(
   } catch (error) {
     throw new FunctionError(
       `ArgumentValidationError: ${(error as Error).message}`,
+      undefined,
+      "BadRequest",
+    );
+  }
+
+  // Convex parses `{"$commitTs": null}` as a commit timestamp only in the
+  // arguments of a call made inside a mutation's transaction, and as a
+  // reserved field name from clients, actions and the scheduler.
+  if (!context.acceptsCommitTs && containsCommitTs(argsValue)) {
+    throw new FunctionError(
+      `ArgumentValidationError: ${RESERVED_COMMIT_TS_FIELD}`,
       undefined,
       "BadRequest",
     );
@@ -200,7 +220,7 @@ export async function executeFunction(
 }
 
 /** Spells a function path as Convex's canonical form: `dir/file.js:name`. */
-function canonicalPath(fn: ResolvedFunction): string {
+export function canonicalPath(fn: ResolvedFunction): string {
   const colon = fn.udfPath.lastIndexOf(":");
   return `${fn.udfPath.slice(0, colon)}.js${fn.udfPath.slice(colon)}`;
 }

@@ -5,7 +5,11 @@ import type { SignJwtRequest } from "../auth/jwt-signer";
 import type { TransactionBudget } from "../transactions/limits";
 import { Transaction } from "../transactions/transaction";
 import { FunctionError, syscallRejection } from "./errors";
-import type { ExecContext, SyscallHandlers } from "./execution";
+import {
+  canonicalPath,
+  type ExecContext,
+  type SyscallHandlers,
+} from "./execution";
 import type { Executor } from "./executor";
 import {
   createFunctionHandle,
@@ -16,6 +20,10 @@ import {
 import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
 import { storageJsSyscall, storageSyscall } from "./syscalls-storage";
 import type { ConvexJson } from "./types";
+import {
+  containsCommitTs,
+  RESERVED_COMMIT_TS_FIELD,
+} from "../runtime/commit-ts";
 import { realDateNow, realPreciseNow } from "../runtime/global";
 import { runVectorSearch, type VectorQuery } from "../search/vector-search";
 
@@ -247,6 +255,9 @@ async function runUdf(
     pagination: { journalEndCursor: null, endCursor: null, used: false },
     streams: new Map(),
     callDepth: depth + 1,
+    acceptsCommitTs:
+      udfType !== "snapshotQuery" &&
+      (context.fn.kind === "mutation" || context.acceptsCommitTs === true),
   };
   const savepoint = tx.savepoint();
   // The child shares the parent's usage counters, so its reads and writes
@@ -321,6 +332,12 @@ function schedule(
     throw new Error("The scheduled time must be a finite number of seconds");
   }
   checkScheduleDelay(Number(args.ts), realDateNow() / 1000);
+  const scheduledArgs = jsonToConvex(args.args as never) as Value;
+  if (containsCommitTs(scheduledArgs)) {
+    throw new Error(
+      `Invalid arguments for ${canonicalPath(fn)}: ${RESERVED_COMMIT_TS_FIELD}`,
+    );
+  }
   const argsJson = JSON.stringify(args.args ?? {});
   tx.metrics.add("functionsScheduled", 1);
   tx.metrics.add("scheduledFunctionArgsBytes", argsJson.length);
@@ -332,7 +349,7 @@ function schedule(
     _id: encodeId(table.number, newInternalId()),
     _creationTime: tx.takeCreationTime(),
     name: fn.udfPath,
-    args: [jsonToConvex(args.args as never) as Value],
+    args: [scheduledArgs],
     scheduledTime: scheduledTimeMs,
     state: { kind: "pending" },
   };

@@ -9,6 +9,13 @@ import type { ConvexJson } from "../engine/types";
  */
 export const MAX_COMMIT_TS = 2n ** 63n - 1n;
 
+/**
+ * The error of `jsonToConvex` for a field name that starts with `$`, given
+ * for a `{"$commitTs": null}` token where no transaction can resolve it.
+ */
+export const RESERVED_COMMIT_TS_FIELD =
+  "Field name $commitTs starts with a '$', which is reserved.";
+
 /** Tells whether a value is `db.vars.commitTs`, decoded from `$commitTs`. */
 export function isCommitTsPlaceholder(value: unknown): boolean {
   return value instanceof CommitTsPlaceholder;

@@ -43,3 +43,52 @@ test("commitTs resolves to the commit timestamp", async () => {
   const labels = events.map((event) => event.label);
   expect(labels.indexOf("first")).toBeLessThan(labels.indexOf("second"));
 });
+
+/** Labels of the stored events with their commit timestamps. */
+async function eventsByLabel() {
+  const events = jsonToConvex(
+    (await t.query("events:list")) as ConvexJson as never,
+  ) as { label: string; committedAt: bigint }[];
+  return new Map(events.map((event) => [event.label, event.committedAt]));
+}
+
+test("client arguments reject the commitTs token", async () => {
+  const result = await t.engine.runMutation({
+    path: "events:recordAt",
+    args: { label: "from a client", at: { $commitTs: null } },
+    caller: { kind: "admin" },
+  });
+
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.errorMessage).toContain(
+    "Field name $commitTs starts with a '$', which is reserved.",
+  );
+  expect((await eventsByLabel()).has("from a client")).toBe(false);
+});
+
+test("a child mutation takes its parent's commitTs", async () => {
+  const result = await t.engine.runMutation({
+    path: "events:recordThroughChild",
+    args: { label: "through a child" },
+    caller: { kind: "admin" },
+  });
+
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect((await eventsByLabel()).get("through a child")).toBe(result.ts);
+});
+
+test("scheduled arguments reject commitTs", async () => {
+  const result = await t.engine.runMutation({
+    path: "events:scheduleWithCommitTs",
+    args: { label: "scheduled" },
+    caller: { kind: "admin" },
+  });
+
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.errorMessage).toContain(
+    "Invalid arguments for events.js:recordAt: Field name $commitTs starts with a '$', which is reserved.",
+  );
+});

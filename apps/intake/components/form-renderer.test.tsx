@@ -264,6 +264,43 @@ describe("FormRenderer submit", () => {
     expect(document.activeElement).toBe(summary);
   });
 
+  test("answers too large together stay unsent", () => {
+    // 120 answers of 5,000 characters take over 512 KiB together, though
+    // each fits its own field.
+    const ids = Array.from({ length: 120 }, (_, index) => `note${index}`);
+    const large = {
+      ...form,
+      definition: {
+        title: "Notes",
+        pages: [
+          {
+            id: "notes",
+            title: "Notes",
+            fields: ids.map((id) => ({ type: "longText", id, label: id })),
+          },
+        ],
+      },
+    } as unknown as PublishedForm;
+    const { container } = render(
+      <FormRenderer form={large} visitorId="visitor-0001" />,
+    );
+    const boxes = [...container.querySelectorAll("textarea")];
+    for (const box of boxes) {
+      fireEvent.change(box, { target: { value: "x".repeat(5000) } });
+    }
+
+    fireEvent.click(screen.getByRole("button", { name: "Next" }));
+
+    const summary = screen.getByRole("group", { name: "There is a problem" });
+    expect(summary.textContent).toContain("Shorten this answer");
+    const marked = boxes.filter(
+      (box) => box.getAttribute("aria-invalid") === "true",
+    );
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.length).toBeLessThan(boxes.length);
+    expect(submit).not.toHaveBeenCalled();
+  });
+
   test.each([
     { kind: "versionMismatch", expected: "updated this form" },
     { kind: "formNotFound", expected: "no longer accepting answers" },

@@ -40,6 +40,22 @@ function spanishHintsDefinition(patternMessage: string) {
   };
 }
 
+/** Builds an object of `count` copies of `value` keyed `${prefix}0`, `${prefix}1`, … */
+function keyedTexts<T>(prefix: string, count: number, value: T) {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`${prefix}${i}`, value]),
+  );
+}
+
+/** Builds the check-in form with Spanish labels for `count` option values. */
+function spanishOptionsDefinition(count: number) {
+  const options = keyedTexts("o", count, "S");
+  return {
+    ...checkInDefinition,
+    translations: { es: { fields: { fullName: { options } } } },
+  };
+}
+
 async function createDraft() {
   const backend = createTestBackend();
   const clinic = await createClinic(backend, "Harbor Dental");
@@ -170,6 +186,28 @@ describe("forms.saveDraft", () => {
     {
       $description: "a translated pattern message over the length cap",
       definition: spanishHintsDefinition("x".repeat(201)),
+    },
+    {
+      $description: "Spanish labels for 1025 options",
+      definition: spanishOptionsDefinition(1025),
+    },
+    {
+      $description: "Spanish labels for more options than a field has",
+      definition: spanishOptionsDefinition(101),
+    },
+    {
+      $description: "Spanish titles for more pages than a form has",
+      definition: {
+        ...checkInDefinition,
+        translations: { es: { pages: keyedTexts("page", 51, { title: "P" }) } },
+      },
+    },
+    {
+      $description: "Spanish text for 1025 fields",
+      definition: {
+        ...checkInDefinition,
+        translations: { es: { fields: keyedTexts("f", 1025, { label: "F" }) } },
+      },
     },
     { $description: "a string", definition: "not a form" },
     { $description: "no pages", definition: { title: "Check-in" } },

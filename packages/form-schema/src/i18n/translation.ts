@@ -13,6 +13,25 @@ const label = z.string().max(LIMITS.labelLength).optional();
 const textBlock = z.string().max(LIMITS.textBlockLength).optional();
 const hint = z.string().max(LIMITS.hintLength).optional();
 
+/**
+ * Maximum fields in one Convex object: Convex rejects a document with a
+ * larger object ("Object has too many fields"). It bounds the field
+ * translations of one locale, so a draft with more fields than that can
+ * have only 1024 of them translated.
+ */
+const MAX_OBJECT_FIELDS = 1024;
+
+/** Limits a record schema to `max` keys. `what` names what the keys are. */
+function withMaxKeys<T extends z.ZodType<Record<string, unknown>>>(
+  schema: T,
+  max: number,
+  what: string,
+) {
+  return schema.refine((record) => Object.keys(record).length <= max, {
+    message: `Translations may name at most ${max} ${what}`,
+  });
+}
+
 /** Translated text of one field, keyed like the field's own properties. */
 export const fieldTranslationSchema = z.strictObject({
   label,
@@ -24,12 +43,14 @@ export const fieldTranslationSchema = z.strictObject({
   /** Shown in place of the field's `patternMessage` when the pattern fails. */
   patternMessage: hint,
   /** Option labels keyed by the option's stored value. */
-  options: z
-    .record(
+  options: withMaxKeys(
+    z.record(
       z.string().max(LIMITS.optionValueLength),
       z.string().max(LIMITS.labelLength),
-    )
-    .optional(),
+    ),
+    LIMITS.options,
+    "options of one field",
+  ).optional(),
 });
 
 /** Translated text of one field. */
@@ -42,10 +63,16 @@ export type FieldTranslation = z.infer<typeof fieldTranslationSchema>;
 export const translationTableSchema = z.strictObject({
   title: label,
   description: textBlock,
-  pages: z
-    .record(z.string().max(LIMITS.idLength), z.strictObject({ title: label }))
-    .optional(),
-  fields: z.record(fieldIdSchema, fieldTranslationSchema).optional(),
+  pages: withMaxKeys(
+    z.record(z.string().max(LIMITS.idLength), z.strictObject({ title: label })),
+    LIMITS.pages,
+    "pages",
+  ).optional(),
+  fields: withMaxKeys(
+    z.record(fieldIdSchema, fieldTranslationSchema),
+    MAX_OBJECT_FIELDS,
+    "fields",
+  ).optional(),
 });
 
 /** The translated text of a form in one language. */

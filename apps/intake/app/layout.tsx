@@ -1,14 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 
 import { LocaleProvider } from "../components/i18n/locale-context";
-import {
-  DEFAULT_LOCALE,
-  LOCALE_COOKIE,
-  isLocale,
-  localeFromAcceptLanguage,
-} from "../components/i18n/locale";
+import { DEFAULT_LOCALE } from "../components/i18n/locale";
+import { requestLocales } from "../components/i18n/request-locale";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -35,11 +30,7 @@ export default async function RootLayout({
 }: {
   children: ReactNode;
 }) {
-  const requested = localeFromAcceptLanguage(
-    (await headers()).get("accept-language"),
-  );
-  const saved = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const remembered = isLocale(saved) ? saved : null;
+  const { requested, remembered } = await requestLocales();
 
   return (
     <html lang={remembered ?? requested ?? DEFAULT_LOCALE}>

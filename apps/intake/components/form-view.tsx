@@ -1,13 +1,16 @@
 "use client";
 
+import { localizeDefinition } from "@intake/form-schema";
 import { PageShell } from "@intake/ui";
+import { useEffect } from "react";
 
 import { api } from "./api";
 import { useLiveQuery } from "./convex-client";
 import { FormRenderer } from "./form-renderer";
 import { FormStopped } from "./form-stopped";
 import { LanguageSwitch } from "./i18n/language-switch";
-import type { PublishedForm } from "./published-form";
+import { useLocale } from "./i18n/locale-context";
+import { formTabTitle, type PublishedForm } from "./published-form";
 import { useRecordView, useVisitorId } from "./use-visit";
 
 /** Props of {@link FormView}. */
@@ -30,6 +33,15 @@ export function FormView({ slug, initial, visitorFromUrl }: FormViewProps) {
   const form = useLiveQuery(api.forms.getPublished, { slug }, initial);
   const visitorId = useVisitorId(slug, visitorFromUrl);
   useRecordView(slug, visitorId);
+  const { locale } = useLocale();
+
+  // The server names the tab in the language it rendered, and the patient
+  // may switch language after that.
+  const title = form && localizeDefinition(form.definition, locale).title;
+  const clinicName = form?.clinicName;
+  useEffect(() => {
+    if (title && clinicName) document.title = formTabTitle(title, clinicName);
+  }, [title, clinicName]);
 
   return (
     <PageShell

@@ -5,3 +5,8 @@ import type { FunctionReturnType } from "convex/server";
 export type PublishedForm = NonNullable<
   FunctionReturnType<typeof api.forms.getPublished>
 >;
+
+/** Returns the browser tab title of a form page: the form, then the clinic. */
+export function formTabTitle(formTitle: string, clinicName: string): string {
+  return `${formTitle} · ${clinicName}`;
+}

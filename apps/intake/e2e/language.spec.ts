@@ -45,6 +45,22 @@ test("Accept-Language es renders Spanish", async ({ browser }) => {
   await context.close();
 });
 
+test("tab title follows the language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "es-MX" });
+  const page = await context.newPage();
+  const response = await page.goto(formPath);
+
+  // The first HTML response already names the form in Spanish.
+  const html = (await response?.text()) ?? "";
+  expect(html).toMatch(/<title>Registro de paciente nuevo · /);
+  await waitForHydration(page);
+  await expect(page).toHaveTitle(/^Registro de paciente nuevo · /);
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page).toHaveTitle(/^New patient registration · /);
+  await context.close();
+});
+
 test("Spanish hints show on a phone", async ({ browser }) => {
   const context = await browser.newContext({
     locale: "es-MX",

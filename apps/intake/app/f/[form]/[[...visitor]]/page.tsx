@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { localizeDefinition } from "@intake/form-schema";
+
 import { FormView } from "../../../../components/form-view";
+import { DEFAULT_LOCALE } from "../../../../components/i18n/locale";
+import { requestLocales } from "../../../../components/i18n/request-locale";
+import { formTabTitle } from "../../../../components/published-form";
 import { loadPublishedForm } from "../../../load-published-form";
 
 interface FormRouteProps {
@@ -13,12 +18,13 @@ export async function generateMetadata({
 }: FormRouteProps): Promise<Metadata> {
   const { form } = await params;
   const published = await loadPublishedForm(form);
+  if (published === null) return { title: "Form not found" };
 
-  return {
-    title: published
-      ? `${published.title} · ${published.clinicName}`
-      : "Form not found",
-  };
+  // The title is in the language the layout renders the page in.
+  const { requested, remembered } = await requestLocales();
+  const locale = remembered ?? requested ?? DEFAULT_LOCALE;
+  const { title } = localizeDefinition(published.definition, locale);
+  return { title: formTabTitle(title, published.clinicName) };
 }
 
 /**

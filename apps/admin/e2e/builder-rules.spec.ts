@@ -206,6 +206,23 @@ test("edits Spanish option labels", async ({ page, browser }) => {
   await patient.context().close();
 });
 
+test("accented option value skips Spanish", async ({ page }) => {
+  await signUpWithClinic(page, "Accent Clinic");
+  await openBlankForm(page, "Accent form");
+  await addFieldByKeyboard(page, "Page 1", "Single choice", "Agree");
+  await page.getByLabel("Option 1 stored value").fill("sí");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+
+  // Spanish option labels are stored keyed by the option's value, and a
+  // Convex field name must be printable ASCII that does not start with $.
+  await expect(page.getByLabel('Option "Option 1" in Spanish')).toHaveCount(0);
+  await expect(
+    page.getByText('The stored value "sí" cannot carry a Spanish label'),
+  ).toBeVisible();
+  await page.getByLabel('Option "Option 2" in Spanish').fill("No");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved");
+});
+
 /**
  * Publishes the open draft as version 1 and opens the form on a phone
  * whose browser prefers Spanish.

@@ -70,18 +70,23 @@ export function SpanishSettings({
           ),
       )}
       {optionRows(english.options, translation.options).map(
-        ({ value, label, help }) => (
-          <TextSetting
-            key={value}
-            label={label}
-            help={help}
-            value={translation.options?.[value] ?? ""}
-            maxLength={LIMITS.labelLength}
-            onChange={(text) =>
-              set({ options: withOption(translation.options, value, text) })
-            }
-          />
-        ),
+        ({ value, label, help }) =>
+          isTranslationKey(value) ? (
+            <TextSetting
+              key={value}
+              label={label}
+              help={help}
+              value={translation.options?.[value] ?? ""}
+              maxLength={LIMITS.labelLength}
+              onChange={(text) =>
+                set({ options: withOption(translation.options, value, text) })
+              }
+            />
+          ) : (
+            <p key={value} className="text-muted text-sm">
+              {`The stored value "${value}" cannot carry a Spanish label. Use only ASCII letters, digits and punctuation, not starting with "$", to translate this option.`}
+            </p>
+          ),
       )}
     </fieldset>
   );
@@ -146,6 +151,20 @@ function optionRows(
     });
   }
   return rows;
+}
+
+/**
+ * Checks whether an option value can key its Spanish label. The labels are
+ * stored as an object keyed by value, and Convex accepts only printable
+ * ASCII field names that do not start with "$". "__proto__" would set the
+ * object's prototype instead of a key.
+ */
+function isTranslationKey(value: string): boolean {
+  return (
+    /^[\x20-\x7e]*$/.test(value) &&
+    !value.startsWith("$") &&
+    value !== "__proto__"
+  );
 }
 
 /**

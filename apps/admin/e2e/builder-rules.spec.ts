@@ -181,13 +181,16 @@ test("edits Spanish placeholder and pattern message", async ({
   await patient.context().close();
 });
 
-test("edits Spanish option labels", async ({ page, browser }) => {
+test("edits Spanish titles and option labels", async ({ page, browser }) => {
   await signUpWithClinic(page, "Options Clinic");
   await openBlankForm(page, "Options form");
   await addFieldByKeyboard(page, "Page 1", "Single choice", "Visit type");
   await page.getByLabel("Label in Spanish").fill("Tipo de visita");
   await page.getByLabel('Option "Option 1" in Spanish').fill("Primera vez");
   await page.getByLabel('Option "Option 2" in Spanish').fill("Seguimiento");
+  await page.getByText("Spanish title and page titles").click();
+  await page.getByLabel("Form title in Spanish").fill("Formulario de opciones");
+  await page.getByLabel("Page 1 title in Spanish").fill("Su visita");
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
 
   // The Spanish label of a removed option stays until it is cleared, and
@@ -200,6 +203,10 @@ test("edits Spanish option labels", async ({ page, browser }) => {
 
   await expect(page.getByTestId("save-status")).toHaveText("Saved");
   const patient = await publishAndOpenInSpanish(page, browser);
+  await expect(patient).toHaveTitle(/^Formulario de opciones · /);
+  await expect(
+    patient.getByRole("heading", { name: "Su visita" }),
+  ).toBeVisible();
   const group = patient.getByRole("group", { name: /^Tipo de visita/ });
   await expect(group.getByRole("radio", { name: "Primera vez" })).toBeVisible();
   await expect(group.getByRole("radio")).toHaveCount(1);

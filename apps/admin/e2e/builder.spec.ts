@@ -143,7 +143,7 @@ test("reorders fields and pages by drag and drop", async ({ page }) => {
   await addFieldByKeyboard(page, "Page 1", "Email", "Email address");
   await addFieldByKeyboard(page, "Page 1", "Date", "Date of birth");
   await page.getByRole("button", { name: "Add page" }).click();
-  await page.getByLabel("Page 2 title").fill("Health");
+  await page.getByLabel("Page 2 title", { exact: true }).fill("Health");
 
   await dragTo(
     page,

@@ -38,6 +38,7 @@ import { PublishBar } from "./publish-bar";
 import { SaveStatusText } from "./save-status";
 import { TextSetting } from "./setting-inputs";
 import { setFieldTranslation } from "./translation-operations";
+import { FormSpanishSettings } from "./translation-settings";
 import { useDraftSession } from "./use-draft-session";
 
 /** The `forms:get` result the builder needs. */
@@ -191,6 +192,7 @@ export function BuilderWorkspace({ form }: { form: BuilderForm }) {
           maxLength={200}
           onChange={(title) => edit((current) => ({ ...current, title }))}
         />
+        <FormSpanishSettings definition={draft} onEdit={edit} />
       </div>
 
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_392px]">

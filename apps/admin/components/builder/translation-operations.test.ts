@@ -5,6 +5,8 @@ import {
   fieldTranslation,
   moveFieldTranslation,
   setFieldTranslation,
+  setFormTranslation,
+  setPageTranslation,
 } from "./translation-operations";
 
 const base: FormDefinition = {
@@ -99,5 +101,40 @@ describe("moveFieldTranslation", () => {
 describe("fieldTranslation", () => {
   test("ignores inherited keys", () => {
     expect(fieldTranslation(spanish, "constructor")).toBeUndefined();
+  });
+});
+
+describe("setFormTranslation", () => {
+  test("sets the Spanish title", () => {
+    const after = setFormTranslation(base, "title", "Formulario");
+    expect(after.translations).toEqual({ es: { title: "Formulario" } });
+  });
+
+  test("blank title removes the last translation", () => {
+    const onlyTitle = setFormTranslation(base, "title", "Formulario");
+    const after = setFormTranslation(onlyTitle, "title", "  ");
+    expect(after).not.toHaveProperty("translations");
+  });
+
+  test("keeps the field translations", () => {
+    const after = setFormTranslation(
+      spanish,
+      "description",
+      "Antes de la cita",
+    );
+    expect(after.translations?.es).toEqual({
+      ...spanish.translations?.es,
+      description: "Antes de la cita",
+    });
+  });
+});
+
+describe("setPageTranslation", () => {
+  test("sets and clears a page title", () => {
+    const set = setPageTranslation(spanish, "p1", "Uno");
+    expect(set.translations?.es?.pages).toEqual({ p1: { title: "Uno" } });
+
+    const cleared = setPageTranslation(set, "p1", "");
+    expect(cleared.translations?.es).toEqual(spanish.translations?.es);
   });
 });

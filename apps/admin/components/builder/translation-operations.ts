@@ -55,6 +55,39 @@ export function moveFieldTranslation(
 }
 
 /**
+ * Sets the Spanish title or description of the form. Blank text removes
+ * it, so the English shows.
+ */
+export function setFormTranslation(
+  definition: FormDefinition,
+  key: "title" | "description",
+  text: string,
+): FormDefinition {
+  const { [key]: _previous, ...rest } = definition.translations?.es ?? {};
+  const table: TranslationTable =
+    text.trim() === "" ? rest : { ...rest, [key]: text };
+  return withSpanishTable(definition, table);
+}
+
+/** Sets the Spanish title of a page. Blank text removes it. */
+export function setPageTranslation(
+  definition: FormDefinition,
+  pageId: string,
+  title: string,
+): FormDefinition {
+  const { pages: previous, ...rest } = definition.translations?.es ?? {};
+  const pages = { ...previous };
+  if (title.trim() === "") {
+    delete pages[pageId];
+  } else {
+    pages[pageId] = { title };
+  }
+  const table: TranslationTable =
+    Object.keys(pages).length === 0 ? rest : { ...rest, pages };
+  return withSpanishTable(definition, table);
+}
+
+/**
  * Removes the Spanish text of these pages and fields, so deleting a page
  * or field leaves no translation that names it.
  */
@@ -71,10 +104,10 @@ export function dropTranslations(
   for (const id of removed.pageIds ?? []) delete pages[id];
 
   const { pages: _previous, ...table } = spanish;
-  const kept: TranslationTable =
+  const remaining: TranslationTable =
     Object.keys(pages).length === 0 ? table : { ...table, pages };
   return withSpanishFields(
-    { ...definition, translations: { ...definition.translations, es: kept } },
+    { ...definition, translations: { ...definition.translations, es: remaining } },
     fields,
   );
 }
@@ -94,8 +127,17 @@ function withSpanishFields(
   fields: NonNullable<TranslationTable["fields"]>,
 ): FormDefinition {
   const { fields: _previous, ...table } = definition.translations?.es ?? {};
-  const spanish: TranslationTable =
-    Object.keys(fields).length === 0 ? table : { ...table, fields };
+  return withSpanishTable(
+    definition,
+    Object.keys(fields).length === 0 ? table : { ...table, fields },
+  );
+}
+
+/** Replaces the Spanish table, dropping `translations` when it is empty. */
+function withSpanishTable(
+  definition: FormDefinition,
+  spanish: TranslationTable,
+): FormDefinition {
   const { translations: _old, ...rest } = definition;
   if (Object.keys(spanish).length === 0) return rest;
   return { ...rest, translations: { ...definition.translations, es: spanish } };

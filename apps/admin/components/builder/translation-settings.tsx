@@ -5,9 +5,79 @@ import {
   LIMITS,
   type Field,
   type FieldTranslation,
+  type FormDefinition,
 } from "@intake/form-schema";
 
 import { TextSetting } from "./setting-inputs";
+import {
+  setFormTranslation,
+  setPageTranslation,
+} from "./translation-operations";
+
+/**
+ * Edits the Spanish title and description of the form and the Spanish
+ * title of each page, in a section that opens on request.
+ */
+export function FormSpanishSettings({
+  definition,
+  onEdit,
+}: {
+  definition: FormDefinition;
+  onEdit: (edit: (current: FormDefinition) => FormDefinition) => void;
+}) {
+  const spanish = definition.translations?.es;
+  const showsDescription =
+    definition.description !== undefined || spanish?.description !== undefined;
+
+  return (
+    <details className="flex flex-col gap-3">
+      <summary className="min-h-12 cursor-pointer py-3 font-semibold">
+        Spanish title and page titles
+      </summary>
+      <div className="flex flex-col gap-3">
+        <TextSetting
+          label="Form title in Spanish"
+          help={`English: ${definition.title}`}
+          value={spanish?.title ?? ""}
+          maxLength={LIMITS.labelLength}
+          onChange={(text) =>
+            onEdit((current) => setFormTranslation(current, "title", text))
+          }
+        />
+        {showsDescription && (
+          <TextSetting
+            label="Description in Spanish"
+            help={englishHelp(definition.description)}
+            value={spanish?.description ?? ""}
+            multiline
+            maxLength={LIMITS.textBlockLength}
+            onChange={(text) =>
+              onEdit((current) =>
+                setFormTranslation(current, "description", text),
+              )
+            }
+          />
+        )}
+        {definition.pages.map((page, index) => (
+          <TextSetting
+            key={page.id}
+            label={`Page ${index + 1} title in Spanish`}
+            help={
+              page.title === ""
+                ? "The page has no English title."
+                : `English: ${page.title}`
+            }
+            value={spanish?.pages?.[page.id]?.title ?? ""}
+            maxLength={LIMITS.labelLength}
+            onChange={(text) =>
+              onEdit((current) => setPageTranslation(current, page.id, text))
+            }
+          />
+        ))}
+      </div>
+    </details>
+  );
+}
 
 /**
  * Edits the Spanish text of one field. Each input shows while the field

@@ -44,7 +44,11 @@ vi.mock("convex/react", async () => {
       return Promise.resolve("stored");
     }
     action(reference: never, args: unknown) {
-      fake.calls.push({ kind: "action", name: getFunctionName(reference), args });
+      fake.calls.push({
+        kind: "action",
+        name: getFunctionName(reference),
+        args,
+      });
       return Promise.resolve("done");
     }
     watchQuery(reference: never, args: unknown) {
@@ -94,10 +98,7 @@ function renderInProvider(children: ReactNode) {
 }
 
 /** Shows the error a child throws while rendering. */
-class Boundary extends Component<
-  { children: ReactNode },
-  { error: unknown }
-> {
+class Boundary extends Component<{ children: ReactNode }, { error: unknown }> {
   state = { error: null as unknown };
   static getDerivedStateFromError(error: unknown) {
     return { error };

@@ -107,7 +107,10 @@ export function dropTranslations(
   const remaining: TranslationTable =
     Object.keys(pages).length === 0 ? table : { ...table, pages };
   return withSpanishFields(
-    { ...definition, translations: { ...definition.translations, es: remaining } },
+    {
+      ...definition,
+      translations: { ...definition.translations, es: remaining },
+    },
     fields,
   );
 }

@@ -16,10 +16,7 @@ export interface LanguageSwitchProps {
  * Offers the other language as a button labelled in that language, with
  * its `lang` set, so a screen reader pronounces it right.
  */
-export function LanguageSwitch({
-  remember = true,
-  size,
-}: LanguageSwitchProps) {
+export function LanguageSwitch({ remember = true, size }: LanguageSwitchProps) {
   const { locale, messages, setLocale } = useLocale();
   const other: Locale =
     LOCALES.find((candidate) => candidate !== locale) ?? "en";

@@ -32,6 +32,20 @@ function task(fixture: StoreFixture, retentionMs = 0) {
   );
 }
 
+/**
+ * Runs one cleanup pass once the wall clock has passed the latest commit.
+ * Commit timestamps are wall-clock nanoseconds, and a window of 0 ms puts
+ * the horizon at the current millisecond, so the commits of that
+ * millisecond would otherwise stay.
+ */
+async function cleanUp(fixture: StoreFixture, retentionMs = 0) {
+  const lastCommitMs = Number(fixture.store.latestTs() / 1_000_000n);
+  while (Date.now() <= lastCommitMs) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return task(fixture, retentionMs).runPass();
+}
+
 async function commit(fixture: StoreFixture, tx: Transaction) {
   const result = await fixture.committer.commit(tx, "test");
   fixture.committer.end(tx.snapshotTs);
@@ -70,7 +84,7 @@ test("cleanup keeps only the latest version", async () => {
   expect(f.rows("documents")).toBe(6);
   const entriesBefore = f.rows("index_entries");
 
-  const stats = await task(f).runPass();
+  const stats = await cleanUp(f);
 
   expect(stats.documents).toBe(5);
   expect(f.rows("documents")).toBe(1);
@@ -90,7 +104,7 @@ test("cleanup keeps what a live snapshot reads", async () => {
   writer.update(f.table, id, { ...writer.get(f.table, id)!, value: 8 });
   await commit(f, writer);
 
-  await task(f).runPass();
+  await cleanUp(f);
 
   expect(reader.get(f.table, id)?.value).toBe(1);
   expect(f.valuesAt(reader.snapshotTs)).toEqual([1]);
@@ -98,7 +112,7 @@ test("cleanup keeps what a live snapshot reads", async () => {
   expect(f.store.get(f.table.tableId, id2, f.store.latestTs())?.value).toBe(0);
 
   f.committer.end(reader.snapshotTs);
-  const stats = await task(f).runPass();
+  const stats = await cleanUp(f);
   expect(stats.documents).toBe(1);
   expect(f.valuesAt(f.store.latestTs())).toEqual([0, 8]);
 });
@@ -111,7 +125,7 @@ test("cleanup removes deleted documents", async () => {
   remover.update(f.table, id, null);
   await commit(f, remover);
 
-  await task(f).runPass();
+  await cleanUp(f);
 
   expect(f.rows("documents")).toBe(0);
   expect(f.rows("index_entries")).toBe(0);
@@ -124,7 +138,7 @@ test("cleanup spans many batches", async () => {
   const id = await patchRepeatedly(f, 4500);
   await patchRepeatedly(f, 3);
 
-  const stats = await task(f).runPass();
+  const stats = await cleanUp(f);
 
   expect(stats.documents).toBe(4503);
   expect(f.rows("documents")).toBe(2);
@@ -137,7 +151,7 @@ test("cleanup spans many batches", async () => {
 test("retention window keeps recent history", async () => {
   f = openStoreFixture();
   await patchRepeatedly(f, 3);
-  const stats = await task(f, 60_000).runPass();
+  const stats = await cleanUp(f, 60_000);
   expect(stats).toEqual({ documents: 0, indexEntries: 0 });
   expect(f.rows("documents")).toBe(4);
 });
@@ -146,14 +160,7 @@ test("read before the horizon fails", async () => {
   f = openStoreFixture();
   const id = await patchRepeatedly(f, 1);
   const old = f.store.latestTs() - 1n;
-  // Commit timestamps are wall-clock nanoseconds, and a window of 0 ms
-  // puts the horizon at the current millisecond, so wait for the clock to
-  // pass the last commit before cleaning up.
-  const lastCommitMs = Number(f.store.latestTs() / 1_000_000n);
-  while (Date.now() <= lastCommitMs) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  await task(f).runPass();
+  await cleanUp(f);
   expect(() => f!.store.get(f!.table.tableId, id, old)).toThrow(
     /older than the retention horizon/,
   );
@@ -161,8 +168,19 @@ test("read before the horizon fails", async () => {
 
 test("engine cleanup during a mutation", async () => {
   t = await startTestEngine("basic-app", { retentionMs: 0 });
+  let lastCommitTs = 0n;
   for (let i = 0; i < 20; i++) {
-    await t.mutation("counters:increment", { name: "gc" });
+    const increment = await t.engine.runMutation({
+      path: "counters:increment",
+      args: { name: "gc" },
+      caller: { kind: "admin" },
+    });
+    if (!increment.ok) throw new Error(increment.errorMessage);
+    lastCommitTs = increment.ts;
+  }
+  // As in `cleanUp`, the horizon must pass the last increment's commit.
+  while (Date.now() <= Number(lastCommitTs / 1_000_000n)) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
   }
   const db = new Database(path.join(t.stateDir, "data.sqlite3"), {
     readonly: true,

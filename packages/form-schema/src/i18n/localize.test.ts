@@ -140,7 +140,8 @@ describe("localizeDefinition", () => {
 
   test("unset placeholder stays unset", () => {
     const name = fields[1];
-    expect(name !== undefined && "placeholder" in name).toBe(false);
+    expect(name).toBeDefined();
+    expect(name).not.toHaveProperty("placeholder");
   });
 
   test("keeps ids and rules", () => {

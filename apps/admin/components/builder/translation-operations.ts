@@ -28,11 +28,11 @@ export function setFieldTranslation(
   translation: FieldTranslation,
 ): FormDefinition {
   const fields = { ...definition.translations?.es?.fields };
-  const kept = withoutBlankText(translation);
-  if (Object.keys(kept).length === 0) {
+  const nonBlank = withoutBlankText(translation);
+  if (Object.keys(nonBlank).length === 0) {
     delete fields[fieldId];
   } else {
-    fields[fieldId] = kept;
+    fields[fieldId] = nonBlank;
   }
   return withSpanishFields(definition, fields);
 }
@@ -116,13 +116,13 @@ export function dropTranslations(
 }
 
 function withoutBlankText(translation: FieldTranslation): FieldTranslation {
-  const kept: Record<string, unknown> = {};
+  const nonBlank: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(translation)) {
     if (typeof value === "string" && value.trim() === "") continue;
     if (value === undefined) continue;
-    kept[key] = value;
+    nonBlank[key] = value;
   }
-  return kept as FieldTranslation;
+  return nonBlank as FieldTranslation;
 }
 
 function withSpanishFields(

@@ -37,7 +37,7 @@ export function FormSpanishSettings({
       <div className="flex flex-col gap-3">
         <TextSetting
           label="Form title in Spanish"
-          help={`English: ${definition.title}`}
+          help={englishHelp(definition.title)}
           value={spanish?.title ?? ""}
           maxLength={LIMITS.labelLength}
           onChange={(text) =>

@@ -31,7 +31,7 @@ export function compileModule(file: string): ModuleFactory {
     filename: string,
     dirname: string,
   ) => void;
-  const requireFromFile = createRequire(file);
+  const requireFromFile = cachedRequire(createRequire(file));
   const dirname = path.dirname(file);
   return () => {
     const module = { exports: {} as ModuleExports };
@@ -45,4 +45,25 @@ export function compileModule(file: string): ModuleFactory {
     );
     return module.exports;
   };
+}
+
+/**
+ * Wraps `require` so each specifier is resolved once. The bundle requires
+ * only packages, which Node evaluates once and shares anyway, but each
+ * lookup walks the resolver and any registered loader hooks again.
+ */
+function cachedRequire(load: NodeJS.Require): NodeJS.Require {
+  const loaded = new Map<string, unknown>();
+  const cached = (specifier: string): unknown => {
+    if (loaded.has(specifier)) return loaded.get(specifier);
+    const exports: unknown = load(specifier);
+    loaded.set(specifier, exports);
+    return exports;
+  };
+  return Object.assign(cached, {
+    resolve: load.resolve,
+    cache: load.cache,
+    extensions: load.extensions,
+    main: load.main,
+  }) as NodeJS.Require;
 }

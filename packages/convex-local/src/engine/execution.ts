@@ -1,5 +1,4 @@
 import { jsonToConvex, type Value } from "convex/values";
-import { randomInt } from "node:crypto";
 import {
   containsCommitTs,
   RESERVED_COMMIT_TS_FIELD,
@@ -15,6 +14,8 @@ import {
   type IdTableLookup,
   type ValidatorJson,
 } from "../runtime/validators";
+import { randomUint32 } from "../runtime/random-pool";
+import { addDeadline } from "./deadlines";
 import type { Transaction } from "../transactions/transaction";
 import type { QueryStream } from "../transactions/query";
 import {
@@ -80,13 +81,23 @@ export type SyscallHandlers = Pick<
   "syscall" | "asyncSyscall" | "jsSyscall"
 >;
 
-const validatorCache = new WeakMap<
-  object,
-  { args: ValidatorJson; returns: ValidatorJson | null }
->();
+type Validators = { args: ValidatorJson; returns: ValidatorJson | null };
 
-function validatorsOf(fn: ResolvedFunction) {
-  const cached = validatorCache.get(fn.fn);
+/**
+ * Parsed validators by component and function path. Every call gets a new
+ * module instance, so the registered function object is new each time,
+ * while its validators stay the same until the app is bundled again,
+ * which creates new component nodes.
+ */
+const validatorCache = new WeakMap<object, Map<string, Validators>>();
+
+function validatorsOf(fn: ResolvedFunction): Validators {
+  let byPath = validatorCache.get(fn.component.node);
+  if (!byPath) {
+    byPath = new Map();
+    validatorCache.set(fn.component.node, byPath);
+  }
+  const cached = byPath.get(fn.udfPath);
   if (cached) return cached;
   const args = JSON.parse(
     fn.fn.exportArgs?.() ?? '{"type":"any"}',
@@ -95,7 +106,8 @@ function validatorsOf(fn: ResolvedFunction) {
     fn.fn.exportReturns?.() ?? "null",
   ) as ValidatorJson | null;
   const entry = { args, returns };
-  validatorCache.set(fn.fn, entry);
+  // Inline mutations all share one path, and none declares validators.
+  byPath.set(fn.udfPath, entry);
   return entry;
 }
 
@@ -158,26 +170,15 @@ export async function executeFunction(
     ...(deterministic
       ? {
           frozenNowMs: realDateNow(),
-          random: seededRandom(randomInt(0, 2 ** 32)),
+          random: seededRandom(randomUint32()),
         }
       : {}),
   };
 
   const argsJson = JSON.stringify([args]);
   const limitMs = deterministic ? TIMEOUT_MS.transaction : TIMEOUT_MS.action;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new FunctionError(
-            `Function execution timed out (maximum duration: ${limitMs / 1000}s)`,
-          ),
-        ),
-      limitMs,
-    );
-  });
   let resultJson: string;
+  let cancelDeadline = () => {};
   try {
     const run = runInInvocation(invocation, () => {
       switch (fn.kind) {
@@ -191,29 +192,35 @@ export async function executeFunction(
           throw new Error(`${fn.udfPath} is an HTTP action`);
       }
     });
-    resultJson = await Promise.race([run, timeout]);
+    resultJson = await new Promise<string>((resolve, reject) => {
+      cancelDeadline = addDeadline(limitMs, () =>
+        reject(
+          new FunctionError(
+            `Function execution timed out (maximum duration: ${limitMs / 1000}s)`,
+          ),
+        ),
+      );
+      run.then(resolve, reject);
+    });
   } catch (thrown) {
     throw toFunctionError(thrown);
   } finally {
-    clearTimeout(timer);
+    cancelDeadline();
     // Syscalls from promises the function left running now fail.
     context.finished = true;
   }
 
   const result = JSON.parse(resultJson) as ConvexJson;
-  checkReturnNesting(fn, jsonToConvex(result as never));
-  const resultSize = convexValueSize(jsonToConvex(result as never));
+  const resultValue = jsonToConvex(result as never);
+  checkReturnNesting(fn, resultValue);
+  const resultSize = convexValueSize(resultValue);
   if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
     throw new FunctionError(
       `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
     );
   }
   if (validators.returns) {
-    const problem = validateValue(
-      validators.returns,
-      jsonToConvex(result as never),
-      lookupId,
-    );
+    const problem = validateValue(validators.returns, resultValue, lookupId);
     if (problem) throw new FunctionError(`ReturnsValidationError: ${problem}`);
   }
   return result;

@@ -17,25 +17,36 @@ export function requestUrl(target: string | undefined): URL {
 }
 
 /** Reads a whole request body, rejecting bodies over `limit` bytes with 413. */
-export async function readBody(
+export function readBody(
   request: IncomingMessage,
   limit = MAX_BODY_BYTES,
 ): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) {
-      throw new HttpError(
-        413,
-        "PayloadTooLarge",
-        `Request body is larger than the maximum of ${limit} bytes`,
-      );
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.off("data", onData);
+        // Keep draining, so the response can still be written.
+        request.resume();
+        reject(
+          new HttpError(
+            413,
+            "PayloadTooLarge",
+            `Request body is larger than the maximum of ${limit} bytes`,
+          ),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    };
+    request.on("data", onData);
+    request.once("end", () =>
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
+    );
+    request.once("error", reject);
+  });
 }
 
 /**

@@ -8,7 +8,8 @@
  * mod 256) of the preceding bytes XOR the version (0), little-endian. The
  * whole is unpadded lowercase Crockford base32.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { randomBytes } from "../runtime/random-pool";
 
 import { base32Length, decodeBase32, encodeBase32 } from "./base32";
 

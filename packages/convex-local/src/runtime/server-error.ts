@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { randomBytes } from "./random-pool";
 
 /**
  * Creates a request ID the way Convex does for HTTP calls: 8 random bytes
  * in lowercase hex (crates/common/src/execution_context.rs).
  */
 export function newRequestId(): string {
-  return randomBytes(8).toString("hex");
+  return Buffer.from(randomBytes(8)).toString("hex");
 }
 
 /**

@@ -21,22 +21,59 @@ const writeLastTs = db.prepare(
   "INSERT INTO meta (key, value) VALUES ('last_ts', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 );
 
-const writeBatch = db.transaction((batch) => {
-  for (const { documents, entries } of batch.commits) {
-    for (const row of documents) {
-      insertDocument.run(row.tableId, row.id, row.ts, row.json);
+// Reads the buffer that batch-encoding.ts writes.
+const writeBatch = db.transaction((message) => {
+  const buffer = Buffer.from(
+    message.batch.buffer,
+    message.batch.byteOffset,
+    message.batch.byteLength,
+  );
+  let offset = 0;
+  const u32 = () => {
+    const value = buffer.readUInt32LE(offset);
+    offset += 4;
+    return value;
+  };
+  const i64 = () => {
+    const value = buffer.readBigInt64LE(offset);
+    offset += 8;
+    return value;
+  };
+  const bytes = () => {
+    const length = u32();
+    const value = buffer.subarray(offset, offset + length);
+    offset += length;
+    return value;
+  };
+  const string = () => bytes().toString("utf8");
+  const flag = () => buffer[offset++] === 1;
+
+  const commits = u32();
+  for (let commit = 0; commit < commits; commit++) {
+    const documents = u32();
+    for (let row = 0; row < documents; row++) {
+      const tableId = u32();
+      const id = string();
+      const ts = i64();
+      const json = flag() ? string() : null;
+      insertDocument.run(tableId, id, ts, json);
     }
-    for (const row of entries) {
-      const key = Buffer.from(
-        row.key.buffer,
-        row.key.byteOffset,
-        row.key.length,
-      );
-      insertEntry.run(row.indexId, key, row.ts, row.id, row.deleted ? 1 : 0);
+    const entries = u32();
+    for (let row = 0; row < entries; row++) {
+      const indexId = u32();
+      const key = bytes();
+      const ts = i64();
+      const id = string();
+      const deleted = flag() ? 1 : 0;
+      insertEntry.run(indexId, key, ts, id, deleted);
     }
   }
-  writeLastTs.run(batch.lastTs.toString());
+  writeLastTs.run(message.lastTs.toString());
 });
+
+// After a failed batch, the batches already sent may build on it, so they
+// fail too until the main thread has discarded them and sends "resume".
+let failedEarlier = false;
 
 parentPort.on("message", (message) => {
   if (message.type === "close") {
@@ -44,10 +81,23 @@ parentPort.on("message", (message) => {
     parentPort.postMessage({ type: "closed" });
     return;
   }
+  if (message.type === "resume") {
+    failedEarlier = false;
+    return;
+  }
+  if (failedEarlier) {
+    parentPort.postMessage({
+      type: "failed",
+      id: message.id,
+      message: "An earlier group commit failed",
+    });
+    return;
+  }
   try {
     writeBatch(message);
     parentPort.postMessage({ type: "written", id: message.id });
   } catch (error) {
+    failedEarlier = true;
     parentPort.postMessage({
       type: "failed",
       id: message.id,

@@ -1,10 +1,17 @@
 import { Worker } from "node:worker_threads";
+import { encodeBatch } from "./batch-encoding";
 import type { CommitRows } from "./staged-writes";
 
 /** Writes batches of commit rows durably, one SQLite transaction each. */
 export type BatchWriter = {
-  /** Resolves once the batch and `lastTs` are durable; rejects on failure. */
+  /**
+   * Resolves once the batch and `lastTs` are durable; rejects on failure.
+   * Batches are written in the order they are sent. Once one fails, the
+   * batches sent after it fail without being written until `resume`.
+   */
   write(commits: CommitRows[], lastTs: bigint): Promise<void>;
+  /** Takes batches again after a failure; see `write`. */
+  resume(): void;
   close(): Promise<void>;
 };
 
@@ -16,8 +23,7 @@ type Reply =
 /**
  * A `BatchWriter` on a worker thread with its own SQLite connection
  * (commit-worker.mjs). The main thread keeps executing functions and
- * staging the next batch while the worker waits for the fsync. Batches
- * are written in the order they are sent.
+ * staging the next batch while the worker waits for the fsync.
  */
 export class WorkerBatchWriter implements BatchWriter {
   private readonly worker: Worker;
@@ -47,20 +53,16 @@ export class WorkerBatchWriter implements BatchWriter {
     }
     const id = this.nextId++;
     // Document values stay behind: the worker needs only the stored rows.
-    const rows = commits.map(({ documents, entries }) => ({
-      documents: documents.map(({ tableId, id, ts, json }) => ({
-        tableId,
-        id,
-        ts,
-        json,
-      })),
-      entries,
-    }));
+    const batch = encodeBatch(commits);
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, commits: rows, lastTs });
+      this.worker.postMessage({ id, batch, lastTs }, [batch.buffer]);
     });
+  }
+
+  resume() {
+    if (!this.closed) this.worker.postMessage({ type: "resume" });
   }
 
   private settle(reply: Reply) {

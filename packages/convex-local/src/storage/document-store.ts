@@ -49,8 +49,25 @@ export function readField(doc: Document, fieldPath: string): Value | undefined {
 
 /** Computes the key of a document in an index. */
 export function indexKey(index: IndexInfo, doc: Document): Buffer {
-  return encodeKey(index.fields.map((field) => readField(doc, field)));
+  let keys = indexKeys.get(doc);
+  if (!keys) {
+    keys = new Map();
+    indexKeys.set(doc, keys);
+  }
+  let key = keys.get(index.indexId);
+  if (!key) {
+    key = encodeKey(index.fields.map((field) => readField(doc, field)));
+    keys.set(index.indexId, key);
+  }
+  return key;
 }
+
+/**
+ * Index keys by document and index ID. A commit needs each key twice, for
+ * conflict checks and for its rows, and documents are never changed in
+ * place.
+ */
+const indexKeys = new WeakMap<Document, Map<number, Buffer>>();
 
 /** Serializes a document the way it is stored. */
 export function serializeDocument(doc: Document): string {
@@ -66,9 +83,17 @@ function parseDocument(json: string): Document {
   return doc;
 }
 
-/** Returns a document's `convexToJson` encoding as a JSON string. */
+/**
+ * Returns a document's `convexToJson` encoding as a JSON string, computed
+ * once per document: a write measures it, and its commit stores it.
+ */
 export function documentJson(doc: Document): string {
-  return storedJson.get(doc) ?? serializeDocument(doc);
+  let json = storedJson.get(doc);
+  if (json === undefined) {
+    json = serializeDocument(doc);
+    storedJson.set(doc, json);
+  }
+  return json;
 }
 
 const SCAN_BATCH = 128;
@@ -247,10 +272,14 @@ export class DocumentStore {
     this.stagedTs = commit.ts;
   }
 
-  /** Drops every staged commit, after its SQLite transaction failed. */
+  /**
+   * Drops every staged commit, after a SQLite transaction failed, and lets
+   * the writer take batches again.
+   */
   discardStaged() {
     this.staged.clear();
     this.stagedTs = this.lastTs;
+    this.writer?.resume();
   }
 
   /**
@@ -267,8 +296,10 @@ export class DocumentStore {
    * returned promise resolves if a `BatchWriter` is in use. The latest
    * timestamp moves only after that transaction committed, and a failed
    * transaction throws (or rejects) and leaves nothing written. Staged
-   * commits among them stop being staged. Call it again only after the
-   * previous batch settled.
+   * commits among them stop being staged. With a `BatchWriter`, a batch
+   * may be sent before the previous one settled: they are written in
+   * order, and after a failed one the later ones fail too, until
+   * `discardStaged` is called.
    */
   commit(commits: StoredCommit[]): Promise<void> | void {
     if (commits.length === 0) return;
@@ -314,9 +345,7 @@ export class DocumentStore {
   private rowsOf({ ts, writes }: StoredCommit): CommitRows {
     const rows: CommitRows = { documents: [], entries: [] };
     for (const write of writes) {
-      const json =
-        write.newDoc === null ? null : serializeDocument(write.newDoc);
-      if (write.newDoc && json !== null) storedJson.set(write.newDoc, json);
+      const json = write.newDoc === null ? null : documentJson(write.newDoc);
       rows.documents.push({
         tableId: write.table.tableId,
         id: write.id,

@@ -30,6 +30,20 @@ type StagedCommit = {
   reject: (error: unknown) => void;
 };
 
+type InFlightBatch = {
+  commits: StagedCommit[];
+  settled: Promise<void>;
+  /** Set when an earlier batch failed, which failed this one too. */
+  failed: boolean;
+};
+
+/**
+ * Batches the writer may hold at once. Two keep it busy: it writes one
+ * while the next waits, and this thread sends a third once it receives
+ * the reply that the first is durable.
+ */
+export const MAX_BATCHES_IN_FLIGHT = 2;
+
 type DurableWaiter = {
   ts: bigint;
   resolve: () => void;
@@ -44,9 +58,12 @@ type DurableWaiter = {
  * store, so the next transaction can begin after it. Staged commits are
  * written in batches, one SQLite transaction and one fsync each: the
  * first commit staged in an event-loop iteration schedules a batch for
- * its check phase, and the commits staged while a batch is written form
- * the next. Only once a batch is durable are its callers acknowledged and
- * the commit listeners told.
+ * its check phase. Up to `MAX_BATCHES_IN_FLIGHT` batches are sent to the
+ * writer at once, so it starts the next batch as soon as one is durable,
+ * before this thread receives the reply. The commits staged meanwhile
+ * form the next batch. Batches become durable in order, and only once a
+ * batch is durable are its callers acknowledged and the commit listeners
+ * notified.
  */
 export class Committer {
   /** Recent commits, newest last, kept while a snapshot may need them. */
@@ -56,8 +73,8 @@ export class Committer {
   private staged: StagedCommit[] = [];
   private waiters: DurableWaiter[] = [];
   private flushScheduled = false;
-  /** The batch being written, at most one at a time. */
-  private writing: Promise<void> | null = null;
+  /** Batches sent to the store and not yet settled, oldest first. */
+  private inFlight: InFlightBatch[] = [];
   /** The newest timestamp handed out, durable or not. */
   private lastIssuedTs: bigint;
   /** Snapshot ranges `[from, to]` whose staged commits were lost. */
@@ -198,58 +215,81 @@ export class Committer {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => {
-      this.flush().catch((error: unknown) =>
-        this.logger.error(`Group commit failed: ${(error as Error).message}`),
-      );
+      this.flushScheduled = false;
+      this.sendStaged(MAX_BATCHES_IN_FLIGHT);
     });
   }
 
   /**
-   * Writes every staged commit in one SQLite transaction and resolves once
-   * they are durable. Batches are written one at a time, so a flush first
-   * waits for the batch in flight, while newer commits keep staging. The
-   * engine calls it before closing the database or loading new schemas.
+   * Sends the staged commits as one batch unless `limit` batches are in
+   * flight already; a batch that settles sends the next.
+   */
+  private sendStaged(limit: number) {
+    if (this.staged.length === 0 || this.inFlight.length >= limit) return;
+    const commits = this.staged;
+    this.staged = [];
+    const batch: InFlightBatch = {
+      commits,
+      settled: Promise.resolve(),
+      failed: false,
+    };
+    // Listed before the write starts, because a store without a worker
+    // settles it at once.
+    this.inFlight.push(batch);
+    batch.settled = this.writeBatch(batch).catch((error: unknown) =>
+      this.logger.error(`Group commit failed: ${(error as Error).message}`),
+    );
+  }
+
+  /**
+   * Writes every staged commit and resolves once every commit staged
+   * before the call is durable or failed. The engine calls it before
+   * closing the database or loading new schemas.
    */
   async flush(): Promise<void> {
-    this.flushScheduled = false;
-    while (this.writing) await this.writing;
-    const batch = this.staged;
-    this.staged = [];
-    if (batch.length > 0) {
-      const written = this.writeBatch(batch);
-      this.writing = written;
-      try {
-        await written;
-      } finally {
-        this.writing = null;
-      }
+    this.sendStaged(Infinity);
+    while (this.inFlight.length > 0) {
+      await this.inFlight[this.inFlight.length - 1]!.settled;
     }
+    this.settleWaiters();
+  }
+
+  private async writeBatch(batch: InFlightBatch): Promise<void> {
+    let failure: { error: unknown } | null = null;
+    try {
+      await this.store.commit(batch.commits.map((entry) => entry.stored));
+    } catch (error) {
+      failure = { error };
+    }
+    this.inFlight.splice(this.inFlight.indexOf(batch), 1);
+    if (batch.failed) return;
+    if (failure) {
+      this.failBatch(batch, failure.error);
+      return;
+    }
+    for (const { committed } of batch.commits) this.notify(committed);
+    for (const { resolve } of batch.commits) resolve();
     this.settleWaiters();
     // Commits staged while this batch was written form the next batch.
     if (this.staged.length > 0) this.scheduleFlush();
   }
 
-  private async writeBatch(batch: StagedCommit[]): Promise<void> {
-    try {
-      await this.store.commit(batch.map((entry) => entry.stored));
-    } catch (error) {
-      this.failBatch(batch, error);
-      return;
-    }
-    for (const { committed } of batch) this.notify(committed);
-    for (const { resolve } of batch) resolve();
-  }
-
   /**
-   * Fails `batch` and every commit staged after it, because their
-   * snapshots may include the lost batch.
+   * Fails `batch`, the batches sent after it and every commit staged after
+   * it, because their snapshots may include the lost batch.
    */
-  private failBatch(batch: StagedCommit[], error: unknown) {
+  private failBatch(batch: InFlightBatch, error: unknown) {
     const later = this.staged;
     this.staged = [];
-    const failed = [...batch, ...later];
+    const following = this.inFlight;
+    for (const next of following) next.failed = true;
+    const failed = [
+      ...batch.commits,
+      ...following.flatMap((next) => next.commits),
+      ...later,
+    ];
     this.logger.error(
-      `A group commit of ${batch.length} transactions failed, which also fails ${later.length} staged after it: ${(error as Error).message}`,
+      `A group commit of ${batch.commits.length} transactions failed, which also fails ${failed.length - batch.commits.length} staged after it: ${(error as Error).message}`,
     );
     const durable = this.store.latestTs();
     this.store.discardStaged();

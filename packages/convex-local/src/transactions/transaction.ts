@@ -3,7 +3,6 @@ import { BY_ID } from "../storage/catalog";
 import {
   documentJson,
   indexKey,
-  serializeDocument,
   type Document,
   type DocumentStore,
   type DocumentWrite,
@@ -152,7 +151,7 @@ export class Transaction {
 
   private countWrite(doc: Document) {
     this.metrics.add("documentsWritten", 1);
-    this.metrics.add("bytesWritten", serializeDocument(doc).length);
+    this.metrics.add("bytesWritten", documentJson(doc).length);
   }
 
   /** Opens a scan of one index over `[lo, hi)` in the given order. */

@@ -1,9 +1,8 @@
 import { afterEach, expect, test, vi } from "vitest";
-import {
-  DocumentStore,
-  type StoredCommit,
-} from "../../src/storage/document-store";
+import { DocumentStore } from "../../src/storage/document-store";
+import { WorkerBatchWriter } from "../../src/storage/commit-writer";
 import { encodeKey, MAX_BYTE } from "../../src/storage/key-encoding";
+import type { CommitRows } from "../../src/storage/staged-writes";
 import { Transaction } from "../../src/transactions/transaction";
 import { startTestEngine, type TestEngine } from "./helpers";
 import { openStoreFixture, type StoreFixture } from "./store-fixture";
@@ -208,6 +207,11 @@ test("hot document still conflicts", async () => {
  * Holds the next SQLite write until `release` settles it: `written`
  * resolves once the batch reached SQLite's writer.
  */
+/**
+ * Holds the commit worker's writes until `release`, which lets them run in
+ * order or fails the first. Like the worker, a write sent after a failed
+ * one fails too until the engine resumes the writer.
+ */
 function holdNextWrite() {
   let reached!: () => void;
   const written = new Promise<void>((resolve) => (reached = resolve));
@@ -215,13 +219,30 @@ function holdNextWrite() {
   const gate = new Promise<void>((resolve, reject) => {
     settle = (error) => (error ? reject(error) : resolve());
   });
-  const original = DocumentStore.prototype.commit;
-  vi.spyOn(DocumentStore.prototype, "commit").mockImplementationOnce(function (
-    this: DocumentStore,
-    commits: StoredCommit[],
+  const write = WorkerBatchWriter.prototype.write;
+  const resume = WorkerBatchWriter.prototype.resume;
+  let queue: Promise<unknown> = gate;
+  let failedEarlier = false;
+  vi.spyOn(WorkerBatchWriter.prototype, "write").mockImplementation(function (
+    this: WorkerBatchWriter,
+    commits: CommitRows[],
+    lastTs: bigint,
   ) {
     reached();
-    return gate.then(() => original.call(this, commits));
+    const result = queue.then(() => {
+      if (failedEarlier) throw new Error("An earlier group commit failed");
+      return write.call(this, commits, lastTs);
+    });
+    queue = result.catch(() => (failedEarlier = true));
+    return result;
+  });
+  vi.spyOn(WorkerBatchWriter.prototype, "resume").mockImplementation(function (
+    this: WorkerBatchWriter,
+  ) {
+    queue = queue.then(() => {
+      failedEarlier = false;
+      resume.call(this);
+    });
   });
   return { written, release: settle };
 }

@@ -136,14 +136,18 @@ function manualWriter() {
     resolve: () => void;
     reject: (error: Error) => void;
   }[] = [];
+  const resumed = { count: 0 };
   const writer: BatchWriter = {
     write: (commits) =>
       new Promise<void>((resolve, reject) => {
         writes.push({ size: commits.length, resolve, reject });
       }),
+    resume: () => {
+      resumed.count += 1;
+    },
     close: async () => {},
   };
-  return { writer, writes };
+  return { writer, writes, resumed };
 }
 
 function insertOne(fixture: StoreFixture, value: number) {
@@ -157,7 +161,7 @@ function insertOne(fixture: StoreFixture, value: number) {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-test("commits staged during a write batch next", async () => {
+test("two batches are in flight and later commits wait for one", async () => {
   f = openStoreFixture();
   const { writer, writes } = manualWriter();
   f.store.useWriter(writer);
@@ -165,39 +169,68 @@ test("commits staged during a write batch next", async () => {
   await nextTurn();
   expect(writes).toHaveLength(1);
 
+  // The writer takes a second batch before the first is durable.
   const second = insertOne(f, 2);
   const third = insertOne(f, 3);
   await nextTurn();
-  // The second batch waits until the first is durable.
-  expect(writes).toHaveLength(1);
-  expect(f.valuesAt(third.ts)).toEqual([1, 2, 3]);
+  expect(writes).toHaveLength(2);
+  expect(writes[1]!.size).toBe(2);
+
+  // A third batch waits until one of the two is durable.
+  const fourth = insertOne(f, 4);
+  await nextTurn();
+  expect(writes).toHaveLength(2);
+  expect(f.valuesAt(fourth.ts)).toEqual([1, 2, 3, 4]);
 
   writes[0]!.resolve();
   await first.durable;
   expect(f.store.latestTs()).toBe(first.ts);
   await nextTurn();
-  expect(writes).toHaveLength(2);
-  expect(writes[1]!.size).toBe(2);
+  expect(writes).toHaveLength(3);
+  expect(writes[2]!.size).toBe(1);
   writes[1]!.resolve();
   await Promise.all([second.durable, third.durable]);
   expect(f.store.latestTs()).toBe(third.ts);
+  writes[2]!.resolve();
+  await fourth.durable;
+  expect(f.store.latestTs()).toBe(fourth.ts);
 });
 
-test("failed write fails later staged commits", async () => {
+test("failed write fails the batch after it and later staged commits", async () => {
   f = openStoreFixture();
-  const { writer, writes } = manualWriter();
+  const { writer, writes, resumed } = manualWriter();
   f.store.useWriter(writer);
   const first = insertOne(f, 1);
   await nextTurn();
   const second = insertOne(f, 2);
-  const outcomes = Promise.allSettled([first.durable, second.durable]);
+  await nextTurn();
+  const third = insertOne(f, 3);
+  expect(writes).toHaveLength(2);
+  const outcomes = Promise.allSettled([
+    first.durable,
+    second.durable,
+    third.durable,
+  ]);
 
   writes[0]!.reject(new Error("disk full"));
-  const [firstOutcome, secondOutcome] = await outcomes;
+  // The writer refuses the batch sent after a failed one.
+  writes[1]!.reject(new Error("An earlier group commit failed"));
+  const settled = await outcomes;
 
-  expect(firstOutcome.status).toBe("rejected");
-  expect(secondOutcome.status).toBe("rejected");
+  expect(settled.map((outcome) => outcome.status)).toEqual([
+    "rejected",
+    "rejected",
+    "rejected",
+  ]);
+  expect(resumed.count).toBe(1);
   expect(f.committer.snapshotTs()).toBe(f.store.latestTs());
-  expect(f.valuesAt(second.ts)).toEqual([]);
-  expect(writes).toHaveLength(1);
+  expect(f.valuesAt(third.ts)).toEqual([]);
+  expect(writes).toHaveLength(2);
+
+  const retry = insertOne(f, 4);
+  await nextTurn();
+  expect(writes).toHaveLength(3);
+  writes[2]!.resolve();
+  await retry.durable;
+  expect(f.store.latestTs()).toBe(retry.ts);
 });

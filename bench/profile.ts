@@ -27,7 +27,11 @@ try {
   await warmUp(backend, 50);
   const result =
     scenario === "commit"
-      ? await runHttpInserts(backend, { inserts: 4000, clients: 50 })
+      ? await runHttpInserts(backend, {
+          inserts: 4000,
+          clients: 50,
+          client: "keep-alive",
+        })
       : await runHotCounter(backend, { increments: 2000, clients: 50 });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } finally {

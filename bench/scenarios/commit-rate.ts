@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { randomBytes } from "node:crypto";
+import { Agent, request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,41 +19,118 @@ export type CommitResult = {
   p99: number;
 };
 
+/** The HTTP client the benchmark calls the backend with. */
+export type HttpClientKind = "convex" | "keep-alive";
+
 /**
  * Sends `inserts` one-document mutations from `clients` HTTP clients at
- * once, each client one call at a time.
+ * once, each client one call at a time. `convex` clients are
+ * `ConvexHttpClient`s, which call through `fetch`. `keep-alive` clients
+ * post the same requests to `/api/mutation` with `node:http`, each on one
+ * kept-alive connection, which costs the benchmark process less of the
+ * CPU that it shares with the backend.
  */
 export async function runHttpInserts(
   backend: BackendHandle,
-  options: { inserts: number; clients: number },
+  options: { inserts: number; clients: number; client?: HttpClientKind },
 ): Promise<CommitResult> {
+  const kind = options.client ?? "convex";
   const latencies: number[] = [];
   let failedCalls = 0;
   let next = 0;
   const started = performance.now();
   await runWorkers(options.clients, async (clientIndex) => {
-    const client = new ConvexHttpClient(backend.url);
-    while (next < options.inserts) {
-      const n = next++;
-      const callStarted = performance.now();
-      try {
-        await client.mutation(anyApi.items!.insert!, {
-          client: clientIndex,
-          n,
-        });
-      } catch {
-        failedCalls += 1;
+    const insert =
+      kind === "convex"
+        ? convexInsert(backend.url)
+        : keepAliveInsert(backend.url);
+    try {
+      while (next < options.inserts) {
+        const n = next++;
+        const callStarted = performance.now();
+        try {
+          await insert.call({ client: clientIndex, n });
+        } catch {
+          failedCalls += 1;
+        }
+        latencies.push(performance.now() - callStarted);
       }
-      latencies.push(performance.now() - callStarted);
+    } finally {
+      insert.close();
     }
   });
   return {
-    variant: `convex-local over HTTP, ${options.clients} clients`,
+    variant:
+      kind === "convex"
+        ? `convex-local over HTTP, ${options.clients} ConvexHttpClients`
+        : `convex-local over HTTP, ${options.clients} keep-alive clients`,
     inserts: options.inserts,
     seconds: (performance.now() - started) / 1000,
     failedCalls,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+  };
+}
+
+type InsertClient = {
+  call(args: { client: number; n: number }): Promise<void>;
+  close(): void;
+};
+
+function convexInsert(url: string): InsertClient {
+  const client = new ConvexHttpClient(url);
+  return {
+    call: async (args) => {
+      await client.mutation(anyApi.items!.insert!, args);
+    },
+    close: () => {},
+  };
+}
+
+/**
+ * Posts to `/api/mutation` as `ConvexHttpClient` does, and rejects unless
+ * the response reports success.
+ */
+function keepAliveInsert(url: string): InsertClient {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const target = new URL("/api/mutation", url);
+  return {
+    call: (args) =>
+      new Promise<void>((resolve, reject) => {
+        const body = JSON.stringify({
+          path: "items:insert",
+          format: "convex_encoded_json",
+          args: [args],
+        });
+        const request = httpRequest(
+          target,
+          {
+            method: "POST",
+            agent,
+            headers: {
+              "Content-Type": "application/json",
+              "Content-Length": Buffer.byteLength(body),
+            },
+          },
+          (response) => {
+            let text = "";
+            response.setEncoding("utf8");
+            response.on("data", (chunk: string) => (text += chunk));
+            response.on("end", () => {
+              const reply = JSON.parse(text) as { status?: string };
+              if (response.statusCode === 200 && reply.status === "success") {
+                resolve();
+              } else {
+                reject(new Error(`Insert failed with ${response.statusCode}`));
+              }
+            });
+            response.on("error", reject);
+          },
+        );
+        request.on("error", reject);
+        request.end(body);
+      }),
+    close: () => agent.destroy(),
   };
 }
 

@@ -401,8 +401,16 @@ export async function createEngine(
 
     env: {
       list: async () => envStore.list(),
-      set: async (name, value) => envStore.set(name, value),
-      remove: async (name) => envStore.remove(name),
+      // Convex's saved contexts read the variables when they were created,
+      // so a change makes every call start fresh.
+      set: async (name, value) => {
+        envStore.set(name, value);
+        executor.transactionPool?.clearSaved();
+      },
+      remove: async (name) => {
+        envStore.remove(name);
+        executor.transactionPool?.clearSaved();
+      },
     },
 
     async reload() {

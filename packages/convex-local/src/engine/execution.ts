@@ -55,6 +55,8 @@ export type ExecContext = {
   scheduledFunctionId: string | null;
   /** Set once the function returned, threw or timed out. */
   finished?: boolean;
+  /** Set when the function body threw or timed out. */
+  bodyFailed?: boolean;
   /** Number of `ctx.run*` calls this run is nested in; 0 at the top. */
   callDepth?: number;
   /**
@@ -193,6 +195,7 @@ export async function executeFunction(
     });
     resultJson = await Promise.race([run, timeout]);
   } catch (thrown) {
+    context.bodyFailed = true;
     throw toFunctionError(thrown);
   } finally {
     clearTimeout(timer);

@@ -134,6 +134,20 @@ async function evaluateConfig(
 }
 
 /**
+ * Reads the env declarations of the definition in `dir` from its
+ * `convex.config.*`. Returns null without a config or declarations.
+ */
+export async function loadEnvDeclarations(
+  dir: string,
+  outDir: string,
+): Promise<Map<string, EnvDeclaration> | null> {
+  const configFile = findConfigFile(dir, "convex.config");
+  if (!configFile) return null;
+  const definition = await evaluateConfig(configFile, outDir);
+  return parseEnvDeclarations(definition.export().envVars);
+}
+
+/**
  * Reads the component tree of a Convex functions directory from its
  * `convex.config.*` and, recursively, each component's own config.
  */

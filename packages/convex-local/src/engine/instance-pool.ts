@@ -63,11 +63,14 @@ export function reusesContext(fn: ResolvedFunction): boolean {
  * its context after a call whose function did not throw and hands it to
  * the next call of a function in the same module, so module-level state
  * carries over. A context is thrown away when the function throws or times
- * out, and a new push or a change of environment variables invalidates it,
- * because both change what its initialization read. Here the instance of
- * such a call is kept in the same way, until `clearSaved` or a new pool
- * for the next push. A kept instance serves one call at a time, so
- * concurrent calls of one module get separate instances.
+ * out. A new push invalidates it, and so does a change of environment
+ * variables for the app's modules and for components bound to the app's
+ * variables, because the change alters what the context's initialization
+ * read (`validate_reused_context` in environment/udf/mod.rs). Here the
+ * instance of such a call is kept in the same way, until `clearSaved`,
+ * which every environment variable change calls, or a new pool for the
+ * next push. A kept instance serves one call at a time, so concurrent
+ * calls of one module get separate instances.
  *
  * NOTE: Convex keeps one saved context per isolate and may route a call to
  * an isolate without one, so there reuse is likely but not certain. Here

@@ -54,6 +54,13 @@ test("unflagged module starts fresh", async () => {
   expect(await t.mutation("moduleState:mutationCount")).toBe(1);
 });
 
+test("only the entry module's flag counts", async () => {
+  const first = (await t.query("reexportedState:queryCount")) as Snapshot;
+  const second = (await t.query("reexportedState:queryCount")) as Snapshot;
+  expect(first.calls).toBe(1);
+  expect(second.calls).toBe(1);
+});
+
 test("flagged action starts fresh", async () => {
   expect(await t.action("reusedState:actionCount")).toBe(1);
   expect(await t.action("reusedState:actionCount")).toBe(1);

@@ -55,7 +55,10 @@ export type ExecContext = {
   scheduledFunctionId: string | null;
   /** Set once the function returned, threw or timed out. */
   finished?: boolean;
-  /** Set when the function body threw or timed out. */
+  /**
+   * Set when the function body threw or timed out, or its return value
+   * broke Convex's size or nesting limit.
+   */
   bodyFailed?: boolean;
   /** Number of `ctx.run*` calls this run is nested in; 0 at the top. */
   callDepth?: number;
@@ -204,12 +207,13 @@ export async function executeFunction(
   }
 
   const result = JSON.parse(resultJson) as ConvexJson;
-  checkReturnNesting(fn, jsonToConvex(result as never));
-  const resultSize = convexValueSize(jsonToConvex(result as never));
-  if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
-    throw new FunctionError(
-      `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
-    );
+  try {
+    checkReturnLimits(fn, result);
+  } catch (error) {
+    // Convex checks these limits inside the isolate, so a failure also
+    // discards a reused context. Its returns validator runs outside.
+    context.bodyFailed = true;
+    throw error;
   }
   if (validators.returns) {
     const problem = validateValue(
@@ -245,6 +249,17 @@ function checkReturnNesting(fn: ResolvedFunction, result: Value) {
   if (convexValueNesting(result) > MAX_VALUE_NESTING) {
     throw new FunctionError(
       `Function ${canonicalPath(fn)} return value invalid: ${tooNestedMessage()}`,
+    );
+  }
+}
+
+/** Rejects a return value nested deeper or larger than Convex allows. */
+function checkReturnLimits(fn: ResolvedFunction, result: ConvexJson) {
+  checkReturnNesting(fn, jsonToConvex(result as never));
+  const resultSize = convexValueSize(jsonToConvex(result as never));
+  if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
+    throw new FunctionError(
+      `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
     );
   }
 }

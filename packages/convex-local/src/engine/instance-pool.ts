@@ -30,8 +30,8 @@ export type PooledInstance = {
   app: LoadedApp;
   /**
    * Gives the instance back when the call finishes. Pass `reusable` true
-   * when the function body did not throw, so a reusing module keeps the
-   * instance for its next call.
+   * unless the call failed inside the function (see `ExecContext.
+   * bodyFailed`), so a reusing module keeps the instance for its next call.
    */
   release(reusable?: boolean): void;
 };
@@ -60,17 +60,18 @@ export function reusesContext(fn: ResolvedFunction): boolean {
  *
  * The exception is a query or mutation whose module exports
  * `experimental_reuseContext = true` (see `reusesContext`). Convex saves
- * its context after a call whose function did not throw and hands it to
+ * its context after a call whose function did not fail and hands it to
  * the next call of a function in the same module, so module-level state
- * carries over. A context is thrown away when the function throws or times
- * out. A new push invalidates it, and so does a change of environment
- * variables for the app's modules and for components bound to the app's
- * variables, because the change alters what the context's initialization
- * read (`validate_reused_context` in environment/udf/mod.rs). Here the
- * instance of such a call is kept in the same way, until `clearSaved`,
- * which every environment variable change calls, or a new pool for the
- * next push. A kept instance serves one call at a time, so concurrent
- * calls of one module get separate instances.
+ * carries over. A context is thrown away when the function throws, times
+ * out or returns a value over the size or nesting limit. A new push
+ * invalidates it, and so does a change of environment variables for the
+ * app's modules and for components bound to the app's variables, because
+ * the change alters what the context's initialization read
+ * (`validate_reused_context` in environment/udf/mod.rs). Here the instance
+ * of such a call is kept in the same way, until `clearSaved`, which every
+ * environment variable change calls, or a new pool for the next push. A
+ * kept instance serves one call at a time, so concurrent calls of one
+ * module get separate instances.
  *
  * NOTE: Convex keeps one saved context per isolate and may route a call to
  * an isolate without one, so there reuse is likely but not certain. Here

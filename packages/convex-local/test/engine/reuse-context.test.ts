@@ -88,6 +88,32 @@ test("thrown error discards the instance", async () => {
   expect((await mutation()).calls).toBe(1);
 });
 
+test("return limit error discards the instance", async () => {
+  expect((await query()).calls).toBe(1);
+  const failed = await t.engine.runQuery({
+    path: "reusedState:countAndReturnDeep",
+    args: {},
+    caller: { kind: "admin" },
+  });
+  expect(failed.ok).toBe(false);
+  expect(failed.ok ? "" : failed.errorMessage).toContain("too nested");
+  expect((await query()).calls).toBe(1);
+});
+
+test("returns validator error keeps the instance", async () => {
+  expect((await query()).calls).toBe(1);
+  const failed = await t.engine.runQuery({
+    path: "reusedState:countAndMismatchReturns",
+    args: {},
+    caller: { kind: "admin" },
+  });
+  expect(failed.ok).toBe(false);
+  expect(failed.ok ? "" : failed.errorMessage).toContain(
+    "ReturnsValidationError",
+  );
+  expect((await query()).calls).toBe(3);
+});
+
 test("environment change starts fresh", async () => {
   expect((await query()).env).toBeNull();
   expect((await query()).calls).toBe(2);

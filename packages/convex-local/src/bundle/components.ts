@@ -2,6 +2,7 @@ import { build, type Plugin } from "esbuild";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { ValidatorJson } from "../runtime/validators";
 import { findConfigFile } from "./discover";
 
 /** One node of the component tree: the app (path `""`) or a component. */
@@ -28,11 +29,27 @@ export type ComponentNode = {
   mountPath: string | null;
   /** Environment variables the parent binds with `use(child, {env})`. */
   envBindings: Map<string, EnvBinding>;
+  /**
+   * Environment variables the definition declares with `env`, or null when
+   * it declares none: an app without `defineApp({env})`, or a component
+   * whose `env` is empty.
+   */
+  envDeclarations: Map<string, EnvDeclaration> | null;
 };
 
 /** One variable of `use(child, {env})`: a value or the parent's variable. */
 export type EnvBinding =
   { type: "value"; value: string } | { type: "envVar"; name: string };
+
+/** One variable declared with `defineApp({env})` or `defineComponent`. */
+export type EnvDeclaration = { validator: ValidatorJson; optional: boolean };
+
+/** A declaration as `export()` serializes it: the validator as JSON text. */
+type SerializedEnvDeclaration = {
+  type: "value";
+  value: string;
+  optional?: boolean;
+};
 
 type ConfigExport = {
   childComponents: {
@@ -42,6 +59,7 @@ type ConfigExport = {
   }[];
   httpMounts: Record<string, string>;
   httpPrefix?: string;
+  envVars?: [string, SerializedEnvDeclaration][];
 };
 
 type LoadedDefinition = {
@@ -116,6 +134,20 @@ async function evaluateConfig(
 }
 
 /**
+ * Reads the env declarations of the definition in `dir` from its
+ * `convex.config.*`. Returns null without a config or declarations.
+ */
+export async function loadEnvDeclarations(
+  dir: string,
+  outDir: string,
+): Promise<Map<string, EnvDeclaration> | null> {
+  const configFile = findConfigFile(dir, "convex.config");
+  if (!configFile) return null;
+  const definition = await evaluateConfig(configFile, outDir);
+  return parseEnvDeclarations(definition.export().envVars);
+}
+
+/**
  * Reads the component tree of a Convex functions directory from its
  * `convex.config.*` and, recursively, each component's own config.
  */
@@ -137,12 +169,14 @@ export async function loadComponentTree(
       httpPrefix: null,
       mountPath,
       envBindings,
+      envDeclarations: null,
     };
     const configFile = findConfigFile(dir, "convex.config");
     if (!configFile) return node;
     const definition = await evaluateConfig(configFile, outDir);
     const exported = definition.export();
     node.httpPrefix = exported.httpPrefix ?? null;
+    node.envDeclarations = parseEnvDeclarations(exported.envVars);
     for (const [prefix, reference] of Object.entries(exported.httpMounts)) {
       node.httpMounts.set(prefix, reference.split("/").pop()!);
     }
@@ -165,6 +199,20 @@ export async function loadComponentTree(
     return node;
   };
   return load(convexDir, "", null, new Map());
+}
+
+function parseEnvDeclarations(
+  serialized: [string, SerializedEnvDeclaration][] | undefined,
+): Map<string, EnvDeclaration> | null {
+  if (serialized === undefined) return null;
+  const declarations = new Map<string, EnvDeclaration>();
+  for (const [name, declaration] of serialized) {
+    declarations.set(name, {
+      validator: JSON.parse(declaration.value) as ValidatorJson,
+      optional: declaration.optional === true,
+    });
+  }
+  return declarations;
 }
 
 /**

@@ -14,7 +14,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
-import { generateCode } from "./codegen";
+import { generateCode, generateProjectCode } from "./codegen";
 import { discoverModules } from "./codegen/modules";
 import { moduleIdentifier } from "./codegen/templates";
 
@@ -258,5 +258,85 @@ describe("generateCode", () => {
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }
+  });
+});
+
+const ENV_APP_FILES: Record<string, string> = {
+  "convex/convex.config.ts": `import { defineApp } from "convex/server";
+import { v } from "convex/values";
+
+export default defineApp({
+  env: {
+    API_KEY: v.string(),
+    MODE: v.optional(v.union(v.literal("a"), v.literal("b"))),
+  },
+});
+`,
+  "convex/settings.ts": `import { env, query } from "./_generated/server";
+
+export const read = query({ args: {}, handler: async () => env.API_KEY });
+`,
+  "check.ts": `import { env } from "./convex/_generated/server";
+
+export const key: string = env.API_KEY;
+export const cloudUrl: string = env.CONVEX_CLOUD_URL;
+export const mode: "a" | "b" | undefined = env.MODE;
+// @ts-expect-error MODE is optional
+export const required: string = env.MODE;
+// @ts-expect-error OTHER is not declared
+export const other = env.OTHER;
+`,
+  "tsconfig.json": APP_FILES["tsconfig.json"]!,
+};
+
+describe("typed env", () => {
+  let envProject: string;
+
+  beforeAll(() => {
+    envProject = mkdtempSync(path.join(tmpdir(), "convex-local-codegen-env-"));
+    writeFiles(envProject, ENV_APP_FILES);
+    mkdirSync(path.join(envProject, "node_modules"));
+    symlinkSync(convexPackageDir, path.join(envProject, "node_modules/convex"));
+  });
+
+  afterAll(() => {
+    rmSync(envProject, { recursive: true, force: true });
+  });
+
+  test("declares Env from defineApp", async () => {
+    await generateProjectCode({ projectDir: envProject });
+    const serverDts = readFileSync(
+      path.join(envProject, "convex/_generated/server.d.ts"),
+      "utf8",
+    );
+    expect(serverDts).toContain(`type Env = {
+  readonly CONVEX_CLOUD_URL: string;
+  readonly CONVEX_SITE_URL: string;
+  readonly API_KEY: string;
+  readonly MODE: "a" | "b" | undefined;
+};`);
+    expect(serverDts).toContain("export declare const env: Env;");
+    expect(serverDts).not.toContain("Record<string, string | undefined>");
+  });
+
+  test("typed env typechecks with tsc", async () => {
+    await generateProjectCode({ projectDir: envProject });
+    const result = spawnSync(process.execPath, [tscPath, "-p", envProject], {
+      encoding: "utf8",
+    });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  test("app without declarations stays untyped", async () => {
+    await generateProjectCode({ projectDir });
+    const serverDts = readFileSync(
+      path.join(projectDir, "convex/_generated/server.d.ts"),
+      "utf8",
+    );
+    expect(serverDts).toContain(
+      "export declare const env: Record<string, string | undefined>;",
+    );
+    expect(serverDts).not.toContain("type Env");
   });
 });

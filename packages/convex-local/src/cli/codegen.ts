@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import type { EnvDeclaration } from "../bundle/components";
 import { readInstalledComponents } from "./codegen/components";
+import { readAppEnvDeclarations } from "./codegen/env";
 import { discoverModules } from "./codegen/modules";
 import {
   apiDts,
@@ -15,6 +17,11 @@ import {
 export type CodegenOptions = {
   /** The folder that contains `convex/`. */
   projectDir: string;
+  /**
+   * The app's env declarations, from `readAppEnvDeclarations`, which type
+   * `env` in `server.d.ts`. Without them `env` stays untyped.
+   */
+  envDeclarations?: Map<string, EnvDeclaration> | null;
 };
 
 /** The files `generateCode` wrote, and those it left as they were. */
@@ -42,7 +49,7 @@ export function generateCode(options: CodegenOptions): CodegenResult {
     "api.d.ts": apiDts(modules, components),
     "dataModel.d.ts": dataModelDts(hasSchema),
     "server.js": serverJs(),
-    "server.d.ts": serverDts(),
+    "server.d.ts": serverDts(options.envDeclarations ?? null),
   };
 
   const outputDir = path.join(convexDir, "_generated");
@@ -58,4 +65,16 @@ export function generateCode(options: CodegenOptions): CodegenResult {
     result.written.push(name);
   }
   return result;
+}
+
+/**
+ * Runs `generateCode` with the env declarations of the app's
+ * `convex.config.*`, which this reads by evaluating the config.
+ */
+export async function generateProjectCode(
+  options: CodegenOptions,
+): Promise<CodegenResult> {
+  const convexDir = path.join(path.resolve(options.projectDir), "convex");
+  const envDeclarations = await readAppEnvDeclarations(convexDir);
+  return generateCode({ ...options, envDeclarations });
 }

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -134,6 +135,33 @@ describe("dev command", () => {
     });
     expect(greeting).toBe("hello v2");
     expect(stderr).toContain("Reloaded functions");
+  });
+
+  test("rejected env push keeps serving", async () => {
+    const config = path.join(projectDir, "convex/convex.config.ts");
+    writeFileSync(
+      config,
+      `import { defineApp } from "convex/server";
+import { v } from "convex/values";
+export default defineApp({ env: { NEEDED_KEY: v.string() } });
+`,
+    );
+    const line = await waitFor("the rejected reload", () =>
+      stderr
+        .split("\n")
+        .find((text) => text.includes("MissingEnvironmentVariables")),
+    );
+    expect(line).toContain("failed, so the previous functions keep running");
+    expect(line).toContain(
+      "Required environment variables are not set: NEEDED_KEY.",
+    );
+    expect(await readGreeting(url)).toBe("hello v2");
+    const serverDts = readFileSync(
+      path.join(projectDir, "convex/_generated/server.d.ts"),
+      "utf8",
+    );
+    expect(serverDts).toContain("readonly NEEDED_KEY: string;");
+    rmSync(config);
   });
 
   test("stops cleanly on SIGINT", async () => {

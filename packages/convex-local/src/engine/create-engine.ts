@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import type { ComponentNode } from "../bundle/components";
 import path from "node:path";
 import { createTokenVerifier, type AuthProvider } from "../auth";
 import { createLogger, type Logger } from "../logger";
@@ -30,6 +31,12 @@ import { Scheduler } from "../scheduler/scheduler";
 import { FunctionError } from "./errors";
 import { errorFields, Executor, type RunOptions } from "./executor";
 import { componentEnvironment } from "./component-env";
+import {
+  checkDeploymentEnv,
+  checkEnvBindings,
+  checkEnvChange,
+  EnvDeclarationError,
+} from "./env-declarations";
 import {
   bundleApp,
   type ComponentEnvironment,
@@ -255,6 +262,7 @@ export async function createEngine(
     for (const component of app.values())
       for (const modulePath of component.modules.paths())
         component.modules.get(modulePath);
+    checkPushedEnv(bundle.tree, envStore.list(), generation === 1, logger);
     // Backfills read SQLite, so staged commits are written first.
     await committer.flush();
     applySchemas(app);
@@ -401,8 +409,18 @@ export async function createEngine(
 
     env: {
       list: async () => envStore.list(),
-      set: async (name, value) => envStore.set(name, value),
-      remove: async (name) => envStore.remove(name),
+      // Convex's saved contexts read the variables when they were created,
+      // so a change makes every call start fresh.
+      set: async (name, value) => {
+        checkEnvChange(executor.app.get("")!.node, name, value);
+        envStore.set(name, value);
+        executor.transactionPool?.clearSaved();
+      },
+      remove: async (name) => {
+        checkEnvChange(executor.app.get("")!.node, name, undefined);
+        envStore.remove(name);
+        executor.transactionPool?.clearSaved();
+      },
     },
 
     async reload() {
@@ -458,4 +476,39 @@ export async function createEngine(
     },
   };
   return engine;
+}
+
+/**
+ * Runs Convex's push checks of env declarations and of the deployment's
+ * variables. A failure names Convex's error code, as the Convex CLI prints
+ * a rejected push. On the first load, missing or invalid deployment
+ * variables are only logged, so the backend starts and `convex-local env
+ * set` can fix them.
+ *
+ * NOTE: Convex rejects such a first push too. Here the functions then run
+ * without the variables until they are set.
+ */
+function checkPushedEnv(
+  root: ComponentNode,
+  deploymentEnv: Record<string, string>,
+  firstLoad: boolean,
+  logger: Logger,
+): void {
+  try {
+    checkEnvBindings(root);
+    checkDeploymentEnv(root, deploymentEnv);
+  } catch (error) {
+    if (!(error instanceof EnvDeclarationError)) throw error;
+    const message = `${error.code}: ${error.message}`;
+    const isDeploymentProblem =
+      error.code === "MissingEnvironmentVariables" ||
+      error.code === "InvalidEnvironmentVariable";
+    if (firstLoad && isDeploymentProblem) {
+      logger.error(
+        `${message} Loading the functions anyway. Run \`convex-local env set NAME VALUE\` to set the variables.`,
+      );
+      return;
+    }
+    throw new Error(message, { cause: error });
+  }
 }

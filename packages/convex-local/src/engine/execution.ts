@@ -56,6 +56,11 @@ export type ExecContext = {
   scheduledFunctionId: string | null;
   /** Set once the function returned, threw or timed out. */
   finished?: boolean;
+  /**
+   * Set when the function body threw or timed out, or its return value
+   * broke Convex's size or nesting limit.
+   */
+  bodyFailed?: boolean;
   /** Number of `ctx.run*` calls this run is nested in; 0 at the top. */
   callDepth?: number;
   /**
@@ -203,6 +208,7 @@ export async function executeFunction(
       run.then(resolve, reject);
     });
   } catch (thrown) {
+    context.bodyFailed = true;
     throw toFunctionError(thrown);
   } finally {
     cancelDeadline();
@@ -211,13 +217,15 @@ export async function executeFunction(
   }
 
   const result = JSON.parse(resultJson) as ConvexJson;
-  const resultValue = jsonToConvex(result as never);
-  checkReturnNesting(fn, resultValue);
-  const resultSize = convexValueSize(resultValue);
-  if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
-    throw new FunctionError(
-      `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
-    );
+  let resultValue: Value;
+  try {
+    resultValue = jsonToConvex(result as never);
+    checkReturnLimits(fn, resultValue);
+  } catch (error) {
+    // Convex checks these limits inside the isolate, so a failure also
+    // discards a reused context. Its returns validator runs outside.
+    context.bodyFailed = true;
+    throw error;
   }
   if (validators.returns) {
     const problem = validateValue(validators.returns, resultValue, lookupId);
@@ -249,6 +257,17 @@ function checkReturnNesting(fn: ResolvedFunction, result: Value) {
   if (convexValueNesting(result) > MAX_VALUE_NESTING) {
     throw new FunctionError(
       `Function ${canonicalPath(fn)} return value invalid: ${tooNestedMessage()}`,
+    );
+  }
+}
+
+/** Rejects a return value nested deeper or larger than Convex allows. */
+function checkReturnLimits(fn: ResolvedFunction, result: Value) {
+  checkReturnNesting(fn, result);
+  const resultSize = convexValueSize(result);
+  if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
+    throw new FunctionError(
+      `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
     );
   }
 }

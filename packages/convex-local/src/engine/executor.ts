@@ -23,12 +23,13 @@ import { executeFunction, type ExecContext } from "./execution";
 import {
   findFunction,
   type ComponentEnvironment,
+  type FunctionKind,
   type LoadedApp,
   type ResolvedFunction,
 } from "./functions";
 import { makeHandlers } from "./syscalls";
 import { MAX_CONCURRENT_MUTATIONS, Semaphore } from "./admission";
-import type { InstancePool } from "./instance-pool";
+import type { InstancePool, PooledInstance } from "./instance-pool";
 import type {
   ActionResult,
   Caller,
@@ -121,13 +122,16 @@ export class Executor {
     return this.transactionPool!.instantiate();
   }
 
-  /** Takes a module instance from the pool for this kind of function. */
-  acquireInstance(kind: string) {
+  /**
+   * Takes a module instance from the pool for this kind of function. With
+   * `fn`, a module that reuses its context may get its saved instance.
+   */
+  acquireInstance(kind: FunctionKind, fn?: ResolvedFunction) {
     const pool =
       kind === "query" || kind === "mutation"
         ? this.transactionPool
         : this.actionPool;
-    return pool!.acquire();
+    return pool!.acquire(fn);
   }
 
   get catalog() {
@@ -233,7 +237,10 @@ export class Executor {
   /** Runs `fn` in `context`, converting every failure to `FunctionError`. */
   async execute(context: ExecContext, args: ConvexJson): Promise<Outcome> {
     if (!context.instance) {
-      const { app, release } = await this.acquireInstance(context.fn.kind);
+      const { app, release } = await this.acquireInstance(
+        context.fn.kind,
+        context.fn,
+      );
       try {
         return await this.execute(rebind(context, app), args);
       } finally {
@@ -282,10 +289,11 @@ export class Executor {
 
     // The snapshot is taken once an instance is free, so a queued query
     // still reads the latest data.
-    const { app, release } = await this.acquireInstance("query");
+    const { app, release } = await this.acquireInstance("query", fn);
     const snapshot = ts ?? this.store.latestTs();
     // Registered so the history cleanup keeps what this query reads.
     this.options.committer.begin(snapshot);
+    let reusable = false;
     try {
       const tx = new Transaction(
         this.store,
@@ -295,6 +303,7 @@ export class Executor {
       );
       const context = rebind(this.context(fn, tx, options), app);
       const outcome = await this.execute(context, args);
+      reusable = !context.bodyFailed;
       const journal = context.pagination.used
         ? JSON.stringify({ endCursor: context.pagination.endCursor })
         : null;
@@ -308,7 +317,7 @@ export class Executor {
       return { ok: false, ...errorFields(outcome.error), ...base };
     } finally {
       this.options.committer.end(snapshot);
-      release();
+      release(reusable);
     }
   }
 
@@ -411,11 +420,12 @@ export class Executor {
     path: string,
   ): Promise<MutationAttempt> {
     const releaseSlot = await this.mutationSlots.acquire();
-    let instance: { app: LoadedApp; release: () => void } | null = null;
+    let instance: PooledInstance | null = null;
+    let reusable = false;
     const committer = this.options.committer;
     let snapshot: bigint | null = null;
     try {
-      instance = await this.acquireInstance("mutation");
+      instance = await this.acquireInstance("mutation", fn);
       // The snapshot is taken at the first read, after the fresh modules
       // are evaluated, so their evaluation is outside the conflict window.
       const tx = new Transaction(
@@ -430,6 +440,9 @@ export class Executor {
       );
       const context = rebind(this.context(fn, tx, options), instance.app);
       const outcome = await this.execute(context, args);
+      // A write conflict found at commit does not discard the instance,
+      // because Convex saves the context once the function returned.
+      reusable = !context.bodyFailed;
       const logLines = context.logLines;
       const failed = (error: FunctionError): MutationAttempt => ({
         done: true,
@@ -481,7 +494,7 @@ export class Executor {
       };
     } finally {
       if (snapshot !== null) committer.end(snapshot);
-      instance?.release();
+      instance?.release(reusable);
       releaseSlot();
     }
   }

@@ -57,9 +57,10 @@ export function createFunctionHandle(fn: ResolvedFunction): string {
 }
 
 /**
- * Resolves a handle from `createFunctionHandle`. Convex looks the ID up in
- * its `_function_handles` table. Here the name after `#` gives the function
- * path, and the ID must match it in one of the components.
+ * Resolves a handle from `createFunctionHandle` by its ID, as Convex's
+ * `FunctionHandlesModel::lookup` does: the name after `#` is advisory, and
+ * legacy handles lack it. The name is tried first because it usually
+ * matches. Otherwise every function of every component is searched.
  */
 function resolveFunctionHandle(
   app: LoadedApp,
@@ -68,7 +69,7 @@ function resolveFunctionHandle(
   if (!handle.startsWith(HANDLE_PREFIX)) {
     throw new Error(`Invalid function handle ${handle}`);
   }
-  const [id, name] = handle.slice(HANDLE_PREFIX.length).split("#");
+  const [id = "", name] = handle.slice(HANDLE_PREFIX.length).split("#");
   if (name) {
     const udfPath = name.includes(":") ? name : `${name}:default`;
     for (const [componentPath, component] of app) {
@@ -77,9 +78,43 @@ function resolveFunctionHandle(
       if (fn) return fn;
     }
   }
-  // NOTE: a handle without its `#<name>` part, which Convex still resolves
-  // by ID, is not found here.
-  throw new Error("Function handle not found");
+  const target = handleIndex(app).get(id);
+  const fn =
+    target && findFunction(app.get(target.componentPath)!, target.udfPath);
+  if (!fn) throw new Error("Function handle not found");
+  return fn;
+}
+
+type HandleTarget = { componentPath: string; udfPath: string };
+
+/** Handle IDs of every function of an app, per app version. */
+const handleIndexes = new WeakMap<ComponentNode, Map<string, HandleTarget>>();
+
+/**
+ * Returns the function behind each handle ID of the app. Instances of one
+ * bundle share their component tree, so the index is built once per push,
+ * evaluating every module of the first instance that needs it.
+ */
+function handleIndex(app: LoadedApp): Map<string, HandleTarget> {
+  const root = app.get("")!.node;
+  const cached = handleIndexes.get(root);
+  if (cached) return cached;
+  const index = new Map<string, HandleTarget>();
+  for (const [componentPath, component] of app) {
+    for (const modulePath of component.modules.paths()) {
+      const exports = component.modules.get(modulePath) ?? {};
+      for (const name of Object.keys(exports)) {
+        const fn = findFunction(component, `${modulePath}:${name}`);
+        if (!fn) continue;
+        index.set(functionHandleId(componentPath, fn.udfPath), {
+          componentPath,
+          udfPath: fn.udfPath,
+        });
+      }
+    }
+  }
+  handleIndexes.set(root, index);
+  return index;
 }
 
 function notFound(udfPath: string): Error {

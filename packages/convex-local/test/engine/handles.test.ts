@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { decodeId } from "../../src/ids";
+import { decodeId, encodeId } from "../../src/ids";
 import { startTestEngine, type TestEngine } from "./helpers";
 
 let t: TestEngine;
@@ -109,16 +109,68 @@ describe("function handles", () => {
     expect(result.add.split("#")[0]).not.toBe(result.count.split("#")[0]);
   });
 
-  test("handle with another name is rejected", async () => {
+  test("handle name is advisory", async () => {
+    // Convex resolves a handle by its ID, so another name still runs the
+    // function the ID belongs to.
     const handle = (await t.mutation("handles:create")) as string;
     const renamed = handle.replace("#handles:target", "#handles:create");
-    const message = await failure(() =>
-      t.mutation("handles:runPassedHandle", {
-        handle: renamed,
-        label: "never",
-      }),
-    );
-    expect(message).toContain("Function handle not found");
+    const result = await t.mutation("handles:runPassedHandle", {
+      handle: renamed,
+      label: "handle-renamed",
+    });
+    expect(result).toBe("recorded handle-renamed");
+    expect(await t.query("jobs:labels")).toContain("handle-renamed");
+  });
+
+  test("handle without name resolves", async () => {
+    const handle = (await t.mutation("handles:create")) as string;
+    const bare = handle.split("#")[0]!;
+    expect(bare).toMatch(/^function:\/\/[0-9a-z]+$/);
+    const result = await t.mutation("handles:runPassedHandle", {
+      handle: bare,
+      label: "handle-bare",
+    });
+    expect(result).toBe("recorded handle-bare");
+    expect(await t.query("jobs:labels")).toContain("handle-bare");
+  });
+
+  test("component handles without names", async () => {
+    const created = (await t.mutation("handles:componentHandles", {
+      name: "bare-counter",
+    })) as { add: string; count: string; total: number };
+    const total = await t.mutation("handles:runPassedCounterHandles", {
+      add: created.add.split("#")[0]!,
+      count: created.count.split("#")[0]!,
+      name: "bare-counter",
+    });
+    expect(total).toBe(5);
+  });
+
+  test("scheduler runs a bare handle", async () => {
+    const handle = (await t.mutation("handles:create")) as string;
+    const id = (await t.mutation("handles:schedulePassedHandle", {
+      handle: handle.split("#")[0]!,
+      label: "handle-bare-scheduled",
+    })) as string;
+    await expectJobDone(id);
+    expect(await t.query("jobs:labels")).toContain("handle-bare-scheduled");
+  });
+
+  test("unknown handle ID is rejected", async () => {
+    const handle = (await t.mutation("handles:create")) as string;
+    const id = handle.slice("function://".length).split("#")[0]!;
+    // Another valid ID in the same table that no function has.
+    const decoded = decodeId(id)!;
+    const other = encodeId(decoded.tableNumber, new Uint8Array(16).fill(7));
+    for (const suffix of ["", "#handles:target"]) {
+      const message = await failure(() =>
+        t.mutation("handles:runPassedHandle", {
+          handle: `function://${other}${suffix}`,
+          label: "never",
+        }),
+      );
+      expect(message).toContain("Function handle not found");
+    }
     expect(await t.query("jobs:labels")).not.toContain("never");
   });
 

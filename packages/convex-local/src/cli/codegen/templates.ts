@@ -1,3 +1,6 @@
+import { jsonToConvex } from "convex/values";
+import type { EnvDeclaration } from "../../bundle/components";
+import type { ValidatorJson } from "../../runtime/validators";
 import type { InstalledComponent } from "./components";
 import type { ModuleFile } from "./modules";
 
@@ -227,8 +230,113 @@ export const env = process.env;
 `;
 }
 
-/** Renders `_generated/server.d.ts`. */
-export function serverDts(): string {
+/**
+ * Variables every deployment sets, which Convex's codegen adds to a typed
+ * `Env` before the declared ones (`PLATFORM_ENV_VARS` in convex 1.48's
+ * dist/esm/cli/codegen_templates/server.js).
+ */
+const PLATFORM_ENV_VARS = ["CONVEX_CLOUD_URL", "CONVEX_SITE_URL"];
+
+/**
+ * Renders the `env` declaration of `server.d.ts`. With the app's
+ * declarations, `env` gets an `Env` type as Convex's codegen writes it:
+ * the platform variables, then each declared one, with `| undefined` when
+ * it is optional.
+ *
+ * NOTE: Convex's codegen types `env` with the platform variables even for
+ * an app without declarations, because it reads them from the backend's
+ * push analysis. Here such an app keeps the untyped `env`.
+ */
+function envDts(declarations: Map<string, EnvDeclaration> | null): string {
+  if (declarations === null) {
+    // TODO: this text predates typed `env` and now misstates why `env` is
+    // untyped. It is kept verbatim so that generated files of apps without
+    // declarations, such as packages/backend's, stay unchanged.
+    return `/**
+ * The deployment's environment variables.
+ * NOTE: always untyped, because env declarations in convex.config.ts are
+ * not read.
+ */
+export declare const env: Record<string, string | undefined>;
+`;
+  }
+  const fields = PLATFORM_ENV_VARS.map((name) => `  readonly ${name}: string;`);
+  for (const [name, declaration] of declarations) {
+    const type = validatorType(declaration.validator);
+    const optional = declaration.optional ? " | undefined" : "";
+    fields.push(`  readonly ${name}: ${type}${optional};`);
+  }
+  return `/**
+ * Typesafe environment variables.
+ *
+ * This includes platform-provided env vars and any variables declared in
+ * \`convex.config.ts\`.
+ */
+type Env = {
+${fields.join("\n")}
+};
+
+/**
+ * Typesafe environment variables.
+ *
+ * This includes platform-provided env vars and any variables declared in
+ * \`convex.config.ts\`.
+ */
+export declare const env: Env;
+`;
+}
+
+/**
+ * Spells a validator as a TypeScript type, as Convex's codegen
+ * `validatorToType` does with IDs typed as strings.
+ */
+function validatorType(validator: ValidatorJson): string {
+  switch (validator.type) {
+    case "null":
+    case "number":
+    case "bigint":
+    case "boolean":
+    case "string":
+    case "any":
+      return validator.type;
+    case "commitTs":
+      return 'bigint | import("convex/values").CommitTsPlaceholder';
+    case "bytes":
+      return "ArrayBuffer";
+    case "id":
+      return "string";
+    case "literal":
+      return literalType(validator.value);
+    case "array":
+      return `Array<${validatorType(validator.value)}>`;
+    case "record":
+      return `Record<${validatorType(validator.keys)}, ${validatorType(validator.values.fieldType)}>`;
+    case "union":
+      return validator.value.map(validatorType).join(" | ");
+    case "object": {
+      const fields = Object.entries(validator.value).map(
+        ([name, field]) =>
+          `${name}${field.optional ? "?" : ""}: ${validatorType(field.fieldType)}`,
+      );
+      return `{ ${fields.join(", ")} }`;
+    }
+  }
+}
+
+function literalType(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  // Convex's JSON form spells a bigint literal as `{"$integer": base64}`.
+  const converted = jsonToConvex(value as never);
+  return typeof converted === "bigint" ? `${converted}n` : String(converted);
+}
+
+/**
+ * Renders `_generated/server.d.ts`, with `env` typed from the app's env
+ * declarations when it has any.
+ */
+export function serverDts(
+  envDeclarations: Map<string, EnvDeclaration> | null = null,
+): string {
   const declarations = BUILDERS.map(
     ([name, , type]) => `export declare const ${name}: ${type};`,
   ).join("\n");
@@ -269,11 +377,5 @@ export type DatabaseReader = GenericDatabaseReader<DataModel>;
 /** Read and write access to the app's tables, as \`ctx.db\` in a mutation. */
 export type DatabaseWriter = GenericDatabaseWriter<DataModel>;
 
-/**
- * The deployment's environment variables.
- * NOTE: always untyped, because env declarations in convex.config.ts are
- * not read.
- */
-export declare const env: Record<string, string | undefined>;
-`;
+${envDts(envDeclarations)}`;
 }

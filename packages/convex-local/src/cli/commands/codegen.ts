@@ -1,6 +1,6 @@
 import path from "node:path";
 
-import { generateCode } from "../codegen";
+import { generateProjectCode } from "../codegen";
 import type { Command } from "../command";
 import { parseCommandArgs, projectPaths } from "../command";
 
@@ -27,7 +27,7 @@ export const codegenCommand: Command = {
       return 0;
     }
     const { projectDir } = projectPaths(values);
-    const result = generateCode({ projectDir });
+    const result = await generateProjectCode({ projectDir });
     const relative = path.relative(process.cwd(), result.outputDir);
     const shown = relative.startsWith("..")
       ? result.outputDir

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import type { Backend } from "../../index";
 import { createLogger, type Logger } from "../../logger";
-import { generateCode } from "../codegen";
+import { generateProjectCode } from "../codegen";
 import type { Command } from "../command";
 import {
   parseCommandArgs,
@@ -58,7 +58,7 @@ export const devCommand: Command = {
     const sitePort = parsePort("--site-port", values["site-port"], 3211);
     const logger = createLogger("convex-local");
 
-    generateCode({ projectDir });
+    await generateProjectCode({ projectDir });
     if (values.once) {
       await checkBundle(projectDir, logger);
       process.stdout.write("Functions bundled and loaded without errors\n");
@@ -142,7 +142,7 @@ function watchFunctions(
     changed.clear();
     const started = performance.now();
     try {
-      generateCode({ projectDir });
+      await generateProjectCode({ projectDir });
       await backend.engine.reload();
       const elapsed = Math.round(performance.now() - started);
       logger.info(

@@ -25,12 +25,19 @@ const backend = await BackendHandle.start(PROJECT_DIR, [
 ]);
 try {
   await warmUp(backend, 50);
+  if (scenario === "commit") {
+    await runHttpInserts(backend, {
+      inserts: 12000,
+      clients: 50,
+      client: "socket",
+    });
+  }
   const result =
     scenario === "commit"
       ? await runHttpInserts(backend, {
           inserts: 4000,
           clients: 50,
-          client: "keep-alive",
+          client: "socket",
         })
       : await runHotCounter(backend, { increments: 2000, clients: 50 });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

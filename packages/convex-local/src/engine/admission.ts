@@ -3,16 +3,18 @@
  * they are validated. Convex bounds concurrent mutations per deployment
  * (APPLICATION_MAX_CONCURRENT_MUTATIONS, 16 by default, in the Convex
  * backend's crates/common/src/knobs.rs) and runs them on parallel threads.
- * Here every function shares one JavaScript thread, so running more at
- * once only interleaves them: more commits land between each one's first
- * read and its commit, so write conflicts grow, with no gain in
- * throughput. Waiting for durability does not hold a slot.
+ * Here every function shares one JavaScript thread and database reads are
+ * synchronous, so a second mutation keeps the thread busy while the first
+ * waits at a read, and more only interleave more mutations between each
+ * one's first read and its commit: write conflicts grow, throughput does
+ * not. Two still interleave, so a hot document really conflicts. Waiting
+ * for durability does not hold a slot.
  *
  * NOTE: chosen by measurement on a 2-core machine with the benchmark in
- * bench/convex-local.ts. docs/benchmarks.md lists the retries measured
- * with 2 to 16 slots.
+ * bench/convex-local.ts. docs/benchmarks.md lists the retries and
+ * throughput measured with 2, 3 and 4 slots.
  */
-export const MAX_CONCURRENT_MUTATIONS = 4;
+export const MAX_CONCURRENT_MUTATIONS = 2;
 
 /** A counting semaphore whose waiters are served in arrival order. */
 export class Semaphore {

@@ -57,6 +57,20 @@ function checkRunning(context: ExecContext, op: string) {
  */
 const WITHOUT_DATABASE_READ = new Set(["1.0/insert", "1.0/runUdf"]);
 
+/**
+ * Reports whether an async syscall reads the database. The call that ends
+ * a query stream, such as the second of `.unique()`, reads nothing: the
+ * scan already found the end of its range.
+ */
+function readsDatabase(context: ExecContext, op: string, args: Args) {
+  if (WITHOUT_DATABASE_READ.has(op)) return false;
+  if (op === "1.0/queryStreamNext") {
+    const stream = context.streams.get(args.queryId as number);
+    if (stream?.endsNext()) return false;
+  }
+  return true;
+}
+
 /** Builds the syscall handlers of one running function. */
 export function makeHandlers(
   executor: Executor,
@@ -72,13 +86,13 @@ export function makeHandlers(
       );
     },
     async asyncSyscall(op, json) {
+      const args = JSON.parse(json) as Args;
       // Yielding here lets concurrent functions interleave at every await
       // that reads the database, as they do against a real database.
-      if (!WITHOUT_DATABASE_READ.has(op)) {
+      if (readsDatabase(context, op, args)) {
         await new Promise((resolve) => setImmediate(resolve));
       }
       checkRunning(context, op);
-      const args = JSON.parse(json) as Args;
       const result = await asyncSyscall(executor, context, op, args);
       if (result instanceof RawJson) return result.text;
       return JSON.stringify(result ?? null);

@@ -43,7 +43,7 @@ export function encodeBatch(commits: CommitRows[]): Uint8Array<ArrayBuffer> {
 }
 
 class BufferWriter {
-  private memory = new ArrayBuffer(64 * 1024);
+  private memory = new ArrayBuffer(4096);
   private buffer = Buffer.from(this.memory);
   private offset = 0;
 

@@ -116,13 +116,22 @@ export class QueryStream {
   private done = false;
 
   constructor(
-    private readonly scan: Pick<IndexScan, "next">,
+    private readonly scan: Pick<IndexScan, "next"> &
+      Partial<Pick<IndexScan, "hasMore">>,
     private readonly operators: SerializedQuery["operators"],
   ) {
     this.limitCounts = operators.map(() => 0);
     if (operators.some((op) => "limit" in op && op.limit <= 0)) {
       this.done = true;
     }
+  }
+
+  /**
+   * Reports whether the next `next` call returns null: the stream is done,
+   * or its index scan has no entries left.
+   */
+  endsNext(): boolean {
+    return this.done || this.scan.hasMore?.() === false;
   }
 
   /** Returns the next document with its index key, or null when done. */

@@ -331,6 +331,17 @@ export class IndexScan {
     return { key: entry.key, doc };
   }
 
+  /**
+   * Reports whether entries may remain in the range. Before the first
+   * `next` it answers true without reading, because opening the scan takes
+   * the snapshot. Afterwards it may read the store's next batch.
+   */
+  hasMore(): boolean {
+    if (this.finished) return false;
+    if (this.stored === null || this.pending.length > 0) return true;
+    return this.peekStored() !== null;
+  }
+
   /** Marks the whole range as read, as reaching its end does. */
   finish() {
     this.finished = true;

@@ -49,8 +49,7 @@ export type DatabaseReader = GenericDatabaseReader<DataModel>;
 export type DatabaseWriter = GenericDatabaseWriter<DataModel>;
 
 /**
- * The deployment's environment variables.
- * NOTE: always untyped, because env declarations in convex.config.ts are
- * not read.
+ * The deployment's environment variables, untyped because convex.config.ts
+ * declares none.
  */
 export declare const env: Record<string, string | undefined>;

@@ -249,13 +249,9 @@ const PLATFORM_ENV_VARS = ["CONVEX_CLOUD_URL", "CONVEX_SITE_URL"];
  */
 function envDts(declarations: Map<string, EnvDeclaration> | null): string {
   if (declarations === null) {
-    // TODO: this text predates typed `env` and now misstates why `env` is
-    // untyped. It is kept verbatim so that generated files of apps without
-    // declarations, such as packages/backend's, stay unchanged.
     return `/**
- * The deployment's environment variables.
- * NOTE: always untyped, because env declarations in convex.config.ts are
- * not read.
+ * The deployment's environment variables, untyped because convex.config.ts
+ * declares none.
  */
 export declare const env: Record<string, string | undefined>;
 `;

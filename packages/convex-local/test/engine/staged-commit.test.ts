@@ -1,7 +1,11 @@
 import { afterEach, expect, test, vi } from "vitest";
 import type { BatchWriter } from "../../src/storage/commit-writer";
 import { DocumentStore } from "../../src/storage/document-store";
-import { openStoreFixture, type StoreFixture } from "./store-fixture";
+import {
+  insertOne,
+  openStoreFixture,
+  type StoreFixture,
+} from "./store-fixture";
 
 let f: StoreFixture | undefined;
 
@@ -148,15 +152,6 @@ function manualWriter() {
     close: async () => {},
   };
   return { writer, writes, resumed };
-}
-
-function insertOne(fixture: StoreFixture, value: number) {
-  const tx = fixture.begin();
-  tx.insert(fixture.table, fixture.item(value));
-  const staged = fixture.committer.stage(tx, `insert ${value}`);
-  fixture.committer.end(tx.snapshotTs);
-  if (!staged.ok) throw new Error("expected the insert to stage");
-  return staged;
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

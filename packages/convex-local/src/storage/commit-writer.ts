@@ -49,6 +49,8 @@ export class WorkerBatchWriter implements BatchWriter {
     worker.on("message", (reply: Reply) => this.settle(reply));
     worker.on("error", (error) => this.failAll(error));
     worker.on("exit", (code) => {
+      // NOTE: a worker that exits after committing a batch but before its
+      // reply leaves that batch written, although its callers see a failure.
       if (this.worker === worker) this.worker = null;
       this.failAll(new Error(`The commit worker exited with code ${code}`));
     });

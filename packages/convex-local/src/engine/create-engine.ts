@@ -12,7 +12,7 @@ import {
 import { openDatabase } from "../storage/database";
 import { WorkerBatchWriter } from "../storage/commit-writer";
 import { DocumentStore } from "../storage/document-store";
-import { EnvStore } from "../storage/env-store";
+import { EnvStore, type EnvChange } from "../storage/env-store";
 import {
   DEFAULT_RETENTION_MS,
   RetentionTask,
@@ -185,6 +185,18 @@ export async function createEngine(
   let scheduler: Scheduler | null = null;
   let crons: CronRunner | null = null;
 
+  /**
+   * Checks every change against the app's declarations, then applies all.
+   * Convex's saved contexts read the variables when they were created, so
+   * a change makes every later call start fresh.
+   */
+  const updateEnv = async (changes: EnvChange[]) => {
+    const root = executor.app.get("")!.node;
+    for (const change of changes)
+      checkEnvChange(root, change.name, change.value);
+    envStore.apply(changes);
+    executor.transactionPool?.clearSaved();
+  };
   const env: ComponentEnvironment = (root, componentPath) =>
     componentEnvironment(root, componentPath, envStore.list(), {
       cloudUrl: options.cloudUrl,
@@ -409,18 +421,9 @@ export async function createEngine(
 
     env: {
       list: async () => envStore.list(),
-      // Convex's saved contexts read the variables when they were created,
-      // so a change makes every call start fresh.
-      set: async (name, value) => {
-        checkEnvChange(executor.app.get("")!.node, name, value);
-        envStore.set(name, value);
-        executor.transactionPool?.clearSaved();
-      },
-      remove: async (name) => {
-        checkEnvChange(executor.app.get("")!.node, name, undefined);
-        envStore.remove(name);
-        executor.transactionPool?.clearSaved();
-      },
+      set: async (name, value) => updateEnv([{ name, value }]),
+      remove: async (name) => updateEnv([{ name }]),
+      update: async (changes) => updateEnv(changes),
     },
 
     async reload() {

@@ -90,6 +90,8 @@ export class InstancePool {
   private readonly slots: Semaphore | null;
   /** Idle reusable instances, least recently saved first. */
   private saved: { key: string; app: LoadedApp }[] = [];
+  /** Count of `clearSaved` calls, so an instance taken before one is not saved. */
+  private clears = 0;
 
   constructor(
     private readonly bundle: BundledApp,
@@ -111,21 +113,28 @@ export class InstancePool {
     const releaseSlot = this.slots ? await this.slots.acquire() : () => {};
     const key = fn && reusesContext(fn) ? savedKey(fn) : null;
     const app = (key !== null && this.takeSaved(key)) || this.instantiate();
+    const clearsAtStart = this.clears;
     let released = false;
     return {
       app,
       release: (reusable = false) => {
         if (released) return;
         released = true;
-        if (key !== null && reusable) this.save(key, app);
+        // A clear during the call makes the instance stale as well.
+        const current = clearsAtStart === this.clears;
+        if (key !== null && reusable && current) this.save(key, app);
         releaseSlot();
       },
     };
   }
 
-  /** Drops every saved instance, so the next calls start fresh. */
+  /**
+   * Drops every saved instance and every instance in use once released,
+   * so the next calls start fresh.
+   */
   clearSaved(): void {
     this.saved = [];
+    this.clears += 1;
   }
 
   private takeSaved(key: string): LoadedApp | null {

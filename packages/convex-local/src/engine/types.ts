@@ -128,6 +128,11 @@ export interface Engine {
     list(): Promise<Record<string, string>>;
     set(name: string, value: string): Promise<void>;
     remove(name: string): Promise<void>;
+    /**
+     * Sets each variable that has a value and removes the others, in
+     * order. Applies none when any change fails its checks.
+     */
+    update(changes: { name: string; value?: string }[]): Promise<void>;
   };
   /** OCC retry and permanent failure counters per function and table. */
   insights(): OccInsight[];

@@ -64,13 +64,7 @@ export async function updateEnvironmentVariables(api: ApiRequest) {
     throw badRequest("BadJsonBody", 'Field "changes" must be an array');
   }
   const changes = body.changes.map(parseChange);
-  for (const change of changes) {
-    if (change.value === undefined) {
-      await api.engine.env.remove(change.name);
-    } else {
-      await api.engine.env.set(change.name, change.value);
-    }
-  }
+  await api.engine.env.update(changes);
   sendJson(api.response, 200, {});
 }
 

@@ -16,12 +16,29 @@ export function requestUrl(target: string | undefined): URL {
     : new URL(path, "http://127.0.0.1");
 }
 
-/** Reads a whole request body, rejecting bodies over `limit` bytes with 413. */
+/**
+ * Reads a whole request body, rejecting bodies over `limit` bytes with 413.
+ * A `Content-Length` over the limit is rejected before any body arrives.
+ */
 export function readBody(
   request: IncomingMessage,
   limit = MAX_BODY_BYTES,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () =>
+      new HttpError(
+        413,
+        "PayloadTooLarge",
+        `Request body is larger than the maximum of ${limit} bytes`,
+      );
+    // Node's parser has already rejected a Content-Length that is not a number.
+    const declared = Number(request.headers?.["content-length"] ?? 0);
+    if (declared > limit) {
+      // Drain the body, so the response can still be written.
+      request.resume();
+      reject(tooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -30,13 +47,7 @@ export function readBody(
         request.off("data", onData);
         // Keep draining, so the response can still be written.
         request.resume();
-        reject(
-          new HttpError(
-            413,
-            "PayloadTooLarge",
-            `Request body is larger than the maximum of ${limit} bytes`,
-          ),
-        );
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);

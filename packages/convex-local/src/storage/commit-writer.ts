@@ -23,10 +23,12 @@ type Reply =
 /**
  * A `BatchWriter` on a worker thread with its own SQLite connection
  * (commit-worker.mjs). The main thread keeps executing functions and
- * staging the next batch while the worker waits for the fsync.
+ * staging the next batch while the worker waits for the fsync. When the
+ * worker exits unexpectedly, the batches in flight fail and the next
+ * write starts a new worker.
  */
 export class WorkerBatchWriter implements BatchWriter {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private readonly pending = new Map<
     number,
     { resolve: () => void; reject: (error: Error) => void }
@@ -34,35 +36,45 @@ export class WorkerBatchWriter implements BatchWriter {
   private nextId = 1;
   private closed: Promise<void> | null = null;
 
-  constructor(databaseFile: string) {
-    this.worker = new Worker(new URL("./commit-worker.mjs", import.meta.url), {
-      workerData: { file: databaseFile },
+  constructor(private readonly databaseFile: string) {
+    this.worker = this.startWorker();
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(new URL("./commit-worker.mjs", import.meta.url), {
+      workerData: { file: this.databaseFile },
     });
     // An idle worker does not keep the process alive.
-    this.worker.unref();
-    this.worker.on("message", (reply: Reply) => this.settle(reply));
-    this.worker.on("error", (error) => this.failAll(error));
-    this.worker.on("exit", (code) =>
-      this.failAll(new Error(`The commit worker exited with code ${code}`)),
-    );
+    worker.unref();
+    worker.on("message", (reply: Reply) => this.settle(reply));
+    worker.on("error", (error) => this.failAll(error));
+    worker.on("exit", (code) => {
+      // NOTE: a worker that exits after committing a batch but before its
+      // reply leaves that batch written, although its callers see a failure.
+      if (this.worker === worker) this.worker = null;
+      this.failAll(new Error(`The commit worker exited with code ${code}`));
+    });
+    return worker;
   }
 
   write(commits: CommitRows[], lastTs: bigint): Promise<void> {
     if (this.closed) {
       return Promise.reject(new Error("The commit worker is closed"));
     }
+    // A new worker has no earlier failure, so it needs no "resume".
+    const worker = (this.worker ??= this.startWorker());
     const id = this.nextId++;
     // Document values stay behind: the worker needs only the stored rows.
     const batch = encodeBatch(commits);
     return new Promise((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
+      if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, batch, lastTs }, [batch.buffer]);
+      worker.postMessage({ id, batch, lastTs }, [batch.buffer]);
     });
   }
 
   resume() {
-    if (!this.closed) this.worker.postMessage({ type: "resume" });
+    if (!this.closed) this.worker?.postMessage({ type: "resume" });
   }
 
   private settle(reply: Reply) {
@@ -70,7 +82,7 @@ export class WorkerBatchWriter implements BatchWriter {
     const waiter = this.pending.get(reply.id);
     if (!waiter) return;
     this.pending.delete(reply.id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0) this.worker?.unref();
     if (reply.type === "written") waiter.resolve();
     else waiter.reject(new Error(reply.message));
   }
@@ -84,12 +96,17 @@ export class WorkerBatchWriter implements BatchWriter {
   /** Waits for the batches in flight, then closes the worker's connection. */
   close(): Promise<void> {
     this.closed ??= new Promise<void>((resolve) => {
-      this.worker.ref();
-      this.worker.once("exit", () => resolve());
-      this.worker.on("message", (reply: Reply) => {
-        if (reply.type === "closed") void this.worker.terminate();
+      const worker = this.worker;
+      if (!worker) {
+        resolve();
+        return;
+      }
+      worker.ref();
+      worker.once("exit", () => resolve());
+      worker.on("message", (reply: Reply) => {
+        if (reply.type === "closed") void worker.terminate();
       });
-      this.worker.postMessage({ type: "close" });
+      worker.postMessage({ type: "close" });
     });
     return this.closed;
   }

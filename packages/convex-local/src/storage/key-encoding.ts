@@ -87,6 +87,8 @@ function writeValue(writer: ByteWriter, value: Value | undefined) {
     writer.byte(value ? 1 : 0);
   } else if (typeof value === "string") {
     writer.byte(TAG_STRING);
+    // NOTE: a lone surrogate encodes as U+FFFD. Writes reject such strings,
+    // but a query for one still matches the documents that contain U+FFFD there.
     writer.escaped(Buffer.from(value, "utf8"));
   } else if (value instanceof ArrayBuffer) {
     writer.byte(TAG_BYTES);

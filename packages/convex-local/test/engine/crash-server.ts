@@ -5,11 +5,14 @@ import { startBackend } from "../../src/index";
 
 const [projectDir, stateDir] = process.argv.slice(2);
 const silent = { info() {}, warn() {}, error() {} };
+// Listens at 30 past INTAKE_PORT_BASE when that is set, on free ports otherwise.
+const base = process.env.INTAKE_PORT_BASE;
+const port = base ? Number(base) + 30 : 0;
 const backend = await startBackend({
   projectDir: projectDir!,
   stateDir: stateDir!,
-  port: 0,
-  sitePort: 0,
+  port,
+  sitePort: base ? port + 1 : 0,
   logger: silent,
 });
 process.stdout.write(`${backend.url}\n`);

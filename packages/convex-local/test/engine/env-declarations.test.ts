@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { createEngine, type LocalEngine } from "../../src/engine/create-engine";
+import { startApiServer } from "../../src/http/api-server";
 import { FIXTURES } from "./helpers";
 
 // Inside node_modules so the projects resolve `convex` from this package.
@@ -53,6 +54,8 @@ const VALID_USE_OPTIONS = `{ env: { TOKEN: app.env.API_KEY, LEVEL: "high" } }`;
 
 type Logged = { level: string; message: string };
 
+const ADMIN_KEY = "test-admin-key";
+
 const projects: string[] = [];
 const engines: LocalEngine[] = [];
 
@@ -96,6 +99,7 @@ async function start(projectDir: string, logged: Logged[] = []) {
     stateDir: path.join(projectDir, ".state"),
     cloudUrl: "http://127.0.0.1:1",
     siteUrl: "http://127.0.0.1:2",
+    adminKey: ADMIN_KEY,
     logger: {
       info: record("info"),
       warn: record("warn"),
@@ -330,4 +334,69 @@ test("app without declarations accepts any env", async () => {
     token: "t",
     level: "low",
   });
+});
+
+test("rejected change applies no change", async () => {
+  const engine = await start(
+    writeProject(appConfig(VALID_APP_OPTIONS, VALID_USE_OPTIONS)),
+  );
+  await engine.env.set("API_KEY", "key-1");
+  await expect(
+    engine.env.update([
+      { name: "API_KEY", value: "key-2" },
+      { name: "OTHER", value: "set" },
+      { name: "MODE", value: "c" },
+    ]),
+  ).rejects.toThrow(
+    "Environment variable MODE does not match its declared validator: ",
+  );
+  await expect(
+    engine.env.update([{ name: "MODE", value: "a" }, { name: "API_KEY" }]),
+  ).rejects.toThrow("Cannot delete required environment variables: API_KEY.");
+  expect(await engine.env.list()).toEqual({ API_KEY: "key-1" });
+
+  await engine.env.update([
+    { name: "API_KEY", value: "key-3" },
+    { name: "MODE", value: "b" },
+  ]);
+  expect(await engine.env.list()).toEqual({ API_KEY: "key-3", MODE: "b" });
+});
+
+test("rejected HTTP update applies no change", async () => {
+  const engine = await start(
+    writeProject(appConfig(VALID_APP_OPTIONS, VALID_USE_OPTIONS)),
+  );
+  await engine.env.set("API_KEY", "key-1");
+  // At 40 past INTAKE_PORT_BASE when that is set, on a free port otherwise.
+  const base = process.env.INTAKE_PORT_BASE;
+  const server = await startApiServer({
+    engine,
+    port: base ? Number(base) + 40 : 0,
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  try {
+    const response = await fetch(
+      `http://127.0.0.1:${server.port}/api/update_environment_variables`,
+      {
+        method: "POST",
+        headers: {
+          Authorization: `Convex ${ADMIN_KEY}`,
+          "Content-Type": "application/json",
+        },
+        body: JSON.stringify({
+          changes: [
+            { name: "API_KEY", value: "key-2" },
+            { name: "MODE", value: "c" },
+          ],
+        }),
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toBe(
+      "InvalidEnvironmentVariable",
+    );
+  } finally {
+    await server.close();
+  }
+  expect(await engine.env.list()).toEqual({ API_KEY: "key-1" });
 });

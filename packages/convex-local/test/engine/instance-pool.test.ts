@@ -158,6 +158,17 @@ test("clearSaved drops saved instances", async () => {
   expect(next.app).not.toBe(first.app);
 });
 
+test("clearSaved discards instances in use", async () => {
+  const { bundle } = fakeBundle();
+  const pool = new InstancePool(bundle, true);
+  const fn = fakeFunction("counter", true);
+  const running = await pool.acquire(fn);
+  pool.clearSaved();
+  running.release(true);
+  const next = await pool.acquire(fn);
+  expect(next.app).not.toBe(running.app);
+});
+
 test("saved instances are bounded", async () => {
   const { bundle } = fakeBundle();
   const pool = new InstancePool(bundle, true);

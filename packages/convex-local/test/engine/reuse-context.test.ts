@@ -1,6 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import type { ResolvedFunction } from "../../src/engine/functions";
+import { InstancePool } from "../../src/engine/instance-pool";
 import { FIXTURES, startTestEngine, type TestEngine } from "./helpers";
 
 type Snapshot = {
@@ -19,6 +21,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await t.close();
   if (projectDir) rmSync(projectDir, { recursive: true, force: true });
   projectDir = null;
@@ -118,6 +121,27 @@ test("environment change starts fresh", async () => {
   expect((await query()).env).toBeNull();
   expect((await query()).calls).toBe(2);
   await t.engine.env.set("REUSE_PROBE", "changed");
+  const after = await query();
+  expect(after.calls).toBe(1);
+  expect(after.env).toBe("changed");
+});
+
+test("environment change during a call starts fresh", async () => {
+  await t.mutation("messages:send", { author: "reuse-env", body: "e1" });
+  // The variable changes after the call has taken its instance.
+  const acquire = InstancePool.prototype.acquire;
+  vi.spyOn(InstancePool.prototype, "acquire").mockImplementation(
+    async function (this: InstancePool, fn?: ResolvedFunction) {
+      const instance = await acquire.call(this, fn);
+      if (fn?.udfPath === "reusedState:messagesOf") {
+        await t.engine.env.set("REUSE_PROBE", "changed");
+      }
+      return instance;
+    },
+  );
+  await t.query("reusedState:messagesOf", { author: "reuse-env" });
+  vi.restoreAllMocks();
+
   const after = await query();
   expect(after.calls).toBe(1);
   expect(after.env).toBe("changed");

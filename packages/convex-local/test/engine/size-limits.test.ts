@@ -97,6 +97,14 @@ const cases: {
     args: () => ({ payload: nested(20) }),
     message: /Document is too nested: the maximum nesting depth is 16\./,
   },
+  {
+    name: "string with a lone surrogate",
+    kind: "mutation",
+    path: "sizes:store",
+    args: () => ({ payload: { list: ["ok", "a\ud800b"] } }),
+    message:
+      /String value "a\\ud800b" contains a lone UTF-16 surrogate at index 1\. Strings must be valid Unicode\./,
+  },
 ];
 
 test.each(cases)("$name is rejected", async ({ kind, path, args, message }) => {

@@ -5,7 +5,11 @@ import {
   EARLY_BATCH_COMMITS,
   MAX_BATCHES_IN_FLIGHT,
 } from "../../src/transactions/committer";
-import { openStoreFixture, type StoreFixture } from "./store-fixture";
+import {
+  insertOne,
+  openStoreFixture,
+  type StoreFixture,
+} from "./store-fixture";
 
 let f: StoreFixture | undefined;
 
@@ -152,15 +156,6 @@ function manualWriter() {
     close: async () => {},
   };
   return { writer, writes, resumed };
-}
-
-function insertOne(fixture: StoreFixture, value: number) {
-  const tx = fixture.begin();
-  tx.insert(fixture.table, fixture.item(value));
-  const staged = fixture.committer.stage(tx, `insert ${value}`);
-  fixture.committer.end(tx.snapshotTs);
-  if (!staged.ok) throw new Error("expected the insert to stage");
-  return staged;
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

@@ -93,3 +93,13 @@ export function openStoreFixture(): StoreFixture {
     },
   };
 }
+
+/** Inserts one `items` document with `value` and stages its commit. */
+export function insertOne(fixture: StoreFixture, value: number) {
+  const tx = fixture.begin();
+  tx.insert(fixture.table, fixture.item(value));
+  const staged = fixture.committer.stage(tx, `insert ${value}`);
+  fixture.committer.end(tx.snapshotTs);
+  if (!staged.ok) throw new Error("expected the insert to stage");
+  return staged;
+}

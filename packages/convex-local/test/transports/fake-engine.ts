@@ -334,6 +334,12 @@ export class FakeEngine implements Engine {
     remove: async (name: string) => {
       this.variables.delete(name);
     },
+    update: async (changes: { name: string; value?: string }[]) => {
+      for (const { name, value } of changes) {
+        if (value === undefined) this.variables.delete(name);
+        else this.variables.set(name, value);
+      }
+    },
   };
 
   insights(): OccInsight[] {

@@ -141,6 +141,13 @@ async function handleRequest(
       sendHttpError(response, httpError);
       return;
     }
+    if (request.destroyed && !request.complete) {
+      // The client went away before its body arrived: nothing to answer.
+      logger.info(
+        `${request.method} ${pathname}: the client closed the request`,
+      );
+      return;
+    }
     logger.error(
       `${request.method} ${pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );

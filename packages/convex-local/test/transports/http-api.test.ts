@@ -1,6 +1,7 @@
 import { ConvexHttpClient } from "convex/browser";
 import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
+import { connect } from "node:net";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { startSiteServer } from "../../src/http/site-server.js";
 import { ADMIN_KEY, encodeInt64 } from "./fake-engine.js";
@@ -376,4 +377,23 @@ describe("HTTP actions", () => {
     expect(response.status).toBe(404);
     expect(response.headers.get("x-route")).toBeNull();
   });
+});
+
+test("abandoned request body is not logged as an error", async () => {
+  const socket = connect(server.port, "127.0.0.1");
+  await new Promise((resolve) => socket.once("connect", resolve));
+  socket.write(
+    "POST /api/mutation HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+  );
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  socket.destroy();
+
+  // The server still answers, and it noted the abandoned request.
+  expect(await client().mutation(increment, { name: "after" })).toBe(1);
+  await expect
+    .poll(() => server.logger.lines.filter((line) => line.includes("closed")))
+    .toEqual(["INFO POST /api/mutation: the client closed the request"]);
+  expect(
+    server.logger.lines.filter((line) => line.startsWith("ERROR")),
+  ).toEqual([]);
 });

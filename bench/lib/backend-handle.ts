@@ -10,6 +10,7 @@ import type {
   BackendResponse,
   BackendStarted,
 } from "./backend-protocol";
+import { mainThreadCpuMs } from "./thread-cpu";
 
 const libDir = path.dirname(fileURLToPath(import.meta.url));
 const CHILD_SCRIPT = path.join(libDir, "..", "backend-process.ts");
@@ -76,6 +77,11 @@ export class BackendHandle {
     });
     child.removeAllListeners("exit");
     return new BackendHandle(child, url, stateDir);
+  }
+
+  /** Returns the CPU time the backend's main thread has used, in ms. */
+  mainThreadCpuMs(): number {
+    return mainThreadCpuMs(this.child.pid!);
   }
 
   /** Returns the OCC insights the engine has collected so far. */

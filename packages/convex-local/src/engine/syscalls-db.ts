@@ -22,7 +22,7 @@ import {
   searchSource,
 } from "../search/search-query";
 import type { ExecContext } from "./execution";
-import { formatBinarySize } from "../runtime/value-size";
+import { convexValueSize, formatBinarySize } from "../runtime/value-size";
 import type { Executor } from "./executor";
 
 type Args = Record<string, unknown>;
@@ -190,9 +190,7 @@ function checkShape(value: Value, depth: number) {
 
 function checkUserFields(value: Record<string, Value>) {
   checkShape(value, 1);
-  // NOTE: the size is the length of the JSON encoding, an estimate of the
-  // size Convex measures.
-  const size = JSON.stringify(convexToJson(value)).length;
+  const size = convexValueSize(value);
   if (size > MAX_DOCUMENT_BYTES) {
     throw new Error(
       `Value is too large (${formatBinarySize(size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_BYTES)})`,

@@ -10,8 +10,6 @@ export const MAX_FUNCTION_VALUE_BYTES = 16 * 1024 * 1024;
 /** Deepest nesting of a value (MAX_NESTING in crates/value/src/size.rs). */
 export const MAX_VALUE_NESTING = 64;
 
-const utf8 = new TextEncoder();
-
 /**
  * Returns the size of a value as Convex measures it (crates/value): one
  * byte per type tag and delimiter, 8 per number, and the UTF-8 length of
@@ -22,7 +20,7 @@ export function convexValueSize(value: Value | undefined): number {
     return 1;
   }
   if (typeof value === "number" || typeof value === "bigint") return 9;
-  if (typeof value === "string") return utf8.encode(value).length + 2;
+  if (typeof value === "string") return Buffer.byteLength(value, "utf8") + 2;
   if (value instanceof ArrayBuffer) return value.byteLength + 2;
   let size = 2;
   if (Array.isArray(value)) {
@@ -30,7 +28,7 @@ export function convexValueSize(value: Value | undefined): number {
     return size;
   }
   for (const [key, field] of Object.entries(value)) {
-    size += utf8.encode(key).length + 1 + convexValueSize(field);
+    size += Buffer.byteLength(key, "utf8") + 1 + convexValueSize(field);
   }
   return size;
 }

@@ -419,13 +419,17 @@ export class Executor {
     options: RunOptions,
     path: string,
   ): Promise<MutationAttempt> {
-    const releaseSlot = await this.mutationSlots.acquire();
+    // Both waits are skipped when a slot is free, which saves the promise
+    // of an await on the hot path.
+    const slot = this.mutationSlots.acquire();
+    const releaseSlot = typeof slot === "function" ? slot : await slot;
     let instance: PooledInstance | null = null;
     let reusable = false;
     const committer = this.options.committer;
     let snapshot: bigint | null = null;
     try {
-      instance = await this.acquireInstance("mutation", fn);
+      const acquired = this.acquireInstance("mutation", fn);
+      instance = acquired instanceof Promise ? await acquired : acquired;
       // The snapshot is taken at the first read, after the fresh modules
       // are evaluated, so their evaluation is outside the conflict window.
       const tx = new Transaction(

@@ -107,10 +107,16 @@ export class InstancePool {
 
   /**
    * Takes an instance for a call of `fn`: the module's saved instance when
-   * it reuses its context and one is idle, a new one otherwise.
+   * it reuses its context and one is idle, a new one otherwise. It returns
+   * at once when a slot is free, and a promise when the call must wait.
    */
-  async acquire(fn?: ResolvedFunction): Promise<PooledInstance> {
-    const releaseSlot = this.slots ? await this.slots.acquire() : () => {};
+  acquire(fn?: ResolvedFunction): PooledInstance | Promise<PooledInstance> {
+    const slot = this.slots ? this.slots.acquire() : () => {};
+    if (typeof slot === "function") return this.take(slot, fn);
+    return slot.then((releaseSlot) => this.take(releaseSlot, fn));
+  }
+
+  private take(releaseSlot: () => void, fn?: ResolvedFunction): PooledInstance {
     const key = fn && reusesContext(fn) ? savedKey(fn) : null;
     const app = (key !== null && this.takeSaved(key)) || this.instantiate();
     const clearsAtStart = this.clears;

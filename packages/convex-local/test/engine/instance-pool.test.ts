@@ -41,8 +41,11 @@ test("full pool queues until release", async () => {
   const held = await Promise.all(
     Array.from({ length: MAX_CONCURRENT_TRANSACTIONS }, () => pool.acquire()),
   );
+  // With every slot taken, the call gets a promise, not an instance.
+  const queued = pool.acquire();
+  expect(queued).toBeInstanceOf(Promise);
   let resolved = false;
-  const waiting = pool.acquire().then((entry) => {
+  const waiting = Promise.resolve(queued).then((entry) => {
     resolved = true;
     return entry;
   });

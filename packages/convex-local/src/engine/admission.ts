@@ -5,8 +5,8 @@
  * backend's crates/common/src/knobs.rs) and runs them on parallel threads.
  * Here every function shares one JavaScript thread and database reads are
  * synchronous, so a second mutation keeps the thread busy while the first
- * waits at a read, and more only interleave more mutations between each
- * one's first read and its commit: write conflicts grow, throughput does
+ * waits at a read. More mutations only interleave between each one's
+ * first read and its commit, so write conflicts grow and throughput does
  * not. Two still interleave, so a hot document really conflicts. Waiting
  * for durability does not hold a slot.
  *

@@ -142,7 +142,7 @@ async function handleRequest(
       return;
     }
     if (request.destroyed && !request.complete) {
-      // The client went away before its body arrived: nothing to answer.
+      // The client went away before its body arrived, so no response is sent.
       logger.info(
         `${request.method} ${pathname}: the client closed the request`,
       );

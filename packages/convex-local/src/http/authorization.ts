@@ -81,6 +81,11 @@ function decodeImpersonation(encoded: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** Reports whether an `Authorization` header is present and not blank. */
+export function hasCredentials(header: string | undefined): header is string {
+  return header !== undefined && header.trim() !== "";
+}
+
 /**
  * Resolves an HTTP `Authorization` header: none is anonymous,
  * `Bearer <jwt>` is a user, and `Convex <adminKey>[:<base64 identity>]` is
@@ -90,9 +95,7 @@ export async function callerFromAuthorization(
   engine: Engine,
   header: string | undefined,
 ): Promise<Caller> {
-  if (header === undefined || header.trim() === "") {
-    return { kind: "anonymous" };
-  }
+  if (!hasCredentials(header)) return { kind: "anonymous" };
   const [scheme, ...rest] = header.trim().split(/\s+/);
   const credentials = rest.join(" ");
   if (scheme === "Bearer" && credentials !== "") {

@@ -9,7 +9,7 @@ import type {
 import type { Logger } from "../logger.js";
 import { decodeTs, encodeTs } from "../sync/timestamp.js";
 import { canonicalizeUdfPath, isRootComponent } from "../sync/udf-path.js";
-import { callerFromAuthorization } from "./authorization.js";
+import { callerFromAuthorization, hasCredentials } from "./authorization.js";
 import { badRequest, HttpError } from "./errors.js";
 import { readJsonObject, sendJson } from "./io.js";
 import { formatValue, parseFormat, type ValueFormat } from "./value-format.js";
@@ -124,8 +124,7 @@ function callFromBody(
 ): FunctionCall | Promise<FunctionCall> {
   const path = requirePath(body);
   const args = parseArgs(body.args);
-  const header = api.request.headers.authorization;
-  if (header === undefined || header.trim() === "") {
+  if (!hasCredentials(api.request.headers.authorization)) {
     return { path, args, caller: { kind: "anonymous" } };
   }
   return caller(api).then((who) => ({ path, args, caller: who }));

@@ -25,18 +25,21 @@ export function readBody(
   limit = MAX_BODY_BYTES,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () =>
-      new HttpError(
-        413,
-        "PayloadTooLarge",
-        `Request body is larger than the maximum of ${limit} bytes`,
+    const rejectTooLarge = () => {
+      // Drain the rest of the body, so the response can still be written.
+      request.resume();
+      reject(
+        new HttpError(
+          413,
+          "PayloadTooLarge",
+          `Request body is larger than the maximum of ${limit} bytes`,
+        ),
       );
+    };
     // Node's parser has already rejected a Content-Length that is not a number.
     const declared = Number(request.headers?.["content-length"] ?? 0);
     if (declared > limit) {
-      // Drain the body, so the response can still be written.
-      request.resume();
-      reject(tooLarge());
+      rejectTooLarge();
       return;
     }
     const chunks: Buffer[] = [];
@@ -45,9 +48,7 @@ export function readBody(
       size += chunk.length;
       if (size > limit) {
         request.off("data", onData);
-        // Keep draining, so the response can still be written.
-        request.resume();
-        reject(tooLarge());
+        rejectTooLarge();
         return;
       }
       chunks.push(chunk);

@@ -76,9 +76,8 @@ type DurableWaiter = {
  * staged. Up to `MAX_BATCHES_IN_FLIGHT` batches are sent to the writer at
  * once, so it starts the next batch as soon as one is durable, before this
  * thread receives the reply. The commits staged meanwhile form the next
- * batch. Batches become durable in order, and only once a
- * batch is durable are its callers acknowledged and the commit listeners
- * notified.
+ * batch. Batches become durable in order, and only once a batch is
+ * durable are its callers acknowledged and the commit listeners notified.
  */
 export class Committer {
   /** Recent commits, newest last, kept while a snapshot may need them. */

@@ -333,7 +333,7 @@ export class IndexScan {
 
   /**
    * Reports whether entries may remain in the range. Before the first
-   * `next` it answers true without reading, because opening the scan takes
+   * `next` it returns true without reading, because opening the scan takes
    * the snapshot. Afterwards it may read the store's next batch.
    */
   hasMore(): boolean {

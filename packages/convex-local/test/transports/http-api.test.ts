@@ -388,7 +388,7 @@ test("abandoned request body is not logged as an error", async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
   socket.destroy();
 
-  // The server still answers, and it noted the abandoned request.
+  // The server still serves requests, and it logged the abandoned one.
   expect(await client().mutation(increment, { name: "after" })).toBe(1);
   await expect
     .poll(() => server.logger.lines.filter((line) => line.includes("closed")))

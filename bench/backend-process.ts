@@ -3,7 +3,7 @@
  * resident memory is measured apart from the clients. It reads requests
  * from the IPC channel and sends each response with the request's `id`.
  */
-import { startBackend } from "../packages/convex-local/src/index";
+import { loadCompiledBackend } from "./lib/compiled-backend";
 import type {
   BackendRequest,
   BackendResponse,
@@ -23,6 +23,7 @@ const logger = {
   error: (message: string) => process.stderr.write(`${message}\n`),
 };
 
+const { startBackend } = await loadCompiledBackend();
 const backend = await startBackend({
   projectDir,
   stateDir,

@@ -15,9 +15,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startApiServer } from "../packages/convex-local/src/http/api-server";
-import { startBackend } from "../packages/convex-local/src/index";
 import { BackendHandle } from "./lib/backend-handle";
+import { loadCompiledBackend } from "./lib/compiled-backend";
 import { perSecond, renderTable, runWorkers } from "./lib/stats";
 import { mainThreadCpuMs } from "./lib/thread-cpu";
 import { runHttpInserts } from "./scenarios/commit-rate";
@@ -27,6 +26,7 @@ const PROJECT_DIR = path.join(path.dirname(benchFile), "fixtures", "bench-app");
 const CLIENTS = 50;
 const WARM_UP = 16_000;
 const MEASURED = 5_000;
+const { startApiServer, startBackend } = await loadCompiledBackend();
 const quiet = { info() {}, warn() {}, error: (line: string) => log(line) };
 
 function log(line: string) {

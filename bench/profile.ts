@@ -21,6 +21,7 @@ if ((scenario !== "commit" && scenario !== "counter") || !profileDir) {
 
 const backend = await BackendHandle.start(PROJECT_DIR, [
   "--cpu-prof",
+  "--cpu-prof-interval=100",
   `--cpu-prof-dir=${path.resolve(profileDir)}`,
 ]);
 try {

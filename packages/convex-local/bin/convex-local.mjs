@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx registers a loader for .ts files.
-import { register } from "tsx/esm/api";
+// Runs the CLI compiled to plain JavaScript, compiling it first when a
+// source is newer than the last build.
+import { buildIfStale } from "../scripts/build.mjs";
 
-register();
-await import("../src/cli/main.ts");
+await buildIfStale();
+await import("../dist/cli.mjs");

@@ -20,6 +20,7 @@ export type { AuthProvider, TokenVerifier } from "./auth";
 export { decodeId, encodeId, isValidId, newInternalId } from "./ids";
 export type * from "./engine/types";
 export type { LocalEngine } from "./engine/create-engine";
+export { startApiServer };
 
 /** Options of `startBackend`. */
 export type BackendOptions = {

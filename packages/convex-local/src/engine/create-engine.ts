@@ -195,13 +195,33 @@ export async function createEngine(
     for (const change of changes)
       checkEnvChange(root, change.name, change.value);
     envStore.apply(changes);
+    envByComponent = new WeakMap();
     executor.transactionPool?.clearSaved();
   };
-  const env: ComponentEnvironment = (root, componentPath) =>
-    componentEnvironment(root, componentPath, envStore.list(), {
-      cloudUrl: options.cloudUrl,
-      siteUrl: options.siteUrl,
-    });
+  // Every call reads its component's variables, so they are computed once
+  // per app tree and component until the next change.
+  let envByComponent = new WeakMap<
+    ComponentNode,
+    Map<string, Record<string, string>>
+  >();
+  const env: ComponentEnvironment = (root, componentPath) => {
+    let byPath = envByComponent.get(root);
+    if (!byPath) {
+      byPath = new Map();
+      envByComponent.set(root, byPath);
+    }
+    let vars = byPath.get(componentPath);
+    if (!vars) {
+      vars = Object.freeze(
+        componentEnvironment(root, componentPath, envStore.list(), {
+          cloudUrl: options.cloudUrl,
+          siteUrl: options.siteUrl,
+        }),
+      );
+      byPath.set(componentPath, vars);
+    }
+    return vars;
+  };
   const executor = new Executor({
     catalog,
     store,

@@ -169,15 +169,13 @@ export async function executeFunction(
 
   const deterministic = fn.kind === "query" || fn.kind === "mutation";
   const invocation: Invocation = {
-    ...handlers,
+    syscall: handlers.syscall,
+    asyncSyscall: handlers.asyncSyscall,
+    jsSyscall: handlers.jsSyscall,
     env,
     logLines: context.logLines,
-    ...(deterministic
-      ? {
-          frozenNowMs: realDateNow(),
-          random: seededRandom(randomUint32()),
-        }
-      : {}),
+    frozenNowMs: deterministic ? realDateNow() : undefined,
+    random: deterministic ? seededRandom(randomUint32()) : undefined,
   };
 
   const argsJson = JSON.stringify([args]);

@@ -221,20 +221,37 @@ function evaluateModule(
   factory: ModuleFactory,
   env: () => Record<string, string>,
 ): ModuleExports {
-  return runInInvocation(moduleLoadInvocation(env()), factory);
+  const invocation = moduleLoadInvocation(env());
+  try {
+    return runInInvocation(invocation, factory);
+  } finally {
+    // Lines that a module logs at its top level belong to no call.
+    invocation.logLines.length = 0;
+  }
 }
 
+/**
+ * Invocations for module loads, by environment. The engine keeps one
+ * environment object per component until a variable changes.
+ */
+const loadInvocations = new WeakMap<Record<string, string>, Invocation>();
+
 function moduleLoadInvocation(env: Record<string, string>): Invocation {
-  const unavailable = () => {
-    throw new Error(
-      "Convex APIs cannot be used while a module is being loaded, only inside a function",
-    );
-  };
-  return {
-    syscall: unavailable,
-    asyncSyscall: async () => unavailable(),
-    jsSyscall: unavailable,
+  const cached = loadInvocations.get(env);
+  if (cached) return cached;
+  const invocation: Invocation = {
+    syscall: unavailableAtLoad,
+    asyncSyscall: async () => unavailableAtLoad(),
+    jsSyscall: unavailableAtLoad,
     env,
     logLines: [],
   };
+  loadInvocations.set(env, invocation);
+  return invocation;
+}
+
+function unavailableAtLoad(): never {
+  throw new Error(
+    "Convex APIs cannot be used while a module is being loaded, only inside a function",
+  );
 }

@@ -4,16 +4,28 @@ import { badRequest, HttpError } from "./errors.js";
 /** Largest request body accepted, in bytes: 16 MiB of arguments plus room. */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
+/** Parsed targets without a query, which every call of one route repeats. */
+const parsedPaths = new Map<string, URL>();
+const MAX_PARSED_PATHS = 256;
+
 /**
  * Parses a request target as a URL on 127.0.0.1. A path that starts with
  * `//` stays a path: `new URL(target, base)` would read its first segment
- * as a host and route the rest, so `//x/echo` would reach `/echo`.
+ * as a host and route the rest, so `//x/echo` would reach `/echo`. Targets
+ * without a query share one parsed URL, which callers must not change.
  */
 export function requestUrl(target: string | undefined): URL {
   const path = target ?? "/";
-  return path.startsWith("/")
+  const cached = parsedPaths.get(path);
+  if (cached) return cached;
+  const url = path.startsWith("/")
     ? new URL(`http://127.0.0.1${path}`)
     : new URL(path, "http://127.0.0.1");
+  if (!path.includes("?")) {
+    if (parsedPaths.size >= MAX_PARSED_PATHS) parsedPaths.clear();
+    parsedPaths.set(path, url);
+  }
+  return url;
 }
 
 /**

@@ -217,7 +217,7 @@ describe("newInternalId", () => {
   test("ends with big-endian day stamp", () => {
     const now = new Date("2026-12-04T12:00:00Z");
     const day = Math.floor(now.getTime() / 86_400_000);
-    const internalId = newInternalId(now);
+    const internalId = newInternalId(now.getTime());
     expect(internalId).toHaveLength(16);
     expect(internalId[14]).toBe(day >> 8);
     expect(internalId[15]).toBe(day & 0xff);

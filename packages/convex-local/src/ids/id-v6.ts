@@ -9,6 +9,7 @@
  * whole is unpadded lowercase Crockford base32.
  */
 import { createHash } from "node:crypto";
+import { realDateNow } from "../runtime/global";
 import { randomBytes } from "../runtime/random-pool";
 
 import { base32Length, decodeBase32, encodeBase32 } from "./base32";
@@ -73,13 +74,13 @@ export function encodeId(tableNumber: number, internalId: Uint8Array): string {
       `Invalid internal ID length ${internalId.length}: expected ${INTERNAL_ID_LENGTH} bytes`,
     );
   }
-  const table = encodeVInt(tableNumber);
+  const tableLength = vintLength(tableNumber);
   const bytes = new Uint8Array(
-    table.length + INTERNAL_ID_LENGTH + FOOTER_LENGTH,
+    tableLength + INTERNAL_ID_LENGTH + FOOTER_LENGTH,
   );
-  bytes.set(table, 0);
-  bytes.set(internalId, table.length);
-  const bodyLength = table.length + INTERNAL_ID_LENGTH;
+  writeVInt(bytes, tableNumber);
+  bytes.set(internalId, tableLength);
+  const bodyLength = tableLength + INTERNAL_ID_LENGTH;
   const footer = fletcher16(bytes.subarray(0, bodyLength)) ^ VERSION;
   bytes[bodyLength] = footer & 0xff;
   bytes[bodyLength + 1] = footer >> 8;
@@ -154,12 +155,13 @@ export function isValidId(id: unknown): id is string {
 /**
  * Creates a new internal ID: 14 random bytes followed by the day number since
  * the Unix epoch (UTC) as a big-endian 16-bit integer. The day stamp
- * overflows in the year 2149, as it does in Convex.
+ * overflows in the year 2149, as it does in Convex. `nowMs` defaults to
+ * the real clock, not the frozen clock of the function making the call.
  */
-export function newInternalId(now: Date = new Date()): Uint8Array {
+export function newInternalId(nowMs: number = realDateNow()): Uint8Array {
   const internalId = new Uint8Array(INTERNAL_ID_LENGTH);
   internalId.set(randomBytes(INTERNAL_ID_LENGTH - 2), 0);
-  const day = Math.floor(now.getTime() / MS_PER_DAY) & 0xffff;
+  const day = Math.floor(nowMs / MS_PER_DAY) & 0xffff;
   internalId[14] = day >> 8;
   internalId[15] = day & 0xff;
   return internalId;
@@ -172,15 +174,24 @@ function failure(
   return { ok: false, reason, message: `Unable to decode ID: ${detail}` };
 }
 
-function encodeVInt(value: number): Uint8Array {
-  const out: number[] = [];
+/** Returns the byte length of the VInt of `value`. */
+function vintLength(value: number): number {
+  let length = 1;
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 128)) {
+    length++;
+  }
+  return length;
+}
+
+/** Writes the VInt of `value` at the start of `out`. */
+function writeVInt(out: Uint8Array, value: number) {
   let rest = value;
+  let i = 0;
   while (rest >= 0x80) {
-    out.push((rest & 0x7f) | 0x80);
+    out[i++] = (rest & 0x7f) | 0x80;
     rest = Math.floor(rest / 128);
   }
-  out.push(rest);
-  return Uint8Array.from(out);
+  out[i] = rest;
 }
 
 /**

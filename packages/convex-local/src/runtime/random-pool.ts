@@ -12,19 +12,29 @@ let used = POOL_BYTES;
  */
 export function randomBytes(length: number): Uint8Array {
   if (length > POOL_BYTES) return randomFillSync(new Uint8Array(length));
-  if (used + length > POOL_BYTES) {
-    randomFillSync(pool);
-    used = 0;
-  }
-  const bytes = pool.slice(used, used + length);
-  used += length;
-  return bytes;
+  const start = take(length);
+  return pool.slice(start, start + length);
 }
 
 /** Returns a random unsigned 32-bit integer. */
 export function randomUint32(): number {
-  const bytes = randomBytes(4);
+  const i = take(4);
   return (
-    ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0
+    ((pool[i]! << 24) |
+      (pool[i + 1]! << 16) |
+      (pool[i + 2]! << 8) |
+      pool[i + 3]!) >>>
+    0
   );
+}
+
+/** Reserves `length` unused bytes of the pool and returns their offset. */
+function take(length: number): number {
+  if (used + length > POOL_BYTES) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  const start = used;
+  used += length;
+  return start;
 }

@@ -6,7 +6,8 @@ import { randomBytes } from "./random-pool";
  * in lowercase hex (crates/common/src/execution_context.rs).
  */
 export function newRequestId(): string {
-  return Buffer.from(randomBytes(8)).toString("hex");
+  const bytes = randomBytes(8);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString("hex");
 }
 
 /**

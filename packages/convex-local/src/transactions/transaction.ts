@@ -224,12 +224,13 @@ export class Transaction {
   }
 }
 
+const doubleBits = new DataView(new ArrayBuffer(8));
+
 /** Returns the smallest double greater than `value` (positive finite values only). */
 function nextDouble(value: number): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, value);
-  view.setBigUint64(0, view.getBigUint64(0) + 1n);
-  return view.getFloat64(0);
+  doubleBits.setFloat64(0, value);
+  doubleBits.setBigUint64(0, doubleBits.getBigUint64(0) + 1n);
+  return doubleBits.getFloat64(0);
 }
 
 /**

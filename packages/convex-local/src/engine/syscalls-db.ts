@@ -138,19 +138,6 @@ const MAX_FIELDS = 1024;
 const MAX_DEPTH = 16;
 const MAX_ARRAY_LENGTH = 8192;
 
-/**
- * Rejects a string with a lone UTF-16 surrogate. It has no UTF-8 encoding,
- * so its index key would be that of U+FFFD and equal other strings' keys.
- */
-function checkWellFormed(text: string) {
-  // With the u flag a surrogate pair is one code point, so only lone ones match.
-  const lone = /\p{Surrogate}/u.exec(text);
-  if (!lone) return;
-  throw new Error(
-    `String value ${JSON.stringify(text.slice(0, 40))} contains a lone UTF-16 surrogate at index ${lone.index}. Strings must be valid Unicode.`,
-  );
-}
-
 function checkShape(value: Value, depth: number) {
   if (depth > MAX_DEPTH) {
     throw new Error(
@@ -164,10 +151,6 @@ function checkShape(value: Value, depth: number) {
       );
     }
     for (const item of value) checkShape(item, depth + 1);
-    return;
-  }
-  if (typeof value === "string") {
-    checkWellFormed(value);
     return;
   }
   if (value === null || typeof value !== "object") return;

@@ -70,6 +70,7 @@ import { backingIndexes } from "../search/indexes";
 import { SqliteMutationResults } from "../sync/mutation-store";
 import { JwtSigner } from "../auth/jwt-signer";
 import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
+import { realDateNow } from "../runtime/global";
 
 /** Options of `createEngine`. */
 export type EngineOptions = {
@@ -167,6 +168,12 @@ export async function createEngine(
   const mutationResults = new SqliteMutationResults(db);
   let signer: Promise<JwtSigner> | null = null;
   const jwtSigner = () => (signer ??= JwtSigner.open(db));
+  // Convex moves its latest timestamp to the wall clock within 5 s of a
+  // start, also without commits (`MAX_REPEATABLE_TIMESTAMP_COMMIT_DELAY` in
+  // crates/common/src/knobs.rs). So a client that observed an earlier state,
+  // even of a deleted state folder, reconnects with a timestamp that is not
+  // ahead. The bump precedes the committer, whose timestamps follow it.
+  store.bumpTs(BigInt(realDateNow()) * 1_000_000n);
   const committer = new Committer(store, logger);
   const insights = new OccInsights();
   const retention = new RetentionTask(

@@ -6,7 +6,7 @@ import {
   parseId,
   parseLegacyInternalId,
 } from "../ids";
-import type { TableInfo } from "../storage/catalog";
+import { isPrivateSystemTable, type TableInfo } from "../storage/catalog";
 import { documentJson, type Document } from "../storage/document-store";
 import { decodeOrUndefined } from "../transactions/filters";
 import {
@@ -85,10 +85,11 @@ function tableForId(
   if (typeof id !== "string") throw invalid(`${String(id)} is not a string`);
   const parsed = parseId(id);
   if (!parsed.ok) throw invalid(parsed.message);
-  const table = executor.catalog.tableByNumber(
+  const found = executor.catalog.tableByNumber(
     namespaceOf(context),
     parsed.tableNumber,
   );
+  const table = found && !isPrivateSystemTable(found.name) ? found : undefined;
   if (!table) {
     if (missingTable === "null") return null;
     throw invalid(`Table for ID "${id}" not found`);
@@ -325,7 +326,8 @@ export function asyncDatabaseSyscall(
         namespaceOf(context),
         args.table as string,
       );
-      return { value: table ? tx.store.count(table, tx.snapshotTs) : 0 };
+      const readable = table && !isPrivateSystemTable(table.name);
+      return { value: readable ? tx.store.count(table, tx.snapshotTs) : 0 };
     }
     case "1.0/insert": {
       const tx = requireWritable(context);

@@ -67,9 +67,10 @@ import type {
 import { toReadSet } from "../transactions/read-set";
 import { ReadIntervals } from "../transactions/read-set";
 import { backingIndexes } from "../search/indexes";
-import { SqliteMutationResults } from "../sync/mutation-store";
+import { SessionRequests } from "../sync/mutation-store";
 import { JwtSigner } from "../auth/jwt-signer";
 import { newRequestId, withServerErrorPrefix } from "../runtime/server-error";
+import { realDateNow } from "../runtime/global";
 
 /** Options of `createEngine`. */
 export type EngineOptions = {
@@ -125,6 +126,12 @@ export type LocalEngine = Engine & {
   ): () => void;
 };
 
+/**
+ * Recorded mutation results after which expired ones are deleted, so the
+ * table stays small without a timer.
+ */
+const PRUNE_EVERY_RESULTS = 256;
+
 /** Gives a call the request ID that its logs and error messages name. */
 function withRequestId(
   call: FunctionCall,
@@ -164,9 +171,15 @@ export async function createEngine(
   const batchWriter = new WorkerBatchWriter(db.name);
   store.useWriter(batchWriter);
   const envStore = new EnvStore(db);
-  const mutationResults = new SqliteMutationResults(db);
+  const sessionRequests = new SessionRequests(store, catalog);
   let signer: Promise<JwtSigner> | null = null;
   const jwtSigner = () => (signer ??= JwtSigner.open(db));
+  // Convex moves its latest timestamp to the wall clock within 5 s of a
+  // start, also without commits (`MAX_REPEATABLE_TIMESTAMP_COMMIT_DELAY` in
+  // crates/common/src/knobs.rs). So a client that observed an earlier state,
+  // even of a deleted state folder, reconnects with a timestamp that is not
+  // ahead. The bump precedes the committer, whose timestamps follow it.
+  store.bumpTs(BigInt(realDateNow()) * 1_000_000n);
   const committer = new Committer(store, logger);
   const insights = new OccInsights();
   const retention = new RetentionTask(
@@ -311,7 +324,32 @@ export async function createEngine(
     );
   };
 
+  let recordedSincePrune = 0;
+  let pruning: Promise<number> = Promise.resolve(0);
+  /**
+   * Deletes a batch of expired mutation results and returns how many. A
+   * failure is logged and counts as none.
+   */
+  function deleteExpiredSessionRequests(): Promise<number> {
+    recordedSincePrune = 0;
+    pruning = executor
+      .runSystemMutation("", (tx) => sessionRequests.deleteExpired(tx))
+      .then(
+        (result) => result.value,
+        (error: Error) => {
+          logger.error(
+            `Deleting expired mutation results failed: ${error.message}`,
+          );
+          return 0;
+        },
+      );
+    return pruning;
+  }
+
   await load();
+  // Expired mutation results are deleted in batches until none is left.
+  let deleted = await deleteExpiredSessionRequests();
+  while (deleted > 0) deleted = await deleteExpiredSessionRequests();
   scheduler = new Scheduler(executor, logger);
   await scheduler.start();
   crons = new CronRunner(executor, logger);
@@ -370,6 +408,11 @@ export async function createEngine(
 
     async runMutation(request): Promise<MutationResult> {
       const call = withRequestId(request);
+      const sessionRequest = call.sessionRequest;
+      // The recorded result is returned before the function is looked up,
+      // so a re-sent copy gets it even after a reload removed the function.
+      const recorded = sessionRequest && sessionRequests.get(sessionRequest);
+      if (recorded) return recorded;
       const { fn, failure } = resolve(call);
       if (failure) {
         return withServerErrorPrefix(
@@ -377,11 +420,18 @@ export async function createEngine(
           call.requestId,
         );
       }
-      const result = await executor.runMutationResolved(
-        fn,
-        call.args,
-        optionsFor(call),
-      );
+      const options: RunOptions = optionsFor(call);
+      if (sessionRequest) {
+        options.beforeCommit = (tx, value, logLines) =>
+          sessionRequests.record(tx, sessionRequest, value, logLines);
+      }
+      const result = await executor.runMutationResolved(fn, call.args, options);
+      if (result.ok && sessionRequest) {
+        recordedSincePrune += 1;
+        if (recordedSincePrune >= PRUNE_EVERY_RESULTS) {
+          void deleteExpiredSessionRequests();
+        }
+      }
       logCall(call.path, call.requestId, result.logLines);
       return withServerErrorPrefix(result, call.requestId);
     },
@@ -466,8 +516,6 @@ export async function createEngine(
     countDocuments: (componentPath, table) =>
       countDocuments(executor, componentPath, table),
 
-    mutationResults,
-
     jwks: async () => (await jwtSigner()).jwks(),
 
     cleanUpHistory: () => retention.runPass(),
@@ -492,6 +540,7 @@ export async function createEngine(
       crons?.stop();
       await retention.stop();
       await scheduler?.stop();
+      await pruning;
       // Staged commits are written before closing.
       await committer.flush();
       await batchWriter.close();

@@ -68,8 +68,15 @@ export type RunOptions = {
   requestId?: string;
   journal?: string | null;
   scheduledFunctionId?: string | null;
-  /** Runs inside the transaction after the function body succeeded. */
-  beforeCommit?: (tx: Transaction) => void;
+  /**
+   * Runs inside the transaction after the function body succeeded, with
+   * its return value (commit timestamps unresolved) and log lines.
+   */
+  beforeCommit?: (
+    tx: Transaction,
+    value: ConvexJson,
+    logLines: string[],
+  ) => void;
 };
 
 type MutationAttempt =
@@ -463,7 +470,7 @@ export class Executor {
       });
       if (!outcome.ok) return failed(outcome.error);
       try {
-        options.beforeCommit?.(tx);
+        options.beforeCommit?.(tx, outcome.value, logLines);
       } catch (thrown) {
         return failed(toFunctionError(thrown));
       }

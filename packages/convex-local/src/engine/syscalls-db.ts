@@ -6,7 +6,7 @@ import {
   parseId,
   parseLegacyInternalId,
 } from "../ids";
-import type { TableInfo } from "../storage/catalog";
+import { isPrivateSystemTable, type TableInfo } from "../storage/catalog";
 import { documentJson, type Document } from "../storage/document-store";
 import { decodeOrUndefined } from "../transactions/filters";
 import {
@@ -85,10 +85,11 @@ function tableForId(
   if (typeof id !== "string") throw invalid(`${String(id)} is not a string`);
   const parsed = parseId(id);
   if (!parsed.ok) throw invalid(parsed.message);
-  const table = executor.catalog.tableByNumber(
+  const found = executor.catalog.tableByNumber(
     namespaceOf(context),
     parsed.tableNumber,
   );
+  const table = found && !isPrivateSystemTable(found.name) ? found : undefined;
   if (!table) {
     if (missingTable === "null") return null;
     throw invalid(`Table for ID "${id}" not found`);
@@ -138,19 +139,6 @@ const MAX_FIELDS = 1024;
 const MAX_DEPTH = 16;
 const MAX_ARRAY_LENGTH = 8192;
 
-/**
- * Rejects a string with a lone UTF-16 surrogate. It has no UTF-8 encoding,
- * so its index key would be that of U+FFFD and equal other strings' keys.
- */
-function checkWellFormed(text: string) {
-  // With the u flag a surrogate pair is one code point, so only lone ones match.
-  const lone = /\p{Surrogate}/u.exec(text);
-  if (!lone) return;
-  throw new Error(
-    `String value ${JSON.stringify(text.slice(0, 40))} contains a lone UTF-16 surrogate at index ${lone.index}. Strings must be valid Unicode.`,
-  );
-}
-
 function checkShape(value: Value, depth: number) {
   if (depth > MAX_DEPTH) {
     throw new Error(
@@ -164,10 +152,6 @@ function checkShape(value: Value, depth: number) {
       );
     }
     for (const item of value) checkShape(item, depth + 1);
-    return;
-  }
-  if (typeof value === "string") {
-    checkWellFormed(value);
     return;
   }
   if (value === null || typeof value !== "object") return;
@@ -342,7 +326,8 @@ export function asyncDatabaseSyscall(
         namespaceOf(context),
         args.table as string,
       );
-      return { value: table ? tx.store.count(table, tx.snapshotTs) : 0 };
+      const readable = table && !isPrivateSystemTable(table.name);
+      return { value: readable ? tx.store.count(table, tx.snapshotTs) : 0 };
     }
     case "1.0/insert": {
       const tx = requireWritable(context);

@@ -19,6 +19,7 @@ import {
 } from "./resolve";
 import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
 import { storageJsSyscall, storageSyscall } from "./syscalls-storage";
+import { checkSyscallJson } from "./syscall-json";
 import type { ConvexJson } from "./types";
 import {
   containsCommitTs,
@@ -79,6 +80,7 @@ export function makeHandlers(
   return {
     syscall(op, json) {
       checkRunning(context, op);
+      checkSyscallJson(json);
       const args = JSON.parse(json) as Args;
       if (op === "1.0/componentArgument") return JSON.stringify({});
       return JSON.stringify(
@@ -86,6 +88,7 @@ export function makeHandlers(
       );
     },
     async asyncSyscall(op, json) {
+      checkSyscallJson(json);
       const args = JSON.parse(json) as Args;
       // Yielding here lets concurrent functions interleave at every await
       // that reads the database, as they do against a real database.

@@ -9,7 +9,6 @@
 
 import type { OccInsight } from "../transactions/insights";
 import type { ExportedDocument } from "./snapshot";
-import type { MutationResultStore } from "../sync/mutation-store";
 import type { Jwks } from "../auth/jwt-signer";
 
 /** A JSON value in `convexToJson` form. */
@@ -48,7 +47,15 @@ export type FunctionCall = {
   journal?: string | null;
   /** Metadata for `ctx.meta` and logs. */
   requestId?: string;
+  /**
+   * Set for a mutation sent over the sync protocol. The engine records its
+   * result, and a re-sent copy returns that result without running again.
+   */
+  sessionRequest?: SessionRequestId;
 };
+
+/** The `(sessionId, requestId)` pair of a sync protocol mutation. */
+export type SessionRequestId = { sessionId: string; requestId: number };
 
 /**
  * The set of index intervals a query or mutation read. Opaque to transports:
@@ -170,7 +177,5 @@ export interface Engine {
   readFile?(
     storageId: string,
   ): Promise<{ bytes: Buffer; contentType: string | null } | null>;
-  /** Durable results for de-duplicating re-sent mutations, when kept. */
-  mutationResults?: MutationResultStore;
   close(): Promise<void>;
 }

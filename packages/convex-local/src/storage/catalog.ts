@@ -25,13 +25,30 @@ export type TableInfo = {
 export const SYSTEM_TABLE_NUMBERS: Record<string, number> = {
   _scheduled_functions: 1,
   _storage: 2,
+  _session_requests: 3,
 };
 
 /** Indexes of system tables beyond `by_id` and `by_creation_time`. */
 export const SYSTEM_TABLE_INDEXES: Record<string, Record<string, string[]>> = {
   _scheduled_functions: { by_state: ["state.kind", "scheduledTime"] },
   _storage: {},
+  _session_requests: {
+    by_session_id_and_request_id: ["sessionId", "requestId"],
+  },
 };
+
+/**
+ * System tables that only the backend reads. Convex hides such tables from
+ * functions (`TableFilter::ExcludePrivateSystemTables` in
+ * crates/database/src/transaction.rs), so here a function that names one
+ * gets the error of an unknown table.
+ */
+const PRIVATE_SYSTEM_TABLES = new Set(["_session_requests"]);
+
+/** Tells whether functions may not read the table `name`. */
+export function isPrivateSystemTable(name: string): boolean {
+  return PRIVATE_SYSTEM_TABLES.has(name);
+}
 
 export const BY_ID = "by_id";
 export const BY_CREATION_TIME = "by_creation_time";

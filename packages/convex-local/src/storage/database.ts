@@ -47,6 +47,9 @@ CREATE TABLE IF NOT EXISTS env (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+-- Earlier versions kept sync mutation results here. They are now
+-- documents of the _session_requests system table.
+DROP TABLE IF EXISTS mutation_results;
 `;
 
 /**

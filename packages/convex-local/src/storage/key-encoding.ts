@@ -87,8 +87,8 @@ function writeValue(writer: ByteWriter, value: Value | undefined) {
     writer.byte(value ? 1 : 0);
   } else if (typeof value === "string") {
     writer.byte(TAG_STRING);
-    // NOTE: a lone surrogate encodes as U+FFFD. Writes reject such strings,
-    // but a query for one still matches the documents that contain U+FFFD there.
+    // A lone surrogate would encode as U+FFFD, but `checkSyscallJson`
+    // rejects the JSON arguments of syscalls that contain one.
     writer.escaped(Buffer.from(value, "utf8"));
   } else if (value instanceof ArrayBuffer) {
     writer.byte(TAG_BYTES);

@@ -1,5 +1,4 @@
 import type { MutationResult } from "../engine/types.js";
-import type { MutationResultStore } from "./mutation-store.js";
 
 type Entry = { result: Promise<MutationResult>; expiresAt: number };
 
@@ -10,14 +9,14 @@ type Entry = { result: Promise<MutationResult>; expiresAt: number };
  * it. Only successes are kept: a failed mutation wrote nothing, so running
  * it again is safe, and an OCC failure must run again.
  *
- * With a `store`, successes are also written there, so a copy re-sent
- * after a restart gets the first result too.
+ * This covers copies within one process. The engine also records each
+ * success in the mutation's transaction (see `SessionRequests`), so a copy
+ * re-sent after a restart or a crash gets the first result too.
  */
 export class MutationLog {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly store?: MutationResultStore,
     private readonly maxEntries = 10_000,
     private readonly ttlMs = 10 * 60_000,
   ) {}
@@ -39,22 +38,12 @@ export class MutationLog {
     if (existing && existing.expiresAt > now) {
       return existing.result;
     }
-    const stored = this.store?.get(key);
-    if (stored) {
-      return Promise.resolve(stored);
-    }
     this.evict(now);
     const result = execute();
     this.entries.set(key, { result, expiresAt: now + this.ttlMs });
     result.then(
       (outcome) => {
-        if (!outcome.ok) {
-          this.forget(key, result);
-        } else {
-          // This runs before the caller's own continuation, so the result
-          // is stored before the client receives it.
-          this.store?.put(key, outcome);
-        }
+        if (!outcome.ok) this.forget(key, result);
       },
       () => this.forget(key, result),
     );

@@ -1,16 +1,26 @@
-import type { MutationResult } from "../engine/types.js";
-import type { SqliteDatabase } from "../storage/database.js";
+import type {
+  ConvexJson,
+  MutationResult,
+  SessionRequestId,
+} from "../engine/types.js";
+import { encodeId, newInternalId } from "../ids/index.js";
+import { resolveCommitTsJson } from "../runtime/commit-ts.js";
+import { BY_CREATION_TIME, type Catalog } from "../storage/catalog.js";
+import type { DocumentStore } from "../storage/document-store.js";
+import { encodeKey, prefixEnd } from "../storage/key-encoding.js";
+import type { Transaction } from "../transactions/transaction.js";
 
-/** A successful mutation result as the mutation log keeps it. */
+/** A successful mutation result, as recorded for its session request. */
 export type MutationSuccess = Extract<MutationResult, { ok: true }>;
 
-/** Durable storage of mutation results by `(sessionId, requestId)` key. */
-export interface MutationResultStore {
-  /** Returns the stored result of a key, or undefined when absent or expired. */
-  get(key: string): MutationSuccess | undefined;
-  /** Stores the result of a key, replacing an older one. */
-  put(key: string, result: MutationSuccess): void;
-}
+/** The system table of mutation results, in the root namespace. */
+const SESSION_REQUESTS_TABLE = "_session_requests";
+
+/**
+ * Index of `_session_requests` by `sessionId`, then `requestId`, declared
+ * in `SYSTEM_TABLE_INDEXES`.
+ */
+const SESSION_REQUESTS_INDEX = "by_session_id_and_request_id";
 
 /**
  * How long a result is kept, in milliseconds. Clients re-send unresolved
@@ -18,66 +28,99 @@ export interface MutationResultStore {
  */
 const DEFAULT_TTL_MS = 60 * 60_000;
 
-/** Expired rows are deleted after this many writes, and at start. */
-const PRUNE_EVERY_PUTS = 256;
+/** Expired records deleted by one `deleteExpired` call at most. */
+const DELETE_BATCH = 256;
 
 /**
- * Mutation results in the `mutation_results` SQLite table, so a mutation
- * that a client re-sends after a backend restart gets the result of its
- * first run instead of running again.
+ * Results of mutations sent over the sync protocol, kept by `(sessionId,
+ * requestId)` so that a copy a client re-sends after a reconnect, a
+ * restart or a crash gets the first result instead of running again.
  *
- * NOTE: the result is written right after the mutation's commit, not in
- * the same SQLite transaction as its writes, so a crash between the two
- * loses the entry and a re-sent copy runs again.
+ * As on Convex (`SessionRequestModel` in
+ * crates/model/src/session_requests/mod.rs), each result is a document of
+ * the `_session_requests` system table, inserted in the mutation's own
+ * transaction. So it commits atomically with the mutation's writes, and
+ * its commit timestamp is the mutation's.
  */
-export class SqliteMutationResults implements MutationResultStore {
-  private readonly select;
-  private readonly upsert;
-  private readonly deleteBefore;
-  private putsSincePrune = 0;
-
+export class SessionRequests {
   constructor(
-    db: SqliteDatabase,
+    private readonly store: DocumentStore,
+    private readonly catalog: Catalog,
     private readonly ttlMs = DEFAULT_TTL_MS,
     private readonly now: () => number = Date.now,
-  ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS mutation_results (
-      key TEXT PRIMARY KEY,
-      result TEXT NOT NULL,
-      created_at INTEGER NOT NULL
-    )`);
-    this.select = db.prepare(
-      "SELECT result, created_at FROM mutation_results WHERE key = ?",
-    );
-    this.upsert = db.prepare(
-      "INSERT OR REPLACE INTO mutation_results (key, result, created_at) VALUES (?, ?, ?)",
-    );
-    this.deleteBefore = db.prepare(
-      "DELETE FROM mutation_results WHERE created_at < ?",
-    );
-    this.prune();
+  ) {}
+
+  /**
+   * Returns the result recorded for `request` as of the latest durable
+   * commit, or undefined when there is none or it expired.
+   */
+  get(request: SessionRequestId): MutationSuccess | undefined {
+    const table = this.catalog.table("", SESSION_REQUESTS_TABLE);
+    const index = table?.indexes.get(SESSION_REQUESTS_INDEX);
+    if (!table || !index) return undefined;
+    const prefix = encodeKey([request.sessionId, BigInt(request.requestId)]);
+    const latest = this.store.latestTs();
+    for (const entry of this.store.scan(
+      index.indexId,
+      prefix,
+      prefixEnd(prefix),
+      latest,
+      "asc",
+    )) {
+      const doc = this.store.load(table.tableId, entry.id, latest);
+      if ((doc._creationTime as number) < this.now() - this.ttlMs) {
+        return undefined;
+      }
+      // The entry was written by the mutation's commit, so its timestamp
+      // resolves `db.vars.commitTs` in the return value.
+      const value = JSON.parse(doc.result as string) as ConvexJson;
+      return {
+        ok: true,
+        value: resolveCommitTsJson(value, entry.ts),
+        logLines: doc.logLines as string[],
+        ts: entry.ts,
+      };
+    }
+    return undefined;
   }
 
-  get(key: string): MutationSuccess | undefined {
-    const row = this.select.get(key) as
-      { result: string; created_at: number } | undefined;
-    if (!row || row.created_at < this.now() - this.ttlMs) return undefined;
-    const stored = JSON.parse(row.result) as Omit<MutationSuccess, "ts"> & {
-      ts: string;
-    };
-    return { ...stored, ts: BigInt(stored.ts) };
+  /**
+   * Inserts the result of `request` into the mutation's transaction `tx`.
+   * `value` is the return value with commit timestamps still unresolved.
+   */
+  record(
+    tx: Transaction,
+    request: SessionRequestId,
+    value: ConvexJson,
+    logLines: string[],
+  ): void {
+    const table = this.catalog.ensureTable("", SESSION_REQUESTS_TABLE);
+    tx.insert(table, {
+      _id: encodeId(table.number, newInternalId()),
+      _creationTime: tx.takeCreationTime(),
+      sessionId: request.sessionId,
+      requestId: BigInt(request.requestId),
+      result: JSON.stringify(value),
+      logLines,
+    });
   }
 
-  put(key: string, result: MutationSuccess): void {
-    const json = JSON.stringify({ ...result, ts: result.ts.toString() });
-    this.upsert.run(key, json, this.now());
-    this.putsSincePrune += 1;
-    if (this.putsSincePrune >= PRUNE_EVERY_PUTS) this.prune();
-  }
-
-  /** Deletes expired results and returns how many rows it deleted. */
-  prune(): number {
-    this.putsSincePrune = 0;
-    return this.deleteBefore.run(this.now() - this.ttlMs).changes;
+  /** Deletes up to `limit` expired results in `tx` and returns how many. */
+  deleteExpired(tx: Transaction, limit = DELETE_BATCH): number {
+    const table = this.catalog.table("", SESSION_REQUESTS_TABLE);
+    if (!table) return 0;
+    const scan = tx.scan(
+      table,
+      table.indexes.get(BY_CREATION_TIME)!,
+      Buffer.alloc(0),
+      encodeKey([this.now() - this.ttlMs]),
+      "asc",
+    );
+    let deleted = 0;
+    for (let next = scan.next(); next && deleted < limit; next = scan.next()) {
+      tx.update(table, next.doc._id as string, null);
+      deleted += 1;
+    }
+    return deleted;
   }
 }

@@ -193,15 +193,19 @@ export class SyncSession {
   }
 
   private call(message: FunctionRequest, caller: Caller): FunctionCall {
+    const sessionId = this.sessionId;
     return {
       path: canonicalizeUdfPath(message.udfPath),
       args: singleArgument(message.args),
       caller,
       componentPath: message.componentPath,
       requestId:
-        this.sessionId === undefined
+        sessionId === undefined
           ? undefined
-          : syncRequestId(this.sessionId, message.requestId),
+          : syncRequestId(sessionId, message.requestId),
+      ...(sessionId !== undefined && message.type === "Mutation"
+        ? { sessionRequest: { sessionId, requestId: message.requestId } }
+        : {}),
     };
   }
 

@@ -49,7 +49,7 @@ export function isSyncPath(pathname: string): boolean {
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const { engine, logger } = options;
   const hub = new CommitHub(engine, logger);
-  const mutationLog = new MutationLog(engine.mutationResults);
+  const mutationLog = new MutationLog();
   const sessions = new Set<SyncSession>();
   const context = {
     engine,

@@ -1,5 +1,9 @@
 import type { Value } from "convex/values";
-import { BY_CREATION_TIME, type TableInfo } from "../storage/catalog";
+import {
+  BY_CREATION_TIME,
+  isPrivateSystemTable,
+  type TableInfo,
+} from "../storage/catalog";
 import type { Document } from "../storage/document-store";
 import { encodeKey, encodeValue, prefixEnd } from "../storage/key-encoding";
 import { decodeOrUndefined, evaluate } from "./filters";
@@ -56,6 +60,9 @@ export function planQuery(
       ? BY_CREATION_TIME
       : source.indexName.slice(source.indexName.lastIndexOf(".") + 1);
 
+  if (isPrivateSystemTable(tableName)) {
+    throw new Error(`Unknown system table "${tableName}"`);
+  }
   const table = tx.catalog.ensureTable(namespace, tableName);
   const index = table.indexes.get(indexName);
   if (!index) {

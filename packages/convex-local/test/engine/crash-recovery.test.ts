@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,7 +5,8 @@ import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { afterEach, expect, test } from "vitest";
 import { decodeTs } from "../../src/sync/timestamp";
-import { FIXTURES, startTestEngine, type TestEngine } from "./helpers";
+import { startCrashServer } from "./crash-process";
+import { startTestEngine, type TestEngine } from "./helpers";
 
 const ACCOUNTS = ["a", "b", "c", "d"];
 const OPENING_BALANCE = 1000;
@@ -30,35 +30,6 @@ afterEach(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-/** Starts the HTTP server in a child process and resolves with its URL. */
-function startServer() {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(import.meta.dirname, "crash-server.ts"),
-      path.join(FIXTURES, "basic-app"),
-      stateDir,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const exited = new Promise<void>((resolve) => child.on("exit", resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      reject(new Error(`Server exited with code ${code} before listening`)),
-    );
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const newline = output.indexOf("\n");
-      if (newline !== -1) resolve(output.slice(0, newline));
-    });
-  });
-  return { child, url, exited };
-}
-
 /** Reads the latest commit timestamp through the HTTP API. */
 async function latestServerTs(url: string): Promise<bigint> {
   const response = await fetch(`${url}/api/query_ts`, { method: "POST" });
@@ -81,7 +52,7 @@ function transferFor(sequence: number) {
 
 test("kill -9 keeps transfers atomic and acknowledged", async () => {
   stateDir = mkdtempSync(path.join(tmpdir(), "convex-local-crash-"));
-  const server = startServer();
+  const server = startCrashServer("basic-app", stateDir);
   const url = await server.url;
   const admin = new ConvexHttpClient(url);
   await admin.mutation(anyApi.accounts!.open!, {
@@ -167,7 +138,7 @@ function bodyFor(sequence: number): string {
 
 test("kill -9 keeps mixed writes and deletions", async () => {
   stateDir = mkdtempSync(path.join(tmpdir(), "convex-local-crash-"));
-  const server = startServer();
+  const server = startCrashServer("basic-app", stateDir);
   const url = await server.url;
 
   // Each client inserts messages and deletes every third one it inserted.

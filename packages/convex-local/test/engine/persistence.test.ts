@@ -30,7 +30,8 @@ test("data and timestamps survive restart", async () => {
     _id: string;
   }[];
   expect(rows.map((row) => row._id)).toEqual([id]);
-  expect(t.engine.latestTs()).toBe(ts);
+  // A restart moves the latest timestamp to the wall clock, never back.
+  expect(t.engine.latestTs() >= ts).toBe(true);
   expect(await t.query("jobs:env", { name: "KEPT" })).toBe("yes");
   await t.mutation("messages:send", { author: "keep", body: "again" });
   expect(t.engine.latestTs() > ts).toBe(true);

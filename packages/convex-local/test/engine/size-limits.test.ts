@@ -102,8 +102,10 @@ const cases: {
     kind: "mutation",
     path: "sizes:store",
     args: () => ({ payload: { list: ["ok", "a\ud800b"] } }),
+    // Convex rejects the `1.0/insert` argument JSON, whose 62nd byte is
+    // the one after the lone surrogate's escape.
     message:
-      /String value "a\\ud800b" contains a lone UTF-16 surrogate at index 1\. Strings must be valid Unicode\./,
+      /\nUncaught Error: Received invalid json: unexpected end of hex escape at line 1 column 62\n/,
   },
 ];
 

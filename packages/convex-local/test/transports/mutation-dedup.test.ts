@@ -1,22 +1,35 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { convexToJson } from "convex/values";
 import { afterAll, expect, test } from "vitest";
 import { startApiServer } from "../../src/http/api-server.js";
-import { SqliteMutationResults } from "../../src/sync/mutation-store.js";
+import { SessionRequests } from "../../src/sync/mutation-store.js";
+import { startCrashServer } from "../engine/crash-process.js";
 import { startTestEngine } from "../engine/helpers.js";
+import { openStoreFixture } from "../engine/store-fixture.js";
 import { connectMessage, memoryLogger, RawSyncClient } from "./harness.js";
 
 const stateDir = mkdtempSync(path.join(tmpdir(), "convex-local-dedup-"));
+const crashStateDir = mkdtempSync(path.join(tmpdir(), "convex-local-dedup-"));
 
 afterAll(() => {
   rmSync(stateDir, { recursive: true, force: true });
+  rmSync(crashStateDir, { recursive: true, force: true });
 });
 
-/** Starts the backend on the shared state folder and sends one mutation. */
-async function sendOnce(sessionId: string, requestId: number) {
-  const t = await startTestEngine("fidelity-app", { stateDir });
+function addNote(requestId: number) {
+  return {
+    type: "Mutation",
+    requestId,
+    udfPath: "notes:add",
+    args: [{ body: "once", clinic: "dedup" }],
+  };
+}
+
+/** Starts the backend on a state folder and sends one mutation. */
+async function sendOnce(sessionId: string, requestId: number, dir = stateDir) {
+  const t = await startTestEngine("fidelity-app", { stateDir: dir });
   const server = await startApiServer({
     engine: t.engine,
     port: 0,
@@ -25,17 +38,20 @@ async function sendOnce(sessionId: string, requestId: number) {
   try {
     const client = await RawSyncClient.connect(server.port);
     client.send(connectMessage(sessionId));
-    client.send({
-      type: "Mutation",
-      requestId,
-      udfPath: "notes:add",
-      args: [{ body: "once", clinic: "dedup" }],
-    });
+    client.send(addNote(requestId));
     const response = await client.next("MutationResponse");
     client.close();
     await client.closed;
     const count = await t.query("errors:count");
-    return { response, count };
+    // The note that the returned ID names, as stored.
+    const stored =
+      response.success === true
+        ? ((await t.query("errors:getFrom", {
+            table: "notes",
+            id: response.result as string,
+          })) as { body: string } | null)
+        : null;
+    return { response, count, stored };
   } finally {
     await server.close();
     await t.close();
@@ -59,17 +75,82 @@ test("re-sent mutation after restart runs once", async () => {
   expect(other.count).toBe(2);
 });
 
-test("mutation results expire and prune", () => {
-  const db = new Database(":memory:");
-  let now = 1_000_000;
-  const store = new SqliteMutationResults(db, 60_000, () => now);
-  const result = { ok: true as const, value: "v", logLines: [], ts: 42n };
-  store.put("s|1", result);
-  expect(store.get("s|1")).toEqual(result);
-  expect(store.get("s|2")).toBeUndefined();
+test("re-sent mutation after a crash at commit runs once", async () => {
+  const session = "00000000-0000-4000-8000-00000000d002";
+  // The server kills itself right after the mutation's commit is durable,
+  // before it acknowledges the mutation or runs anything else.
+  const server = startCrashServer(
+    "fidelity-app",
+    crashStateDir,
+    "kill-after-commit",
+  );
+  const client = await RawSyncClient.connect(
+    Number(new URL(await server.url).port),
+  );
+  client.send(connectMessage(session));
+  client.send(addNote(3));
+  await server.exited;
+  await client.closed;
+  expect(client.pending().map((message) => message.type)).not.toContain(
+    "MutationResponse",
+  );
 
-  now += 60_001;
-  expect(store.get("s|1")).toBeUndefined();
-  expect(store.prune()).toBe(1);
-  db.close();
+  const replay = await sendOnce(session, 3, crashStateDir);
+  expect(replay.response.success).toBe(true);
+  expect(replay.count).toBe(1);
+  expect(replay.stored?.body).toBe("once");
+});
+
+test("functions cannot read recorded results", async () => {
+  await sendOnce("00000000-0000-4000-8000-00000000d003", 1);
+  const t = await startTestEngine("fidelity-app", { stateDir });
+  try {
+    const result = await t.engine.runQuery({
+      path: "errors:listSystem",
+      args: { table: "_session_requests" },
+      caller: { kind: "admin" },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errorMessage).toContain(
+      'Uncaught Error: Unknown system table "_session_requests"',
+    );
+  } finally {
+    await t.close();
+  }
+});
+
+test("recorded results expire and are deleted", async () => {
+  const f = openStoreFixture();
+  let now = Date.now();
+  const requests = new SessionRequests(f.store, f.catalog, 60_000, () => now);
+  const request = { sessionId: "session-ttl", requestId: 1 };
+  try {
+    const tx = f.begin();
+    requests.record(tx, request, { at: { $commitTs: null } }, ["[LOG] 'ran'"]);
+    const commit = await f.committer.commit(tx, "mutation");
+    f.committer.end(tx.snapshotTs);
+    expect(commit.ok).toBe(true);
+    if (!commit.ok) return;
+    expect(requests.get(request)).toEqual({
+      ok: true,
+      value: { at: convexToJson(commit.ts) },
+      logLines: ["[LOG] 'ran'"],
+      ts: commit.ts,
+    });
+    expect(requests.get({ ...request, requestId: 2 })).toBeUndefined();
+    expect(requests.get({ ...request, sessionId: "other" })).toBeUndefined();
+
+    now += 60_001;
+    expect(requests.get(request)).toBeUndefined();
+    const cleanup = f.begin();
+    expect(requests.deleteExpired(cleanup)).toBe(1);
+    expect((await f.committer.commit(cleanup, "cleanup")).ok).toBe(true);
+    f.committer.end(cleanup.snapshotTs);
+    const after = f.begin();
+    expect(requests.deleteExpired(after)).toBe(0);
+    f.committer.end(after.snapshotTs);
+  } finally {
+    f.close();
+  }
 });

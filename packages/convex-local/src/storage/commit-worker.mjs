@@ -10,6 +10,7 @@ db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 // The main thread's connection writes too (schemas, retention), rarely.
 db.pragma("busy_timeout = 5000");
+db.pragma(`wal_autocheckpoint = ${workerData.checkpointPages}`);
 
 const insertDocument = db.prepare(
   "INSERT INTO documents (table_id, id, ts, json) VALUES (?, ?, ?, ?)",

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { WAL_CHECKPOINT_PAGES } from "./database";
 import { encodeBatch } from "./batch-encoding";
 import type { CommitRows } from "./staged-writes";
 
@@ -42,7 +43,10 @@ export class WorkerBatchWriter implements BatchWriter {
 
   private startWorker(): Worker {
     const worker = new Worker(new URL("./commit-worker.mjs", import.meta.url), {
-      workerData: { file: this.databaseFile },
+      workerData: {
+        file: this.databaseFile,
+        checkpointPages: WAL_CHECKPOINT_PAGES,
+      },
     });
     // An idle worker does not keep the process alive.
     worker.unref();

@@ -53,6 +53,17 @@ DROP TABLE IF EXISTS mutation_results;
 `;
 
 /**
+ * WAL pages after which a commit copies the WAL back into the database
+ * file, on each connection. SQLite's default is 1,000 pages (4 MB). A
+ * checkpoint writes and syncs pages at random places of the file, so with
+ * 8,000 pages (32 MB) the commit worker checkpoints less often and copies
+ * a page changed by many commits once. In two runs of three rounds on 2
+ * cores, 50 HTTP clients inserted 7,990 to 8,870 documents per second,
+ * against 6,890 to 8,280 with the default.
+ */
+export const WAL_CHECKPOINT_PAGES = 8_000;
+
+/**
  * Opens (or creates) the state database in WAL mode with synchronous=FULL,
  * so every committed transaction is on disk before the commit returns and
  * survives a kill -9 of the process.
@@ -62,6 +73,7 @@ export function openDatabase(stateDir: string): SqliteDatabase {
   const db = new Database(path.join(stateDir, "data.sqlite3"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   db.pragma("foreign_keys = OFF");
   db.exec(SCHEMA);
   return db;

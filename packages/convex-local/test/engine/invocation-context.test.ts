@@ -1,0 +1,138 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, test } from "vitest";
+import {
+  currentInvocation,
+  runInInvocation,
+  seededRandom,
+  type Invocation,
+} from "../../src/runtime/global";
+
+function invocation(nowMs: number): Invocation {
+  return {
+    syscall: () => "null",
+    asyncSyscall: async () => "null",
+    jsSyscall: () => null,
+    env: { INVOCATION_TEST_NAME: `env-${nowMs}` },
+    logLines: [],
+    frozenNowMs: nowMs,
+    random: seededRandom(nowMs),
+  };
+}
+
+function tick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Reads what the globals show: the clock, an env variable and a log. */
+function observe(label: string) {
+  // eslint-disable-next-line no-console -- routed to the invocation
+  console.log(label);
+  return { now: Date.now(), name: process.env.INVOCATION_TEST_NAME };
+}
+
+describe("invocation context", () => {
+  test("interleaved calls keep their own", async () => {
+    const first = invocation(1_000);
+    const second = invocation(2_000);
+    const run = (target: Invocation, label: string) =>
+      runInInvocation(target, async () => {
+        const seen = [observe(`${label} start`)];
+        await tick();
+        seen.push(observe(`${label} after immediate`));
+        await Promise.resolve();
+        seen.push(observe(`${label} after microtask`));
+        return seen;
+      });
+    const [a, b] = await Promise.all([run(first, "a"), run(second, "b")]);
+    expect(a).toEqual(Array(3).fill({ now: 1_000, name: "env-1000" }));
+    expect(b).toEqual(Array(3).fill({ now: 2_000, name: "env-2000" }));
+    expect(first.logLines).toEqual([
+      "[LOG] a start",
+      "[LOG] a after immediate",
+      "[LOG] a after microtask",
+    ]);
+    expect(second.logLines).toEqual([
+      "[LOG] b start",
+      "[LOG] b after immediate",
+      "[LOG] b after microtask",
+    ]);
+  });
+
+  test("timer callbacks run inside it", async () => {
+    const target = invocation(3_000);
+    const seen: (Invocation | undefined)[] = [];
+    await runInInvocation(target, async () => {
+      await new Promise<void>((resolve) =>
+        setTimeout(() => {
+          seen.push(currentInvocation());
+          resolve();
+        }, 1),
+      );
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          clearInterval(timer);
+          seen.push(currentInvocation());
+          resolve();
+        }, 1);
+      });
+      await new Promise<void>((resolve) =>
+        setImmediate(() => {
+          seen.push(currentInvocation());
+          resolve();
+        }),
+      );
+      await new Promise<void>((resolve) =>
+        queueMicrotask(() => {
+          seen.push(currentInvocation());
+          resolve();
+        }),
+      );
+    });
+    expect(seen).toHaveLength(4);
+    for (const entry of seen) expect(entry).toBe(target);
+  });
+
+  test("nextTick callbacks run inside it", () => {
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname, "next-tick-probe.ts")],
+      { encoding: "utf8" },
+    );
+    expect(JSON.parse(output)).toEqual({ inside: true, outside: true });
+  });
+
+  test("awaiting an outside promise keeps it", async () => {
+    let release = () => {};
+    const outside = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const target = invocation(4_000);
+    const done = runInInvocation(target, async () => {
+      await outside;
+      return currentInvocation();
+    });
+    setTimeout(release, 1);
+    expect(await done).toBe(target);
+  });
+
+  test("nothing leaks outside", async () => {
+    await runInInvocation(invocation(5_000), async () => {
+      setTimeout(() => {}, 1);
+      await tick();
+    });
+    expect(currentInvocation()).toBeUndefined();
+    await tick();
+    expect(currentInvocation()).toBeUndefined();
+    expect(Date.now()).toBeGreaterThan(5_000);
+    expect(process.env.INVOCATION_TEST_NAME).toBeUndefined();
+  });
+
+  test("promisified setTimeout still works", async () => {
+    const sleep = promisify(setTimeout);
+    await runInInvocation(invocation(6_000), async () => {
+      expect(await sleep(1, "value")).toBe("value");
+    });
+  });
+});

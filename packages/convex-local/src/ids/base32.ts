@@ -19,23 +19,36 @@ export function base32Length(byteLength: number): number {
   return Math.ceil((byteLength * 8) / 5);
 }
 
+const ALPHABET_CODES = Array.from(ALPHABET, (char) => char.charCodeAt(0));
+
 /** Encodes bytes as unpadded lowercase Crockford base32. */
 export function encodeBase32(bytes: Uint8Array): string {
-  let out = "";
+  // Character codes joined at the end give a flat string, where appending
+  // one character at a time builds a chain of concatenations.
+  const codes: number[] = [];
   let buffer = 0;
   let bits = 0;
-  for (const byte of bytes) {
-    buffer = ((buffer << 8) | byte) & 0xfff;
+  for (let i = 0; i < bytes.length; i++) {
+    buffer = ((buffer << 8) | bytes[i]!) & 0xfff;
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      out += ALPHABET[(buffer >> bits) & 0x1f];
+      codes.push(ALPHABET_CODES[(buffer >> bits) & 0x1f]!);
     }
   }
   if (bits > 0) {
-    out += ALPHABET[(buffer << (5 - bits)) & 0x1f];
+    codes.push(ALPHABET_CODES[(buffer << (5 - bits)) & 0x1f]!);
   }
-  return out;
+  return String.fromCharCode(...codes);
+}
+
+/**
+ * Returns the 5-bit value of the character at `position`, or -1 when it is
+ * outside the alphabet.
+ */
+export function base32Value(text: string, position: number): number {
+  const code = text.charCodeAt(position);
+  return code < 128 ? DECODE_TABLE[code]! : -1;
 }
 
 /** The first character outside the alphabet, as returned by `decodeBase32`. */

@@ -171,6 +171,11 @@ describe("parseId", () => {
       reason: "notCanonical",
     },
     {
+      description: "VInt bits past 32",
+      id: idFromBytes(withFooter([0xff, 0xff, 0xff, 0xff, 0x1f, ...internal])),
+      reason: "notCanonical",
+    },
+    {
       description: "backend non-canonical sample",
       id: "mz1xn7tymdnktmmzqy5xxhn7tjs2nkkfmtjjr",
       reason: "notCanonical",
@@ -179,6 +184,22 @@ describe("parseId", () => {
     const result = parseId(id);
     expect(result.ok).toBe(false);
     expect(result.ok ? null : result.reason).toBe(reason);
+  });
+
+  test("accepts exactly what encodeId writes", () => {
+    const alphabet = [..."0123456789abcdefghjkmnpqrstvwxyz"];
+    const tableNumbers = [1, 127, 128, 10_001, 2 ** 21, 2 ** 28, 2 ** 32 - 1];
+    for (const tableNumber of tableNumbers) {
+      const id = encodeId(tableNumber, newInternalId());
+      // Another last character changes padding bits or the checksum, and
+      // one more character is one too many.
+      const lastChanged = alphabet.map((char) => `${id.slice(0, -1)}${char}`);
+      const extended = alphabet.map((char) => `${id}${char}`);
+      const accepted = [...lastChanged, ...extended].filter(
+        (candidate) => parseId(candidate).ok,
+      );
+      expect(accepted).toEqual([id]);
+    }
   });
 
   test("rejects leftover bits in last character", () => {

@@ -12,7 +12,12 @@ import { createHash } from "node:crypto";
 import { realDateNow } from "../runtime/global";
 import { randomBytes } from "../runtime/random-pool";
 
-import { base32Length, decodeBase32, encodeBase32 } from "./base32";
+import {
+  base32Length,
+  base32Value,
+  decodeBase32,
+  encodeBase32,
+} from "./base32";
 
 /** Byte length of the internal ID: 14 random bytes and a 2-byte day stamp. */
 export const INTERNAL_ID_LENGTH = 16;
@@ -129,13 +134,32 @@ export function parseId(id: string): ParseIdResult {
     return failure("trailingBytes", `Invalid ID length ${id.length}`);
   }
 
-  const internalId = bytes.slice(table.length, bodyLength);
-  // Leftover bits in the last base32 character, or a VInt with redundant
-  // continuation bytes, decode fine but give a second spelling of one ID.
-  if (encodeId(table.value, internalId) !== id) {
+  if (!isCanonical(id, bytes, table)) {
     return failure("notCanonical", "ID is not in canonical form");
   }
+  const internalId = bytes.slice(table.length, bodyLength);
   return { ok: true, tableNumber: table.value, internalId };
+}
+
+/**
+ * Reports whether `id` is what `encodeId` writes for its decoded bytes.
+ * Leftover bits in the last base32 character, an extra character, or a
+ * VInt with redundant continuation bytes or bits past 32 decode fine but
+ * give a second spelling of one ID.
+ */
+function isCanonical(
+  id: string,
+  bytes: Uint8Array,
+  table: { value: number; length: number },
+): boolean {
+  if (table.length !== vintLength(table.value)) return false;
+  // The fifth VInt byte carries bits 28 to 31, and decoding drops higher ones.
+  if (table.length === MAX_VINT_LENGTH && bytes[MAX_VINT_LENGTH - 1]! > 0x0f) {
+    return false;
+  }
+  if (id.length !== base32Length(bytes.length)) return false;
+  const leftoverBits = id.length * 5 - bytes.length * 8;
+  return (base32Value(id, id.length - 1) & ((1 << leftoverBits) - 1)) === 0;
 }
 
 /** Decodes a v6 ID, or returns null when `id` is not a valid v6 ID. */

@@ -133,16 +133,20 @@ export function installRuntime() {
  * callback through unchanged.
  */
 function installTimers(globals: Record<string, unknown>) {
-  const carry = (callback: unknown) => {
-    const invocation = current;
-    if (invocation === undefined || typeof callback !== "function") {
-      return callback;
-    }
-    return (...args: unknown[]) =>
-      runInInvocation(invocation, () =>
-        (callback as (...values: unknown[]) => unknown)(...args),
-      );
-  };
+  const wrap = (original: (...args: unknown[]) => unknown) =>
+    // A function with `arguments`, so a call outside an invocation, as
+    // most of Node's own calls are, passes through without copying them.
+    function (this: unknown) {
+      // eslint-disable-next-line prefer-rest-params -- see above
+      const args = arguments as unknown as unknown[];
+      const invocation = current;
+      if (invocation !== undefined && typeof args[0] === "function") {
+        const callback = args[0] as (...values: unknown[]) => unknown;
+        args[0] = (...values: unknown[]) =>
+          runInInvocation(invocation, () => callback(...values));
+      }
+      return Reflect.apply(original, this, args);
+    };
   for (const name of [
     "setTimeout",
     "setInterval",
@@ -150,15 +154,12 @@ function installTimers(globals: Record<string, unknown>) {
     "queueMicrotask",
   ]) {
     const original = globals[name] as (...args: unknown[]) => unknown;
-    const wrapped = (callback: unknown, ...rest: unknown[]) =>
-      original(carry(callback), ...rest);
     // Keeps `setTimeout[promisify.custom]` and similar properties.
-    Object.assign(wrapped, original);
-    globals[name] = wrapped;
+    globals[name] = Object.assign(wrap(original), original);
   }
-  const nextTick = process.nextTick.bind(process);
-  process.nextTick = (callback: unknown, ...args: unknown[]) =>
-    nextTick(carry(callback) as () => void, ...args);
+  process.nextTick = wrap(
+    process.nextTick as (...args: unknown[]) => unknown,
+  ) as typeof process.nextTick;
 }
 
 function installClock(globals: Record<string, unknown>) {

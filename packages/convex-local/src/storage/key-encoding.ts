@@ -26,35 +26,76 @@ const END = 0x00;
 /** Sorts after every encoded value, so `prefix + MAX_BYTE` bounds a prefix. */
 export const MAX_BYTE = 0xff;
 
+/**
+ * Writes one key into a scratch buffer that every key shares, because
+ * encoding is synchronous, and copies it out at the end.
+ */
 class ByteWriter {
-  private chunks: number[] = [];
+  private static scratch = Buffer.allocUnsafe(256);
+  private buffer = ByteWriter.scratch;
+  private length = 0;
+
+  private reserve(bytes: number) {
+    if (this.length + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(
+      Math.max(this.buffer.length * 2, this.length + bytes),
+    );
+    this.buffer.copy(grown, 0, 0, this.length);
+    this.buffer = grown;
+    ByteWriter.scratch = grown;
+  }
 
   byte(value: number) {
-    this.chunks.push(value);
+    this.reserve(1);
+    this.buffer[this.length++] = value;
   }
 
   bytes(values: Uint8Array) {
-    for (const value of values) this.chunks.push(value);
+    this.reserve(values.length);
+    this.buffer.set(values, this.length);
+    this.length += values.length;
   }
 
   /** Writes bytes with 0x00 escaped as 0x00 0xff, then a 0x00 0x01 terminator. */
   escaped(values: Uint8Array) {
+    this.reserve(values.length * 2 + 2);
     for (const value of values) {
-      this.chunks.push(value);
-      if (value === 0) this.chunks.push(0xff);
+      this.buffer[this.length++] = value;
+      if (value === 0) this.buffer[this.length++] = 0xff;
     }
-    this.chunks.push(0x00, 0x01);
+    this.buffer[this.length++] = 0x00;
+    this.buffer[this.length++] = 0x01;
+  }
+
+  /** Writes a string as escaped UTF-8, like `escaped`. */
+  escapedString(value: string) {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    this.reserve(value.length * 3);
+    const start = this.length;
+    const written = this.buffer.write(value, start, "utf8");
+    if (this.buffer.subarray(start, start + written).includes(0)) {
+      this.escaped(Buffer.from(this.buffer.subarray(start, start + written)));
+      return;
+    }
+    this.length += written;
+    this.reserve(2);
+    this.buffer[this.length++] = 0x00;
+    this.buffer[this.length++] = 0x01;
   }
 
   result(): Buffer {
-    return Buffer.from(this.chunks);
+    const key = Buffer.allocUnsafe(this.length);
+    this.buffer.copy(key, 0, 0, this.length);
+    return key;
   }
 }
 
+const eightBytes = new DataView(new ArrayBuffer(8));
+const eightBytesView = new Uint8Array(eightBytes.buffer);
+
 function writeFloat(writer: ByteWriter, value: number) {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, value, false);
-  const bytes = new Uint8Array(view.buffer);
+  eightBytes.setFloat64(0, value, false);
+  const bytes = eightBytesView;
   // IEEE 754 bits order as integers once negative numbers are inverted
   // and positive numbers get their sign bit set.
   if ((bytes[0]! & 0x80) !== 0) {
@@ -75,10 +116,9 @@ function writeValue(writer: ByteWriter, value: Value | undefined) {
     writer.byte(TAG_NULL);
   } else if (typeof value === "bigint") {
     writer.byte(TAG_INT64);
-    const view = new DataView(new ArrayBuffer(8));
     // Flipping the sign bit maps two's complement onto unsigned order.
-    view.setBigUint64(0, BigInt.asUintN(64, value) ^ (1n << 63n), false);
-    writer.bytes(new Uint8Array(view.buffer));
+    eightBytes.setBigUint64(0, BigInt.asUintN(64, value) ^ (1n << 63n), false);
+    writer.bytes(eightBytesView);
   } else if (typeof value === "number") {
     writer.byte(TAG_FLOAT64);
     writeFloat(writer, value);
@@ -89,7 +129,7 @@ function writeValue(writer: ByteWriter, value: Value | undefined) {
     writer.byte(TAG_STRING);
     // A lone surrogate would encode as U+FFFD, but `checkSyscallJson`
     // rejects the JSON arguments of syscalls that contain one.
-    writer.escaped(Buffer.from(value, "utf8"));
+    writer.escapedString(value);
   } else if (value instanceof ArrayBuffer) {
     writer.byte(TAG_BYTES);
     writer.escaped(new Uint8Array(value));
@@ -102,7 +142,7 @@ function writeValue(writer: ByteWriter, value: Value | undefined) {
     const record = value as Record<string, Value | undefined>;
     for (const key of Object.keys(record).sort(compareUtf8)) {
       writer.byte(TAG_STRING);
-      writer.escaped(Buffer.from(key, "utf8"));
+      writer.escapedString(key);
       writeValue(writer, record[key]);
     }
     writer.byte(END);

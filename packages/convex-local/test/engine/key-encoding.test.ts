@@ -70,6 +70,21 @@ describe("key encoding", () => {
     }
   });
 
+  test("escapes zero bytes in strings", () => {
+    expect([...encodeValue("a\u0000b")]).toEqual([
+      0x06, 0x61, 0x00, 0xff, 0x62, 0x00, 0x01,
+    ]);
+  });
+
+  test("keys survive later encodings", () => {
+    const long = encodeValue("x".repeat(1000));
+    const copy = Buffer.from(long);
+    encodeValue("y".repeat(5000));
+    encodeKey([1, "z"]);
+    expect(long).toEqual(copy);
+    expect(long.length).toBe(1 + 1000 + 2);
+  });
+
   test("tuples order field by field", () => {
     const low = encodeKey(["a", 2]);
     const high = encodeKey(["ab", 1]);

@@ -1,0 +1,23 @@
+import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import path from "node:path";
+const dir = mkdtempSync("/tmp/sqlcpu-");
+const db = new Database(path.join(dir, "x.sqlite3"));
+for (const p of (process.env.PRAGMAS ?? "").split(",").filter(Boolean)) db.pragma(p);
+db.pragma("journal_mode = WAL"); db.pragma("synchronous = " + (process.argv[3] ?? "FULL"));
+db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (table_id INTEGER NOT NULL, id TEXT NOT NULL, ts INTEGER NOT NULL, json TEXT, PRIMARY KEY (table_id, id, ts)) WITHOUT ROWID;
+CREATE TABLE index_entries (index_id INTEGER NOT NULL, key BLOB NOT NULL, ts INTEGER NOT NULL, id TEXT NOT NULL, deleted INTEGER NOT NULL, PRIMARY KEY (index_id, key, ts)) WITHOUT ROWID;`);
+const insertDocument = db.prepare("INSERT INTO documents (table_id, id, ts, json) VALUES (?, ?, ?, ?)");
+const insertEntry = db.prepare("INSERT OR REPLACE INTO index_entries (index_id, key, ts, id, deleted) VALUES (?, ?, ?, ?, ?)");
+const writeLastTs = db.prepare("INSERT INTO meta (key, value) VALUES ('last_ts', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+const batch = Number(process.argv[2] ?? 15);
+let ts = 1n;
+const write = db.transaction((rows) => { for (const r of rows) { insertDocument.run(3, r.id, r.ts, r.json); insertEntry.run(1, r.k1, r.ts, r.id, 0); insertEntry.run(2, r.k2, r.ts, r.id, 0); } writeLastTs.run(String(ts)); });
+function make(n) { const rows = []; for (let i = 0; i < n; i++) { ts++; const id = randomBytes(16).toString("base64url").slice(0, 32); rows.push({ id, ts, json: JSON.stringify({ _creationTime: Date.now() + Math.random(), _id: id, client: 3, n: i }), k1: Buffer.from("\x04" + id), k2: Buffer.concat([randomBytes(9), Buffer.from(id)]) }); } return rows; }
+for (let i = 0; i < 1000; i++) write(make(batch));
+const c0 = process.cpuUsage(); const t0 = performance.now(); const N = 3000;
+for (let i = 0; i < N; i++) write(make(batch));
+const c = process.cpuUsage(c0); const el = performance.now() - t0;
+console.log(`batch ${batch}: user ${(c.user / N / batch).toFixed(1)} µs sys ${(c.system / N / batch).toFixed(1)} µs per insert; wall ${(el * 1000 / N / batch).toFixed(1)} µs`);

@@ -30,7 +30,7 @@ const scale = (count: number) => (QUICK ? Math.ceil(count / 10) : count);
 /** Load of each scenario. */
 export const SETTINGS = {
   counter: { increments: scale(2000), clients: 50 },
-  commit: { inserts: scale(2000), clients: 50, rounds: 3 },
+  commit: { inserts: scale(4000), clients: 50, rounds: 5 },
   fanOut: { subscribers: 200, writes: scale(20) },
   memory: { documents: scale(100_000), documentBytes: 2048, batch: 500 },
 };

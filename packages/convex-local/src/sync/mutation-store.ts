@@ -5,6 +5,7 @@ import type {
 } from "../engine/types.js";
 import { encodeId, newInternalId } from "../ids/index.js";
 import { resolveCommitTsJson } from "../runtime/commit-ts.js";
+import { realDateNow } from "../runtime/global.js";
 import { BY_CREATION_TIME, type Catalog } from "../storage/catalog.js";
 import type { DocumentStore } from "../storage/document-store.js";
 import { encodeKey, prefixEnd } from "../storage/key-encoding.js";
@@ -47,7 +48,7 @@ export class SessionRequests {
     private readonly store: DocumentStore,
     private readonly catalog: Catalog,
     private readonly ttlMs = DEFAULT_TTL_MS,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = realDateNow,
   ) {}
 
   /**

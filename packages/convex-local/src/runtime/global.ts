@@ -233,9 +233,50 @@ function installConsole() {
   }
 }
 
+/**
+ * Returns the invocation's own copy of its variables, copying them on the
+ * first write, because calls of one component share a frozen object.
+ */
+function writableEnv(invocation: Invocation): Record<string, string> {
+  if (Object.isFrozen(invocation.env)) invocation.env = { ...invocation.env };
+  return invocation.env;
+}
+
+/**
+ * Routes `process.env` inside an invocation to its variables. Writes and
+ * deletes there change only that invocation's copy, never the variables of
+ * the backend process or of other calls.
+ */
 function installEnv() {
   const real = process.env;
   process.env = new Proxy(real, {
+    set(target, property, value) {
+      const invocation = current;
+      if (invocation && typeof property === "string") {
+        // Node's `process.env` stores every value as a string.
+        writableEnv(invocation)[property] = String(value);
+        return true;
+      }
+      // With the proxy as receiver, the write would reach `defineProperty`
+      // with a partial descriptor, which Node's `process.env` rejects.
+      return Reflect.set(target, property, value);
+    },
+    deleteProperty(target, property) {
+      const invocation = current;
+      if (invocation && typeof property === "string") {
+        delete writableEnv(invocation)[property];
+        return true;
+      }
+      return Reflect.deleteProperty(target, property);
+    },
+    defineProperty(target, property, descriptor) {
+      const invocation = current;
+      if (invocation && typeof property === "string") {
+        writableEnv(invocation)[property] = String(descriptor.value);
+        return true;
+      }
+      return Reflect.defineProperty(target, property, descriptor);
+    },
     get(target, property, receiver) {
       const invocation = current;
       if (invocation && typeof property === "string") {

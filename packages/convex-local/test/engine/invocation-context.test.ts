@@ -129,6 +129,48 @@ describe("invocation context", () => {
     expect(process.env.INVOCATION_TEST_NAME).toBeUndefined();
   });
 
+  test("env writes stay inside it", () => {
+    const shared = Object.freeze({ SHARED_NAME: "shared" });
+    const target: Invocation = { ...invocation(7_000), env: shared };
+    const other: Invocation = { ...invocation(8_000), env: shared };
+    const hostHome = process.env.HOME;
+    runInInvocation(target, () => {
+      process.env.WRITTEN_NAME = "written";
+      (process.env as Record<string, unknown>).NUMBER_NAME = 5;
+      Object.defineProperty(process.env, "DEFINED_NAME", {
+        value: "defined",
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+      delete process.env.SHARED_NAME;
+      delete process.env.HOME;
+    });
+    expect(target.env).toEqual({
+      WRITTEN_NAME: "written",
+      NUMBER_NAME: "5",
+      DEFINED_NAME: "defined",
+    });
+    expect(shared).toEqual({ SHARED_NAME: "shared" });
+    runInInvocation(other, () => {
+      expect(process.env.SHARED_NAME).toBe("shared");
+      expect(process.env.WRITTEN_NAME).toBeUndefined();
+    });
+    expect(process.env.WRITTEN_NAME).toBeUndefined();
+    expect(process.env.NUMBER_NAME).toBeUndefined();
+    expect(process.env.DEFINED_NAME).toBeUndefined();
+    expect(process.env.HOME).toBe(hostHome);
+  });
+
+  test("host env stays writable", () => {
+    runInInvocation(invocation(9_000), () => {});
+    process.env.HOST_WRITE_NAME = "first";
+    process.env.HOST_WRITE_NAME = "second";
+    expect(process.env.HOST_WRITE_NAME).toBe("second");
+    delete process.env.HOST_WRITE_NAME;
+    expect("HOST_WRITE_NAME" in process.env).toBe(false);
+  });
+
   test("promisified setTimeout still works", async () => {
     const sleep = promisify(setTimeout);
     await runInInvocation(invocation(6_000), async () => {

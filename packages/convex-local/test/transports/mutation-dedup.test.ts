@@ -101,6 +101,36 @@ test("re-sent mutation after a crash at commit runs once", async () => {
   expect(replay.stored?.body).toBe("once");
 });
 
+test("copy re-sent during the first run runs once", async () => {
+  const t = await startTestEngine("fidelity-app");
+  try {
+    const sessionRequest = {
+      sessionId: "00000000-0000-4000-8000-00000000d004",
+      requestId: 1,
+    };
+    const send = () =>
+      t.engine.runMutation({
+        path: "notes:add",
+        args: { body: "once", clinic: "concurrent" },
+        caller: { kind: "anonymous" },
+        sessionRequest,
+      });
+    // As after a reconnect: the copies arrive before the first commits.
+    const results = await Promise.all([send(), send(), send()]);
+    for (const result of results) expect(result.ok).toBe(true);
+    const [first, ...copies] = results.map((result) =>
+      result.ok ? { value: result.value, ts: result.ts } : null,
+    );
+    for (const copy of copies) {
+      expect(copy?.value).toBe(first?.value);
+      expect(copy?.ts).toBe(first?.ts);
+    }
+    expect(await t.query("errors:count")).toBe(1);
+  } finally {
+    await t.close();
+  }
+});
+
 test("functions cannot read recorded results", async () => {
   await sendOnce("00000000-0000-4000-8000-00000000d003", 1);
   const t = await startTestEngine("fidelity-app", { stateDir });

@@ -233,12 +233,18 @@ function installConsole() {
   }
 }
 
+/** Variable objects that `writableEnv` copied for one invocation. */
+const ownedEnvs = new WeakSet<Record<string, string>>();
+
 /**
  * Returns the invocation's own copy of its variables, copying them on the
- * first write, because calls of one component share a frozen object.
+ * first write, because calls of one component share one object.
  */
 function writableEnv(invocation: Invocation): Record<string, string> {
-  if (Object.isFrozen(invocation.env)) invocation.env = { ...invocation.env };
+  if (!ownedEnvs.has(invocation.env)) {
+    invocation.env = { ...invocation.env };
+    ownedEnvs.add(invocation.env);
+  }
   return invocation.env;
 }
 

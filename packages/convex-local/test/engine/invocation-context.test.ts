@@ -130,7 +130,7 @@ describe("invocation context", () => {
   });
 
   test("env writes stay inside it", () => {
-    const shared = Object.freeze({ SHARED_NAME: "shared" });
+    const shared: Record<string, string> = { SHARED_NAME: "shared" };
     const target: Invocation = { ...invocation(7_000), env: shared };
     const other: Invocation = { ...invocation(8_000), env: shared };
     const hostHome = process.env.HOME;

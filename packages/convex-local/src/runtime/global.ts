@@ -120,11 +120,56 @@ export function installRuntime() {
       requireInvocation().jsSyscall(op, arg),
   };
   trackPromises();
+  catchFunctionRejections();
   installTimers(globals);
   installClock(globals);
   installRandom();
   installConsole();
   installEnv();
+}
+
+/**
+ * Writes a rejection that function code left unhandled to that function's
+ * log, so one forgotten `await` does not stop the backend as Node's
+ * default does. A rejected promise of the backend's own code still stops
+ * the process unless another listener handles it.
+ *
+ * NOTE: Node reports a rejection after the microtasks ran, so a line for
+ * a function that returned by then is lost with its already reported log.
+ */
+function catchFunctionRejections() {
+  const onRejection = (reason: unknown, promise: Promise<unknown>) => {
+    const invocation = (promise as TaggedPromise)[INVOCATION];
+    if (invocation === undefined) {
+      if (process.listenerCount("unhandledRejection") === 1) throw reason;
+      return;
+    }
+    invocation.logLines.push(
+      `[ERROR] Unhandled promise rejection: ${formatLogArguments([reason])}`,
+    );
+  };
+  process.on("unhandledRejection", onRejection);
+}
+
+/**
+ * Runs a timer callback of `invocation` inside it. An error the callback
+ * throws goes to the function's log, as nothing could catch it, instead of
+ * stopping the backend.
+ */
+function runTimerCallback(
+  invocation: Invocation,
+  callback: (...values: unknown[]) => unknown,
+  values: unknown[],
+) {
+  runInInvocation(invocation, () => {
+    try {
+      callback(...values);
+    } catch (error) {
+      invocation.logLines.push(
+        `[ERROR] Uncaught ${formatLogArguments([error])}`,
+      );
+    }
+  });
 }
 
 /**
@@ -143,7 +188,7 @@ function installTimers(globals: Record<string, unknown>) {
       if (invocation !== undefined && typeof args[0] === "function") {
         const callback = args[0] as (...values: unknown[]) => unknown;
         args[0] = (...values: unknown[]) =>
-          runInInvocation(invocation, () => callback(...values));
+          runTimerCallback(invocation, callback, values);
       }
       return Reflect.apply(original, this, args);
     };

@@ -103,6 +103,22 @@ describe("invocation context", () => {
     expect(JSON.parse(output)).toEqual({ inside: true, outside: true });
   });
 
+  test("uncaught errors go to its log", () => {
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname, "uncaught-probe.ts")],
+      { encoding: "utf8" },
+    );
+    const lines = JSON.parse(output) as string[];
+    expect(lines).toContain(
+      "[ERROR] Unhandled promise rejection: Error: dangling rejection",
+    );
+    expect(lines).toContain("[ERROR] Uncaught Error: timeout callback");
+    expect(lines).toContain("[ERROR] Uncaught Error: microtask callback");
+    expect(lines).toContain("[ERROR] Uncaught Error: nextTick callback");
+    expect(lines).toHaveLength(4);
+  });
+
   test("awaiting an outside promise keeps it", async () => {
     let release = () => {};
     const outside = new Promise<void>((resolve) => {
@@ -146,16 +162,19 @@ describe("invocation context", () => {
       delete process.env.SHARED_NAME;
       delete process.env.HOME;
     });
+
     expect(target.env).toEqual({
       WRITTEN_NAME: "written",
       NUMBER_NAME: "5",
       DEFINED_NAME: "defined",
     });
     expect(shared).toEqual({ SHARED_NAME: "shared" });
+
     runInInvocation(other, () => {
       expect(process.env.SHARED_NAME).toBe("shared");
       expect(process.env.WRITTEN_NAME).toBeUndefined();
     });
+
     expect(process.env.WRITTEN_NAME).toBeUndefined();
     expect(process.env.NUMBER_NAME).toBeUndefined();
     expect(process.env.DEFINED_NAME).toBeUndefined();

@@ -2,15 +2,10 @@
 // promise unhandled and throws from timer callbacks. It runs in a process
 // of its own, because the test runner reports every unhandled rejection
 // as a failure.
-import { runInInvocation, type Invocation } from "../../src/runtime/global";
+import { runInInvocation } from "../../src/runtime/global";
+import { probeInvocation } from "./probe-invocation";
 
-const target: Invocation = {
-  syscall: () => "null",
-  asyncSyscall: async () => "null",
-  jsSyscall: () => null,
-  env: {},
-  logLines: [],
-};
+const target = probeInvocation();
 runInInvocation(target, () => {
   void Promise.reject(new Error("dangling rejection"));
   setTimeout(() => {

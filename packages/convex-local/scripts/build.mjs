@@ -50,7 +50,11 @@ export const distDir = layout(packageDir).distDir;
 function sourceFingerprint(root) {
   const hash = createHash("sha256");
   const add = (file) => {
-    const stats = statSync(file);
+    // An editor's lock file, such as Emacs's `.#name.ts`, is a symbolic
+    // link to nowhere, and a temporary file may be gone by now. Neither is
+    // a source.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) return;
     hash.update(
       `${path.relative(root, file)}\0${stats.size}\0${stats.mtimeMs}\n`,
     );

@@ -4,6 +4,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -73,6 +74,14 @@ describe("buildIfStale", () => {
     rmSync(extra);
     await buildIfStale(root);
     expect(writeOf(cli)).not.toBe(first);
+  });
+
+  test("skips a dangling editor lock file", async () => {
+    const lock = path.join(root, "src", "cli", ".#main.ts");
+    symlinkSync("user@host.1234:1700000000", lock);
+
+    await buildIfStale(root);
+    expect(readFileSync(cli, "utf8")).toContain("convex-local");
   });
 
   test("concurrent builds leave a working CLI", async () => {

@@ -111,13 +111,38 @@ export function installRuntime() {
   if (installed) return;
   installed = true;
   const globals = globalThis as Record<string, unknown>;
+  // The backend serves a syscall with no invocation current, so promises
+  // and timers that it creates meanwhile, such as a shared deadline timer
+  // or a commit flush, do not run as the calling function. The function's
+  // own `await` of the result still resumes inside it.
   globals.Convex = {
-    syscall: (op: string, json: string) =>
-      requireInvocation().syscall(op, json),
-    asyncSyscall: (op: string, json: string) =>
-      requireInvocation().asyncSyscall(op, json),
-    jsSyscall: (op: string, arg: unknown) =>
-      requireInvocation().jsSyscall(op, arg),
+    syscall(op: string, json: string) {
+      const invocation = requireInvocation();
+      current = undefined;
+      try {
+        return invocation.syscall(op, json);
+      } finally {
+        current = invocation;
+      }
+    },
+    asyncSyscall(op: string, json: string) {
+      const invocation = requireInvocation();
+      current = undefined;
+      try {
+        return invocation.asyncSyscall(op, json);
+      } finally {
+        current = invocation;
+      }
+    },
+    jsSyscall(op: string, arg: unknown) {
+      const invocation = requireInvocation();
+      current = undefined;
+      try {
+        return invocation.jsSyscall(op, arg);
+      } finally {
+        current = invocation;
+      }
+    },
   };
   trackPromises();
   catchFunctionRejections();

@@ -119,6 +119,32 @@ describe("invocation context", () => {
     expect(lines).toHaveLength(4);
   });
 
+  test("syscalls run outside it", async () => {
+    const seen: (Invocation | undefined)[] = [];
+    const target: Invocation = {
+      ...invocation(11_000),
+      asyncSyscall: async () => {
+        seen.push(currentInvocation());
+        await new Promise<void>((resolve) =>
+          setTimeout(() => {
+            seen.push(currentInvocation());
+            resolve();
+          }, 1),
+        );
+        seen.push(currentInvocation());
+        return "null";
+      },
+    };
+    const convex = (globalThis as { Convex?: Invocation }).Convex!;
+    const after = await runInInvocation(target, async () => {
+      await convex.asyncSyscall("1.0/test", "{}");
+      return currentInvocation();
+    });
+
+    expect(seen).toEqual([undefined, undefined, undefined]);
+    expect(after).toBe(target);
+  });
+
   test("awaiting an outside promise keeps it", async () => {
     let release = () => {};
     const outside = new Promise<void>((resolve) => {

@@ -102,6 +102,30 @@ function requireInvocation(): Invocation {
 }
 
 /**
+ * Calls the current invocation's syscall handler with no invocation
+ * current, so promises and timers that the backend creates meanwhile, such
+ * as a shared deadline timer or a commit flush, do not run as the calling
+ * function. The function's own `await` of the result still resumes inside
+ * it.
+ */
+function serveSyscall(
+  handler: "syscall" | "asyncSyscall" | "jsSyscall",
+  op: string,
+  arg: unknown,
+): unknown {
+  const invocation = requireInvocation();
+  current = undefined;
+  try {
+    return (invocation[handler] as (op: string, arg: unknown) => unknown)(
+      op,
+      arg,
+    );
+  } finally {
+    current = invocation;
+  }
+}
+
+/**
  * Installs the process-wide globals that Convex function code relies on:
  * `Convex` (routed to the current invocation), and per-invocation `Date`,
  * `Math.random`, `console` and `process.env`. Outside an invocation every
@@ -111,38 +135,11 @@ export function installRuntime() {
   if (installed) return;
   installed = true;
   const globals = globalThis as Record<string, unknown>;
-  // The backend serves a syscall with no invocation current, so promises
-  // and timers that it creates meanwhile, such as a shared deadline timer
-  // or a commit flush, do not run as the calling function. The function's
-  // own `await` of the result still resumes inside it.
   globals.Convex = {
-    syscall(op: string, json: string) {
-      const invocation = requireInvocation();
-      current = undefined;
-      try {
-        return invocation.syscall(op, json);
-      } finally {
-        current = invocation;
-      }
-    },
-    asyncSyscall(op: string, json: string) {
-      const invocation = requireInvocation();
-      current = undefined;
-      try {
-        return invocation.asyncSyscall(op, json);
-      } finally {
-        current = invocation;
-      }
-    },
-    jsSyscall(op: string, arg: unknown) {
-      const invocation = requireInvocation();
-      current = undefined;
-      try {
-        return invocation.jsSyscall(op, arg);
-      } finally {
-        current = invocation;
-      }
-    },
+    syscall: (op: string, json: string) => serveSyscall("syscall", op, json),
+    asyncSyscall: (op: string, json: string) =>
+      serveSyscall("asyncSyscall", op, json),
+    jsSyscall: (op: string, arg: unknown) => serveSyscall("jsSyscall", op, arg),
   };
   trackPromises();
   catchFunctionRejections();

@@ -18,6 +18,11 @@ export type Invocation = {
   env: Record<string, string>;
   /** Log lines in Convex's `[LEVEL] message` form. */
   logLines: string[];
+  /**
+   * Set once the function returned or failed. Its `setTimeout`,
+   * `setInterval` and `setImmediate` callbacks then no longer run.
+   */
+  finished?: boolean;
 };
 
 /**
@@ -196,36 +201,49 @@ function runTimerCallback(
 
 /**
  * Wraps the global timer functions, so the callback of a timer set during
- * an invocation runs in that invocation. Outside one they pass the
- * callback through unchanged.
+ * an invocation runs in that invocation, unless the invocation finished
+ * by then. Outside one they pass the callback through unchanged.
  */
 function installTimers(globals: Record<string, unknown>) {
-  const wrap = (original: (...args: unknown[]) => unknown) =>
+  const clearInterval = globals.clearInterval as (handle: unknown) => void;
+  const wrap = (original: (...args: unknown[]) => unknown, isTimer: boolean) =>
     // A function with `arguments`, so a call outside an invocation, as
     // most of Node's own calls are, passes through without copying them.
     function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params -- see above
       const args = arguments as unknown as unknown[];
       const invocation = current;
-      if (invocation !== undefined && typeof args[0] === "function") {
-        const callback = args[0] as (...values: unknown[]) => unknown;
-        args[0] = (...values: unknown[]) =>
-          runTimerCallback(invocation, callback, values);
+      if (invocation === undefined || typeof args[0] !== "function") {
+        return Reflect.apply(original, this, args);
       }
-      return Reflect.apply(original, this, args);
+      const callback = args[0] as (...values: unknown[]) => unknown;
+      args[0] = (...values: unknown[]) => {
+        if (isTimer && invocation.finished) {
+          // A timeout or immediate fires only once, so this stops intervals.
+          clearInterval(handle);
+          return;
+        }
+        runTimerCallback(invocation, callback, values);
+      };
+      // The callback runs later, once `handle` is set.
+      const handle = Reflect.apply(original, this, args);
+      return handle;
     };
-  for (const name of [
-    "setTimeout",
-    "setInterval",
-    "setImmediate",
-    "queueMicrotask",
-  ]) {
+  for (const name of ["setTimeout", "setInterval", "setImmediate"]) {
     const original = globals[name] as (...args: unknown[]) => unknown;
     // Keeps `setTimeout[promisify.custom]` and similar properties.
-    globals[name] = Object.assign(wrap(original), original);
+    globals[name] = Object.assign(wrap(original, true), original);
   }
+  const queueMicrotask = globals.queueMicrotask as (
+    ...args: unknown[]
+  ) => unknown;
+  globals.queueMicrotask = Object.assign(
+    wrap(queueMicrotask, false),
+    queueMicrotask,
+  );
   process.nextTick = wrap(
     process.nextTick as (...args: unknown[]) => unknown,
+    false,
   ) as typeof process.nextTick;
 }
 

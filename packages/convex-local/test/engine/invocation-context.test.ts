@@ -145,6 +145,29 @@ describe("invocation context", () => {
     expect(after).toBe(target);
   });
 
+  test("timers stop once it finished", async () => {
+    const target = invocation(10_000);
+    let ticks = 0;
+    let timeouts = 0;
+    let interval: NodeJS.Timeout | undefined;
+    await runInInvocation(target, async () => {
+      interval = setInterval(() => {
+        ticks += 1;
+      }, 1);
+      setTimeout(() => {
+        timeouts += 1;
+      }, 5);
+      while (ticks < 2) await new Promise((resolve) => setImmediate(resolve));
+    });
+    target.finished = true;
+    const ticksAtFinish = ticks;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(interval);
+
+    expect(ticks).toBe(ticksAtFinish);
+    expect(timeouts).toBe(0);
+  });
+
   test("awaiting an outside promise keeps it", async () => {
     let release = () => {};
     const outside = new Promise<void>((resolve) => {

@@ -4,52 +4,80 @@
 // costs the insert path about a tenth of its CPU time. `buildIfStale` is
 // what bin/convex-local.mjs calls; `node scripts/build.mjs` builds once.
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import {
   copyFileSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   renameSync,
   statSync,
-  utimesSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const srcDir = path.join(packageDir, "src");
-/** The folder that holds the compiled entry points. */
-export const distDir = path.join(packageDir, "dist");
 
-/** Entry points by output name: the CLI and the library. */
-const ENTRIES = {
-  cli: path.join(srcDir, "cli", "main.ts"),
-  index: path.join(srcDir, "index.ts"),
-};
-
-// Loaded by path at run time (see storage/commit-writer.ts), so it is
-// copied next to the compiled code rather than bundled.
-const COMMIT_WORKER = path.join(srcDir, "storage", "commit-worker.mjs");
-
-/** Returns the newest modification time of the sources, in milliseconds. */
-function newestSource() {
-  let newest = statSync(path.join(packageDir, "package.json")).mtimeMs;
-  const visit = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(file);
-      else newest = Math.max(newest, statSync(file).mtimeMs);
-    }
+/** The source, output and stamp paths of a package folder. */
+function layout(root) {
+  const srcDir = path.join(root, "src");
+  const distDir = path.join(root, "dist");
+  return {
+    srcDir,
+    distDir,
+    // Written after every output, with the fingerprint of the sources the
+    // build read, so its presence marks a complete build.
+    stamp: path.join(distDir, "build-stamp.txt"),
+    entries: {
+      cli: path.join(srcDir, "cli", "main.ts"),
+      index: path.join(srcDir, "index.ts"),
+    },
+    // Loaded by path at run time (see storage/commit-writer.ts), so it is
+    // copied next to the compiled code rather than bundled.
+    commitWorker: path.join(srcDir, "storage", "commit-worker.mjs"),
   };
-  visit(srcDir);
-  return newest;
 }
 
-function builtAt() {
+/** The folder that holds the compiled entry points. */
+export const distDir = layout(packageDir).distDir;
+
+/**
+ * Hashes the path, size and modification time of package.json and of
+ * every file in src/. Any saved, added, deleted or renamed source changes
+ * it, also one restored with an older time stamp.
+ */
+function sourceFingerprint(root) {
+  const hash = createHash("sha256");
+  const add = (file) => {
+    // An editor's lock file, such as Emacs's `.#name.ts`, is a symbolic
+    // link to nowhere, and a temporary file may be gone by now. Neither is
+    // a source.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) return;
+    hash.update(
+      `${path.relative(root, file)}\0${stats.size}\0${stats.mtimeMs}\n`,
+    );
+  };
+  const visit = (dir) => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name, "en"));
+    for (const entry of entries) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else add(file);
+    }
+  };
+  add(path.join(root, "package.json"));
+  visit(path.join(root, "src"));
+  return hash.digest("hex");
+}
+
+function builtFingerprint(stamp) {
   try {
-    return statSync(path.join(distDir, "cli.mjs")).mtimeMs;
+    return readFileSync(stamp, "utf8");
   } catch {
-    return -1;
+    return undefined;
   }
 }
 
@@ -65,16 +93,17 @@ function writeAtomically(file, contents) {
 }
 
 /**
- * Compiles the entry points into dist/. The compiled CLI takes the time
- * stamp of the newest source it was built from, so a source saved during
- * the build makes it stale again.
+ * Compiles the entry points of the package in `root` into its dist/. The
+ * stamp records the sources as they were before the build read them, so
+ * a source saved during the build makes the output stale again.
  */
-export async function buildBackend() {
-  const sourcesAt = newestSource() / 1000;
-  mkdirSync(distDir, { recursive: true });
+export async function buildBackend(root = packageDir) {
+  const paths = layout(root);
+  const fingerprint = sourceFingerprint(root);
+  mkdirSync(paths.distDir, { recursive: true });
   const result = await build({
-    entryPoints: ENTRIES,
-    outdir: distDir,
+    entryPoints: paths.entries,
+    outdir: paths.distDir,
     outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
@@ -84,23 +113,23 @@ export async function buildBackend() {
     write: false,
     logLevel: "warning",
   });
-  const worker = path.join(distDir, path.basename(COMMIT_WORKER));
-  copyFileSync(COMMIT_WORKER, `${worker}.${process.pid}.tmp`);
+  const worker = path.join(paths.distDir, path.basename(paths.commitWorker));
+  copyFileSync(paths.commitWorker, `${worker}.${process.pid}.tmp`);
   renameSync(`${worker}.${process.pid}.tmp`, worker);
-  // The CLI goes last: its time stamp marks a complete build.
-  const outputs = [...result.outputFiles].sort(
-    (a, b) =>
-      Number(a.path.endsWith("cli.mjs")) - Number(b.path.endsWith("cli.mjs")),
-  );
-  for (const output of outputs) writeAtomically(output.path, output.contents);
-  const cli = path.join(distDir, "cli.mjs");
-  utimesSync(cli, sourcesAt, sourcesAt);
+  for (const output of result.outputFiles) {
+    writeAtomically(output.path, output.contents);
+  }
+  writeAtomically(paths.stamp, fingerprint);
 }
 
-/** Compiles the entry points unless dist/ is newer than every source. */
-export async function buildIfStale() {
-  if (builtAt() >= newestSource()) return;
-  await buildBackend();
+/**
+ * Compiles the entry points unless dist/ was built from the sources as
+ * they are now.
+ */
+export async function buildIfStale(root = packageDir) {
+  const paths = layout(root);
+  if (builtFingerprint(paths.stamp) === sourceFingerprint(root)) return;
+  await buildBackend(root);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -62,6 +62,7 @@ import type {
   FunctionFailure,
   MutationResult,
   QueryResult,
+  SessionRequestId,
   UserIdentity,
 } from "./types";
 import { toReadSet } from "../transactions/read-set";
@@ -324,6 +325,37 @@ export async function createEngine(
     );
   };
 
+  /**
+   * The latest run of each sync mutation still running, by session and
+   * request id, settled without a value. A copy that a client re-sends
+   * after a reconnect may arrive while the first is running, before its
+   * result is recorded, so it waits for that run and then reads the
+   * result.
+   */
+  const sessionRequestsRunning = new Map<string, Promise<void>>();
+
+  /** Runs `run` after every earlier run of `request` has settled. */
+  async function afterEarlierCopies<T>(
+    request: SessionRequestId,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const key = `${request.sessionId}/${request.requestId}`;
+    const earlier = sessionRequestsRunning.get(key);
+    const result = earlier ? earlier.then(run) : run();
+    const settled = result.then(
+      () => {},
+      () => {},
+    );
+    sessionRequestsRunning.set(key, settled);
+    try {
+      return await result;
+    } finally {
+      if (sessionRequestsRunning.get(key) === settled) {
+        sessionRequestsRunning.delete(key);
+      }
+    }
+  }
+
   let recordedSincePrune = 0;
   let pruning: Promise<number> = Promise.resolve(0);
   /**
@@ -379,6 +411,39 @@ export async function createEngine(
     }
   };
 
+  /** Runs a mutation, or returns the recorded result of a re-sent copy. */
+  async function runMutationOnce(
+    request: FunctionCall,
+  ): Promise<MutationResult> {
+    const call = withRequestId(request);
+    const sessionRequest = call.sessionRequest;
+    // The recorded result is returned before the function is looked up,
+    // so a re-sent copy gets it even after a reload removed the function.
+    const recorded = sessionRequest && sessionRequests.get(sessionRequest);
+    if (recorded) return recorded;
+    const { fn, failure } = resolve(call);
+    if (failure) {
+      return withServerErrorPrefix(
+        { ...failure, ts: store.latestTs() },
+        call.requestId,
+      );
+    }
+    const options: RunOptions = optionsFor(call);
+    if (sessionRequest) {
+      options.beforeCommit = (tx, value, logLines) =>
+        sessionRequests.record(tx, sessionRequest, value, logLines);
+    }
+    const result = await executor.runMutationResolved(fn, call.args, options);
+    if (result.ok && sessionRequest) {
+      recordedSincePrune += 1;
+      if (recordedSincePrune >= PRUNE_EVERY_RESULTS) {
+        void deleteExpiredSessionRequests();
+      }
+    }
+    logCall(call.path, call.requestId, result.logLines);
+    return withServerErrorPrefix(result, call.requestId);
+  }
+
   const engine: LocalEngine = {
     latestTs: () => store.latestTs(),
 
@@ -406,34 +471,14 @@ export async function createEngine(
       return withServerErrorPrefix(result, call.requestId);
     },
 
-    async runMutation(request): Promise<MutationResult> {
-      const call = withRequestId(request);
-      const sessionRequest = call.sessionRequest;
-      // The recorded result is returned before the function is looked up,
-      // so a re-sent copy gets it even after a reload removed the function.
-      const recorded = sessionRequest && sessionRequests.get(sessionRequest);
-      if (recorded) return recorded;
-      const { fn, failure } = resolve(call);
-      if (failure) {
-        return withServerErrorPrefix(
-          { ...failure, ts: store.latestTs() },
-          call.requestId,
+    runMutation(request): Promise<MutationResult> {
+      const sessionRequest = request.sessionRequest;
+      if (sessionRequest) {
+        return afterEarlierCopies(sessionRequest, () =>
+          runMutationOnce(request),
         );
       }
-      const options: RunOptions = optionsFor(call);
-      if (sessionRequest) {
-        options.beforeCommit = (tx, value, logLines) =>
-          sessionRequests.record(tx, sessionRequest, value, logLines);
-      }
-      const result = await executor.runMutationResolved(fn, call.args, options);
-      if (result.ok && sessionRequest) {
-        recordedSincePrune += 1;
-        if (recordedSincePrune >= PRUNE_EVERY_RESULTS) {
-          void deleteExpiredSessionRequests();
-        }
-      }
-      logCall(call.path, call.requestId, result.logLines);
-      return withServerErrorPrefix(result, call.requestId);
+      return runMutationOnce(request);
     },
 
     async runAction(request): Promise<ActionResult> {

@@ -210,8 +210,10 @@ export async function executeFunction(
     throw toFunctionError(thrown);
   } finally {
     cancelDeadline();
-    // Syscalls from promises the function left running now fail.
+    // Syscalls from promises the function left running now fail, and
+    // timers it left running stop.
     context.finished = true;
+    invocation.finished = true;
   }
 
   const result = JSON.parse(resultJson) as ConvexJson;

@@ -5,7 +5,7 @@ import type { Logger } from "../logger";
 import { resolveCommitTsJson } from "../runtime/commit-ts";
 import { realDateNow, realPreciseNow, realRandom } from "../runtime/global";
 import { validateValue, type IdTableLookup } from "../runtime/validators";
-import type { Catalog } from "../storage/catalog";
+import { isPrivateSystemTable, type Catalog } from "../storage/catalog";
 import type { Document, DocumentStore } from "../storage/document-store";
 import type { Committer } from "../transactions/committer";
 import type { OccInsights } from "../transactions/insights";
@@ -161,7 +161,7 @@ export class Executor {
       const decoded = decodeId(id);
       if (!decoded) return null;
       const table = this.catalog.tableByNumber(namespace, decoded.tableNumber);
-      if (!table) return null;
+      if (!table || isPrivateSystemTable(table.name)) return null;
       return { tableName: table.name, isSystem: table.name.startsWith("_") };
     };
   }

@@ -230,7 +230,7 @@ export function databaseSyscall(
         namespaceOf(context),
         args.table as string,
       );
-      if (!table) return { id: null };
+      if (!table || isPrivateSystemTable(table.name)) return { id: null };
       const text = args.idString as string;
       const decoded = decodeId(text);
       if (decoded) {

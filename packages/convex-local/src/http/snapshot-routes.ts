@@ -120,6 +120,11 @@ export async function importSnapshot(api: ApiRequest) {
   const where = `table "${table}" of component "${componentPath}"`;
   let deleted = 0;
   try {
+    // Checked before the mode, whose count and deletion would otherwise
+    // report on a system table or suggest a mode that fails as well.
+    if (table.startsWith("_")) {
+      throw new Error(`Cannot import into the system table "${table}"`);
+    }
     if (mode === "requireEmpty") {
       const count = api.engine.countDocuments(componentPath, table);
       if (count > 0) {

@@ -18,6 +18,11 @@ export type Invocation = {
   env: Record<string, string>;
   /** Log lines in Convex's `[LEVEL] message` form. */
   logLines: string[];
+  /**
+   * Set once the function returned or failed. Its `setTimeout`,
+   * `setInterval` and `setImmediate` callbacks then no longer run.
+   */
+  finished?: boolean;
 };
 
 /**
@@ -102,6 +107,30 @@ function requireInvocation(): Invocation {
 }
 
 /**
+ * Calls the current invocation's syscall handler with no invocation
+ * current, so promises and timers that the backend creates meanwhile, such
+ * as a shared deadline timer or a commit flush, do not run as the calling
+ * function. The function's own `await` of the result still resumes inside
+ * it.
+ */
+function serveSyscall(
+  handler: "syscall" | "asyncSyscall" | "jsSyscall",
+  op: string,
+  arg: unknown,
+): unknown {
+  const invocation = requireInvocation();
+  current = undefined;
+  try {
+    return (invocation[handler] as (op: string, arg: unknown) => unknown)(
+      op,
+      arg,
+    );
+  } finally {
+    current = invocation;
+  }
+}
+
+/**
  * Installs the process-wide globals that Convex function code relies on:
  * `Convex` (routed to the current invocation), and per-invocation `Date`,
  * `Math.random`, `console` and `process.env`. Outside an invocation every
@@ -112,14 +141,13 @@ export function installRuntime() {
   installed = true;
   const globals = globalThis as Record<string, unknown>;
   globals.Convex = {
-    syscall: (op: string, json: string) =>
-      requireInvocation().syscall(op, json),
+    syscall: (op: string, json: string) => serveSyscall("syscall", op, json),
     asyncSyscall: (op: string, json: string) =>
-      requireInvocation().asyncSyscall(op, json),
-    jsSyscall: (op: string, arg: unknown) =>
-      requireInvocation().jsSyscall(op, arg),
+      serveSyscall("asyncSyscall", op, json),
+    jsSyscall: (op: string, arg: unknown) => serveSyscall("jsSyscall", op, arg),
   };
   trackPromises();
+  catchFunctionRejections();
   installTimers(globals);
   installClock(globals);
   installRandom();
@@ -128,37 +156,94 @@ export function installRuntime() {
 }
 
 /**
+ * Writes a rejection that function code left unhandled to that function's
+ * log, so one forgotten `await` does not stop the backend as Node's
+ * default does. A rejected promise of the backend's own code still stops
+ * the process unless another listener handles it.
+ *
+ * NOTE: Node reports a rejection after the microtasks ran, so a line for
+ * a function that returned by then is lost with its already reported log.
+ */
+function catchFunctionRejections() {
+  const onRejection = (reason: unknown, promise: Promise<unknown>) => {
+    const invocation = (promise as TaggedPromise)[INVOCATION];
+    if (invocation === undefined) {
+      if (process.listenerCount("unhandledRejection") === 1) throw reason;
+      return;
+    }
+    invocation.logLines.push(
+      `[ERROR] Unhandled promise rejection: ${formatLogArguments([reason])}`,
+    );
+  };
+  process.on("unhandledRejection", onRejection);
+}
+
+/**
+ * Runs a timer callback of `invocation` inside it. An error the callback
+ * throws goes to the function's log, as nothing could catch it, instead of
+ * stopping the backend.
+ */
+function runTimerCallback(
+  invocation: Invocation,
+  callback: (...values: unknown[]) => unknown,
+  values: unknown[],
+) {
+  runInInvocation(invocation, () => {
+    try {
+      callback(...values);
+    } catch (error) {
+      invocation.logLines.push(
+        `[ERROR] Uncaught ${formatLogArguments([error])}`,
+      );
+    }
+  });
+}
+
+/**
  * Wraps the global timer functions, so the callback of a timer set during
- * an invocation runs in that invocation. Outside one they pass the
- * callback through unchanged.
+ * an invocation runs in that invocation, unless the invocation finished
+ * by then. Outside one they pass the callback through unchanged.
  */
 function installTimers(globals: Record<string, unknown>) {
-  const wrap = (original: (...args: unknown[]) => unknown) =>
+  const clearInterval = globals.clearInterval as (handle: unknown) => void;
+  const wrap = (original: (...args: unknown[]) => unknown, isTimer: boolean) =>
     // A function with `arguments`, so a call outside an invocation, as
     // most of Node's own calls are, passes through without copying them.
     function (this: unknown) {
       // eslint-disable-next-line prefer-rest-params -- see above
       const args = arguments as unknown as unknown[];
       const invocation = current;
-      if (invocation !== undefined && typeof args[0] === "function") {
-        const callback = args[0] as (...values: unknown[]) => unknown;
-        args[0] = (...values: unknown[]) =>
-          runInInvocation(invocation, () => callback(...values));
+      if (invocation === undefined || typeof args[0] !== "function") {
+        return Reflect.apply(original, this, args);
       }
-      return Reflect.apply(original, this, args);
+      const callback = args[0] as (...values: unknown[]) => unknown;
+      args[0] = (...values: unknown[]) => {
+        if (isTimer && invocation.finished) {
+          // A timeout or immediate fires only once, so this stops intervals.
+          clearInterval(handle);
+          return;
+        }
+        runTimerCallback(invocation, callback, values);
+      };
+      // The callback runs later, once `handle` is set.
+      const handle = Reflect.apply(original, this, args);
+      return handle;
     };
-  for (const name of [
-    "setTimeout",
-    "setInterval",
-    "setImmediate",
-    "queueMicrotask",
-  ]) {
+  for (const name of ["setTimeout", "setInterval", "setImmediate"]) {
     const original = globals[name] as (...args: unknown[]) => unknown;
     // Keeps `setTimeout[promisify.custom]` and similar properties.
-    globals[name] = Object.assign(wrap(original), original);
+    globals[name] = Object.assign(wrap(original, true), original);
   }
+  const queueMicrotask = globals.queueMicrotask as (
+    ...args: unknown[]
+  ) => unknown;
+  globals.queueMicrotask = Object.assign(
+    wrap(queueMicrotask, false),
+    queueMicrotask,
+  );
   process.nextTick = wrap(
     process.nextTick as (...args: unknown[]) => unknown,
+    false,
   ) as typeof process.nextTick;
 }
 
@@ -233,9 +318,56 @@ function installConsole() {
   }
 }
 
+/** Variable objects that `writableEnv` copied for one invocation. */
+const ownedEnvs = new WeakSet<Record<string, string>>();
+
+/**
+ * Returns the invocation's own copy of its variables, copying them on the
+ * first write, because calls of one component share one object.
+ */
+function writableEnv(invocation: Invocation): Record<string, string> {
+  if (!ownedEnvs.has(invocation.env)) {
+    invocation.env = { ...invocation.env };
+    ownedEnvs.add(invocation.env);
+  }
+  return invocation.env;
+}
+
+/**
+ * Routes `process.env` inside an invocation to its variables. Writes and
+ * deletes there change only that invocation's copy, never the variables of
+ * the backend process or of other calls.
+ */
 function installEnv() {
   const real = process.env;
   process.env = new Proxy(real, {
+    set(target, property, value) {
+      const invocation = current;
+      if (invocation && typeof property === "string") {
+        // Node's `process.env` stores every value as a string.
+        writableEnv(invocation)[property] = String(value);
+        return true;
+      }
+      // With the proxy as receiver, the write would reach `defineProperty`
+      // with a partial descriptor, which Node's `process.env` rejects.
+      return Reflect.set(target, property, value);
+    },
+    deleteProperty(target, property) {
+      const invocation = current;
+      if (invocation && typeof property === "string") {
+        delete writableEnv(invocation)[property];
+        return true;
+      }
+      return Reflect.deleteProperty(target, property);
+    },
+    defineProperty(target, property, descriptor) {
+      const invocation = current;
+      if (invocation && typeof property === "string") {
+        writableEnv(invocation)[property] = String(descriptor.value);
+        return true;
+      }
+      return Reflect.defineProperty(target, property, descriptor);
+    },
     get(target, property, receiver) {
       const invocation = current;
       if (invocation && typeof property === "string") {

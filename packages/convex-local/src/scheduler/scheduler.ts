@@ -2,6 +2,7 @@ import type { Value } from "convex/values";
 import { convexToJson } from "convex/values";
 import type { Logger } from "../logger";
 import { realDateNow } from "../runtime/global";
+import { newRequestId } from "../runtime/server-error";
 import type { TableInfo } from "../storage/catalog";
 import type { Document } from "../storage/document-store";
 import { encodeKey, encodeValue, prefixEnd } from "../storage/key-encoding";
@@ -181,6 +182,7 @@ export class Scheduler {
     const options = {
       caller: { kind: "anonymous" as const },
       identity: null,
+      requestId: newRequestId(),
       scheduledFunctionId: id,
     };
     try {
@@ -201,6 +203,7 @@ export class Scheduler {
             });
           },
         });
+        this.reportLogLines(name, options.requestId, result.logLines);
         if (!result.ok && !canceled) {
           await this.finish(table, id, {
             kind: "failed",
@@ -228,6 +231,7 @@ export class Scheduler {
       );
       if (!claimed.value) return;
       const result = await this.executor.runActionResolved(fn, args, options);
+      this.reportLogLines(name, options.requestId, result.logLines);
       await this.finish(
         table,
         id,
@@ -246,6 +250,13 @@ export class Scheduler {
       this.logger.error(
         `Scheduled function ${name} (${id}) failed to run: ${(error as Error).message}`,
       );
+    }
+  }
+
+  /** Passes a run's console lines to the engine's log listeners. */
+  private reportLogLines(name: string, requestId: string, lines: string[]) {
+    if (lines.length > 0) {
+      this.executor.options.onFunctionLog?.(name, requestId, lines);
     }
   }
 

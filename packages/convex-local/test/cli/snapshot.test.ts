@@ -167,6 +167,24 @@ describe("import input checks", () => {
     expect(run.stderr).toContain('Component "missing" not found');
   });
 
+  test("rejects a non-empty system table", async () => {
+    const backend = await start();
+    await mutate(backend, "jobs:later", { label: "pending", delayMs: 60_000 });
+    const file = path.join(workDir, "system.jsonl");
+    const entry = {
+      componentPath: "",
+      table: "_scheduled_functions",
+      document: { name: "jobs:record" },
+    };
+    writeFileSync(file, `${JSON.stringify(entry)}\n`);
+    const run = await runCli(backend, "import", "--path", file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Cannot import into the system table "_scheduled_functions"',
+    );
+    expect(run.stderr).not.toContain("TableNotEmpty");
+  });
+
   test("rejects a document off the schema", async () => {
     const backend = await start();
     const file = path.join(workDir, "schema.jsonl");

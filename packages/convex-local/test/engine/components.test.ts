@@ -137,6 +137,29 @@ test("hanging query times out", async () => {
   }
 });
 
+test("query times out after nested calls", async () => {
+  const previous = TIMEOUT_MS.transaction;
+  TIMEOUT_MS.transaction = 200;
+  try {
+    // The nested calls of a finished action armed the deadline timer.
+    expect(await t.action("jobs:viaAction", { author: "deadline" })).toBe(1);
+    const hanging = t.engine.runQuery({
+      path: "nested:hang",
+      args: {},
+      caller: { kind: "anonymous" },
+    });
+    const guard = new Promise<"no timeout">((resolve) =>
+      setTimeout(resolve, 3_000, "no timeout"),
+    );
+    const result = await Promise.race([hanging, guard]);
+    expect(result).not.toBe("no timeout");
+    if (result === "no timeout") return;
+    expect(result.ok ? "" : result.errorMessage).toContain("timed out");
+  } finally {
+    TIMEOUT_MS.transaction = previous;
+  }
+});
+
 test("normalizeId checks the table", async () => {
   const id = (await t.mutation("messages:send", {
     author: "norm",

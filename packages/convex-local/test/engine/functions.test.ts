@@ -265,6 +265,26 @@ describe("scheduler", () => {
       .toBe("success");
   });
 
+  test("scheduled function logs reported", async () => {
+    const reported: { path: string; requestId: string; lines: string[] }[] = [];
+    const stop = t.engine.onFunctionLog((path, requestId, lines) => {
+      reported.push({ path, requestId, lines });
+    });
+    try {
+      await t.mutation("jobs:later", { label: "logged", delayMs: 0 });
+      await expect
+        .poll(async () => t.query("jobs:labels"), { timeout: 5000 })
+        .toContain("logged");
+      const entry = reported.find((report) =>
+        report.lines.includes("[LOG] recording logged"),
+      );
+      expect(entry?.path).toMatch(/^jobs(\.js)?:record$/);
+      expect(entry?.requestId).not.toBe("");
+    } finally {
+      stop();
+    }
+  });
+
   test("canceled job never runs", async () => {
     const id = await t.mutation("jobs:later", { label: "never", delayMs: 300 });
     await t.mutation("jobs:cancel", { id });

@@ -103,6 +103,71 @@ describe("invocation context", () => {
     expect(JSON.parse(output)).toEqual({ inside: true, outside: true });
   });
 
+  test("uncaught errors go to its log", () => {
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(import.meta.dirname, "uncaught-probe.ts")],
+      { encoding: "utf8" },
+    );
+    const lines = JSON.parse(output) as string[];
+    expect(lines).toContain(
+      "[ERROR] Unhandled promise rejection: Error: dangling rejection",
+    );
+    expect(lines).toContain("[ERROR] Uncaught Error: timeout callback");
+    expect(lines).toContain("[ERROR] Uncaught Error: microtask callback");
+    expect(lines).toContain("[ERROR] Uncaught Error: nextTick callback");
+    expect(lines).toHaveLength(4);
+  });
+
+  test("syscalls run outside it", async () => {
+    const seen: (Invocation | undefined)[] = [];
+    const target: Invocation = {
+      ...invocation(11_000),
+      asyncSyscall: async () => {
+        seen.push(currentInvocation());
+        await new Promise<void>((resolve) =>
+          setTimeout(() => {
+            seen.push(currentInvocation());
+            resolve();
+          }, 1),
+        );
+        seen.push(currentInvocation());
+        return "null";
+      },
+    };
+    const convex = (globalThis as { Convex?: Invocation }).Convex!;
+    const after = await runInInvocation(target, async () => {
+      await convex.asyncSyscall("1.0/test", "{}");
+      return currentInvocation();
+    });
+
+    expect(seen).toEqual([undefined, undefined, undefined]);
+    expect(after).toBe(target);
+  });
+
+  test("timers stop once it finished", async () => {
+    const target = invocation(10_000);
+    let ticks = 0;
+    let timeouts = 0;
+    let interval: NodeJS.Timeout | undefined;
+    await runInInvocation(target, async () => {
+      interval = setInterval(() => {
+        ticks += 1;
+      }, 1);
+      setTimeout(() => {
+        timeouts += 1;
+      }, 5);
+      while (ticks < 2) await new Promise((resolve) => setImmediate(resolve));
+    });
+    target.finished = true;
+    const ticksAtFinish = ticks;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    clearInterval(interval);
+
+    expect(ticks).toBe(ticksAtFinish);
+    expect(timeouts).toBe(0);
+  });
+
   test("awaiting an outside promise keeps it", async () => {
     let release = () => {};
     const outside = new Promise<void>((resolve) => {
@@ -127,6 +192,51 @@ describe("invocation context", () => {
     expect(currentInvocation()).toBeUndefined();
     expect(Date.now()).toBeGreaterThan(5_000);
     expect(process.env.INVOCATION_TEST_NAME).toBeUndefined();
+  });
+
+  test("env writes stay inside it", () => {
+    const shared: Record<string, string> = { SHARED_NAME: "shared" };
+    const target: Invocation = { ...invocation(7_000), env: shared };
+    const other: Invocation = { ...invocation(8_000), env: shared };
+    const hostHome = process.env.HOME;
+    runInInvocation(target, () => {
+      process.env.WRITTEN_NAME = "written";
+      (process.env as Record<string, unknown>).NUMBER_NAME = 5;
+      Object.defineProperty(process.env, "DEFINED_NAME", {
+        value: "defined",
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+      delete process.env.SHARED_NAME;
+      delete process.env.HOME;
+    });
+
+    expect(target.env).toEqual({
+      WRITTEN_NAME: "written",
+      NUMBER_NAME: "5",
+      DEFINED_NAME: "defined",
+    });
+    expect(shared).toEqual({ SHARED_NAME: "shared" });
+
+    runInInvocation(other, () => {
+      expect(process.env.SHARED_NAME).toBe("shared");
+      expect(process.env.WRITTEN_NAME).toBeUndefined();
+    });
+
+    expect(process.env.WRITTEN_NAME).toBeUndefined();
+    expect(process.env.NUMBER_NAME).toBeUndefined();
+    expect(process.env.DEFINED_NAME).toBeUndefined();
+    expect(process.env.HOME).toBe(hostHome);
+  });
+
+  test("host env stays writable", () => {
+    runInInvocation(invocation(9_000), () => {});
+    process.env.HOST_WRITE_NAME = "first";
+    process.env.HOST_WRITE_NAME = "second";
+    expect(process.env.HOST_WRITE_NAME).toBe("second");
+    delete process.env.HOST_WRITE_NAME;
+    expect("HOST_WRITE_NAME" in process.env).toBe(false);
   });
 
   test("promisified setTimeout still works", async () => {

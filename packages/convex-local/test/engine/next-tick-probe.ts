@@ -1,19 +1,10 @@
 // Prints whether a `process.nextTick` callback scheduled inside an
 // invocation runs inside it. It runs in a process of its own, because the
 // test runner swaps `process.nextTick` while it reports.
-import {
-  currentInvocation,
-  runInInvocation,
-  type Invocation,
-} from "../../src/runtime/global";
+import { currentInvocation, runInInvocation } from "../../src/runtime/global";
+import { probeInvocation } from "./probe-invocation";
 
-const target: Invocation = {
-  syscall: () => "null",
-  asyncSyscall: async () => "null",
-  jsSyscall: () => null,
-  env: {},
-  logLines: [],
-};
+const target = probeInvocation();
 const inside = await runInInvocation(
   target,
   () =>

@@ -4,6 +4,8 @@ import path from "node:path";
 import { convexToJson } from "convex/values";
 import { afterAll, expect, test } from "vitest";
 import { startApiServer } from "../../src/http/api-server.js";
+import { encodeId, newInternalId } from "../../src/ids/index.js";
+import { SYSTEM_TABLE_NUMBERS } from "../../src/storage/catalog.js";
 import { SessionRequests } from "../../src/sync/mutation-store.js";
 import { startCrashServer } from "../engine/crash-process.js";
 import { startTestEngine } from "../engine/helpers.js";
@@ -101,6 +103,36 @@ test("re-sent mutation after a crash at commit runs once", async () => {
   expect(replay.stored?.body).toBe("once");
 });
 
+test("copy re-sent during the first run runs once", async () => {
+  const t = await startTestEngine("fidelity-app");
+  try {
+    const sessionRequest = {
+      sessionId: "00000000-0000-4000-8000-00000000d004",
+      requestId: 1,
+    };
+    const send = () =>
+      t.engine.runMutation({
+        path: "notes:add",
+        args: { body: "once", clinic: "concurrent" },
+        caller: { kind: "anonymous" },
+        sessionRequest,
+      });
+    // As after a reconnect: the copies arrive before the first commits.
+    const results = await Promise.all([send(), send(), send()]);
+    for (const result of results) expect(result.ok).toBe(true);
+    const [first, ...copies] = results.map((result) =>
+      result.ok ? { value: result.value, ts: result.ts } : null,
+    );
+    for (const copy of copies) {
+      expect(copy?.value).toBe(first?.value);
+      expect(copy?.ts).toBe(first?.ts);
+    }
+    expect(await t.query("errors:count")).toBe(1);
+  } finally {
+    await t.close();
+  }
+});
+
 test("functions cannot read recorded results", async () => {
   await sendOnce("00000000-0000-4000-8000-00000000d003", 1);
   const t = await startTestEngine("fidelity-app", { stateDir });
@@ -115,6 +147,30 @@ test("functions cannot read recorded results", async () => {
     expect(result.errorMessage).toContain(
       'Uncaught Error: Unknown system table "_session_requests"',
     );
+  } finally {
+    await t.close();
+  }
+});
+
+test("functions cannot take recorded result IDs", async () => {
+  await sendOnce("00000000-0000-4000-8000-00000000d005", 1);
+  const t = await startTestEngine("fidelity-app", { stateDir });
+  try {
+    const id = encodeId(
+      SYSTEM_TABLE_NUMBERS._session_requests!,
+      newInternalId(),
+    );
+    const result = await t.query("errors:normalizeSystemId", {
+      table: "_session_requests",
+      id,
+    });
+    expect(result).toBeNull();
+    const validated = await t.engine.runQuery({
+      path: "errors:takeSessionRequestId",
+      args: { id },
+      caller: { kind: "admin" },
+    });
+    expect(validated.ok).toBe(false);
   } finally {
     await t.close();
   }

@@ -216,38 +216,27 @@ function lazyModules(
   };
 }
 
-/** Runs a module's top level with Convex's syscalls unavailable. */
+/**
+ * Runs a module's top level with Convex's syscalls unavailable. Each load
+ * gets its own invocation, so a variable the top level writes and the
+ * lines it logs stay with that module instance.
+ */
 function evaluateModule(
   factory: ModuleFactory,
   env: () => Record<string, string>,
 ): ModuleExports {
-  const invocation = moduleLoadInvocation(env());
-  try {
-    return runInInvocation(invocation, factory);
-  } finally {
-    // Lines that a module logs at its top level belong to no call.
-    invocation.logLines.length = 0;
-  }
-}
-
-/**
- * Invocations for module loads, by environment. The engine keeps one
- * environment object per component until a variable changes.
- */
-const loadInvocations = new WeakMap<Record<string, string>, Invocation>();
-
-function moduleLoadInvocation(env: Record<string, string>): Invocation {
-  const cached = loadInvocations.get(env);
-  if (cached) return cached;
   const invocation: Invocation = {
     syscall: unavailableAtLoad,
-    asyncSyscall: async () => unavailableAtLoad(),
+    asyncSyscall: unavailableAtLoadAsync,
     jsSyscall: unavailableAtLoad,
-    env,
+    env: env(),
     logLines: [],
   };
-  loadInvocations.set(env, invocation);
-  return invocation;
+  return runInInvocation(invocation, factory);
+}
+
+async function unavailableAtLoadAsync(): Promise<never> {
+  return unavailableAtLoad();
 }
 
 function unavailableAtLoad(): never {

@@ -39,3 +39,8 @@ test("nested call gets fresh module state", async () => {
   const second = await t.mutation("moduleState:nestedCounts");
   expect(second).toEqual({ outer: 1, inner: 1 });
 });
+
+test("top-level env writes stay per instance", async () => {
+  expect(await t.query("moduleState:loadMarksSeen")).toBe("x");
+  expect(await t.query("moduleState:loadMarksSeen")).toBe("x");
+});

@@ -1,4 +1,4 @@
-/** The folder that holds the compiled entry points. */
+/** The folder that contains the compiled entry points. */
 export const distDir: string;
 
 /**

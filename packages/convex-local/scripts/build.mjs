@@ -6,7 +6,6 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import {
-  copyFileSync,
   mkdirSync,
   readFileSync,
   readdirSync,
@@ -19,7 +18,7 @@ import { fileURLToPath } from "node:url";
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** The source, output and stamp paths of a package folder. */
+/** Returns the source, output and stamp paths of a package folder. */
 function layout(root) {
   const srcDir = path.join(root, "src");
   const distDir = path.join(root, "dist");
@@ -39,7 +38,7 @@ function layout(root) {
   };
 }
 
-/** The folder that holds the compiled entry points. */
+/** The folder that contains the compiled entry points. */
 export const distDir = layout(packageDir).distDir;
 
 /**
@@ -113,9 +112,10 @@ export async function buildBackend(root = packageDir) {
     write: false,
     logLevel: "warning",
   });
-  const worker = path.join(paths.distDir, path.basename(paths.commitWorker));
-  copyFileSync(paths.commitWorker, `${worker}.${process.pid}.tmp`);
-  renameSync(`${worker}.${process.pid}.tmp`, worker);
+  writeAtomically(
+    path.join(paths.distDir, path.basename(paths.commitWorker)),
+    readFileSync(paths.commitWorker),
+  );
   for (const output of result.outputFiles) {
     writeAtomically(output.path, output.contents);
   }

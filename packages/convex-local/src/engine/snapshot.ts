@@ -49,6 +49,13 @@ export function* exportDocuments(
   }
 }
 
+/** Throws when `tableName` is a system table, which imports cannot write. */
+export function checkImportTable(tableName: string): void {
+  if (tableName.startsWith("_")) {
+    throw new Error(`Cannot import into the system table "${tableName}"`);
+  }
+}
+
 /**
  * Inserts documents into one table, in transactions of `IMPORT_BATCH`.
  * A document keeps its `_id` and `_creationTime` when the ID belongs to
@@ -61,9 +68,7 @@ export async function importDocuments(
   tableName: string,
   documents: ConvexJson[],
 ): Promise<string[]> {
-  if (tableName.startsWith("_")) {
-    throw new Error(`Cannot import into the system table "${tableName}"`);
-  }
+  checkImportTable(tableName);
   requireComponent(executor, componentPath);
   const table = executor.catalog.ensureTable(componentPath, tableName);
   const ids: string[] = [];

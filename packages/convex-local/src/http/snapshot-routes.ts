@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { checkImportTable } from "../engine/snapshot.js";
 import type { ConvexJson } from "../engine/types.js";
 import { requireAdmin } from "./authorization.js";
 import { badRequest, HttpError } from "./errors.js";
@@ -122,9 +123,7 @@ export async function importSnapshot(api: ApiRequest) {
   try {
     // Checked before the mode, whose count and deletion would otherwise
     // report on a system table or suggest a mode that fails as well.
-    if (table.startsWith("_")) {
-      throw new Error(`Cannot import into the system table "${table}"`);
-    }
+    checkImportTable(table);
     if (mode === "requireEmpty") {
       const count = api.engine.countDocuments(componentPath, table);
       if (count > 0) {

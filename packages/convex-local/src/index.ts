@@ -1,9 +1,14 @@
-import { createServer } from "node:net";
 import path from "node:path";
 
 import { createEngine, type LocalEngine } from "./engine/create-engine";
 import { startApiServer } from "./http/api-server";
 import { startSiteServer } from "./http/site-server";
+import {
+  bindHttpServer,
+  boundPort,
+  closeHttpServer,
+  type Listen,
+} from "./http/listen";
 import { createLogger, type Logger } from "./logger";
 import { CliError } from "./cli/errors";
 import {
@@ -70,29 +75,28 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   const adminKey = loadOrCreateAdminKey(stateDir);
   // Functions see both URLs in process.env, so the ports are fixed first.
-  const port = await resolvePort(options.port ?? 3210, host);
-  const sitePort = await resolvePort(options.sitePort ?? 3211, host);
-  const urlHost = host.includes(":") ? `[${host}]` : host;
-  const url = `http://${urlHost}:${port}`;
-  const siteUrl = `http://${urlHost}:${sitePort}`;
-
-  const engine = await createEngine({
-    projectDir: path.resolve(options.projectDir),
-    stateDir,
-    cloudUrl: url,
-    siteUrl,
-    logger,
-    adminKey,
-  });
-  const closers: (() => Promise<void>)[] = [() => engine.close()];
+  const closers: (() => Promise<void>)[] = [];
+  let engine: LocalEngine;
+  let url: string;
+  let siteUrl: string;
   try {
-    const api = await startApiServer({ engine, host, port });
-    closers.unshift(() => api.close());
-    const site = await startSiteServer({
-      engine,
-      host,
-      port: sitePort,
+    const apiListen = await preBind(options.port ?? 3210, host, closers);
+    const siteListen = await preBind(options.sitePort ?? 3211, host, closers);
+    const urlHost = host.includes(":") ? `[${host}]` : host;
+    url = `http://${urlHost}:${listenPort(apiListen)}`;
+    siteUrl = `http://${urlHost}:${listenPort(siteListen)}`;
+    engine = await createEngine({
+      projectDir: path.resolve(options.projectDir),
+      stateDir,
+      cloudUrl: url,
+      siteUrl,
+      logger,
+      adminKey,
     });
+    closers.push(() => engine.close());
+    const api = await startApiServer({ engine, host, port: apiListen });
+    closers.unshift(() => api.close());
+    const site = await startSiteServer({ engine, host, port: siteListen });
     closers.unshift(() => site.close());
   } catch (error) {
     await closeAll(closers, logger);
@@ -120,22 +124,25 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
 }
 
-/** Returns `port`, or a free port on `host` when `port` is 0. */
-async function resolvePort(port: number, host: string): Promise<number> {
+/**
+ * Binds port 0 at once, so that the port the kernel picks stays ours; a
+ * fixed port is bound later, when its requests can be served.
+ */
+async function preBind(
+  port: number,
+  host: string,
+  closers: (() => Promise<void>)[],
+): Promise<Listen> {
   if (port !== 0) {
     return port;
   }
-  // NOTE: another process could take the port between this probe and the
-  // real bind. The bind then fails with EADDRINUSE.
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      const free = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(free));
-    });
-  });
+  const server = await bindHttpServer(0, host);
+  closers.push(() => closeHttpServer(server));
+  return server;
+}
+
+function listenPort(listen: Listen): number {
+  return typeof listen === "number" ? listen : boundPort(listen);
 }
 
 async function closeAll(closers: (() => Promise<void>)[], logger: Logger) {

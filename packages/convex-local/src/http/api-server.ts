@@ -1,9 +1,4 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Engine } from "../engine/types.js";
 import { createLogger, type Logger } from "../logger.js";
 import { createSyncServer } from "../sync/sync-server.js";
@@ -28,6 +23,12 @@ import { serveHttpAction } from "./http-action-bridge.js";
 import { listInsights } from "./insights-route.js";
 import { exportSnapshot, importSnapshot } from "./snapshot-routes.js";
 import { requestUrl, sendHttpError } from "./io.js";
+import {
+  boundPort,
+  closeHttpServer,
+  openListener,
+  type Listen,
+} from "./listen.js";
 import type { RunningServer } from "./site-server.js";
 import { serveJwks } from "./jwks-route.js";
 import { serveFile, STORAGE_PREFIX, uploadFile } from "./storage-routes.js";
@@ -36,8 +37,8 @@ export type ApiServerOptions = {
   engine: Engine;
   /** Interface to bind; defaults to loopback only. */
   host?: string;
-  /** Port to listen on; 0 picks a free one. */
-  port: number;
+  /** Port to listen on (0 picks a free one), or a listening server. */
+  port: Listen;
   logger?: Logger;
   /** Interval between sync protocol pings; defaults to 15 s. */
   pingIntervalMs?: number;
@@ -178,12 +179,13 @@ export async function startApiServer(
 ): Promise<RunningServer> {
   const { engine, host = "127.0.0.1", port } = options;
   const logger = options.logger ?? createLogger("api");
+  const server = await openListener(port, host);
   const sync = createSyncServer({
     engine,
     logger,
     pingIntervalMs: options.pingIntervalMs,
   });
-  const server = createServer((request, response) => {
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     handleRequest(engine, logger, request, response).catch((error: unknown) => {
       logger.error(`Request ${request.url} failed: ${String(error)}`);
       response.destroy();
@@ -194,20 +196,13 @@ export async function startApiServer(
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const bound = (server.address() as AddressInfo).port;
+  const bound = boundPort(server);
   logger.info(`API listening on http://${host}:${bound}`);
   return {
     port: bound,
     async close() {
       await sync.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      );
+      await closeHttpServer(server);
       logger.info(`API on port ${bound} stopped`);
     },
   };

@@ -1,16 +1,21 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Engine } from "../engine/types.js";
 import { createLogger, type Logger } from "../logger.js";
 import { serveHttpAction } from "./http-action-bridge.js";
 import { requestUrl } from "./io.js";
+import {
+  boundPort,
+  closeHttpServer,
+  openListener,
+  type Listen,
+} from "./listen.js";
 
 export type SiteServerOptions = {
   engine: Engine;
   /** Interface to bind; defaults to loopback only. */
   host?: string;
-  /** Port to listen on; 0 picks a free one. */
-  port: number;
+  /** Port to listen on (0 picks a free one), or a listening server. */
+  port: Listen;
   logger?: Logger;
 };
 
@@ -27,7 +32,8 @@ export async function startSiteServer(
 ): Promise<RunningServer> {
   const { engine, host = "127.0.0.1", port } = options;
   const logger = options.logger ?? createLogger("site");
-  const server = createServer((request, response) => {
+  const server = await openListener(port, host);
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     const url = requestUrl(request.url);
     serveHttpAction(
       engine,
@@ -41,19 +47,13 @@ export async function startSiteServer(
       response.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const bound = (server.address() as AddressInfo).port;
+  const bound = boundPort(server);
   logger.info(`HTTP actions site listening on http://${host}:${bound}`);
   return {
     port: bound,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-        logger.info(`HTTP actions site on port ${bound} stopped`);
-      }),
+    async close() {
+      await closeHttpServer(server);
+      logger.info(`HTTP actions site on port ${bound} stopped`);
+    },
   };
 }

@@ -13,6 +13,7 @@ import { openDatabase } from "../storage/database";
 import { WorkerBatchWriter } from "../storage/commit-writer";
 import { DocumentStore } from "../storage/document-store";
 import { EnvStore, type EnvChange } from "../storage/env-store";
+import { checkEnvChanges } from "./env-rules";
 import {
   DEFAULT_RETENTION_MS,
   RetentionTask,
@@ -200,11 +201,13 @@ export async function createEngine(
   let crons: CronRunner | null = null;
 
   /**
-   * Checks every change against the app's declarations, then applies all.
+   * Checks every change against Convex's rules for names, values and
+   * limits and against the app's declarations, then applies all.
    * Convex's saved contexts read the variables when they were created, so
    * a change makes every later call start fresh.
    */
   const updateEnv = async (changes: EnvChange[]) => {
+    checkEnvChanges(envStore.list(), changes);
     const root = executor.app.get("")!.node;
     for (const change of changes)
       checkEnvChange(root, change.name, change.value);

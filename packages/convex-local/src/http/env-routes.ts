@@ -3,11 +3,6 @@ import { requireAdmin } from "./authorization.js";
 import { badRequest } from "./errors.js";
 import { readJsonObject, sendJson } from "./io.js";
 
-/** Convex's limits on environment variables: name length and value size. */
-const MAX_NAME_LENGTH = 40;
-const MAX_VALUE_BYTES = 8 * 1024;
-const NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]*$/;
-
 type Change = { name: string; value?: string };
 
 function parseChange(value: unknown): Change {
@@ -21,19 +16,6 @@ function parseChange(value: unknown): Change {
       'Field "name" of a change must be a string',
     );
   }
-  if (name.length > MAX_NAME_LENGTH) {
-    throw badRequest(
-      "InvalidEnvVarName",
-      `Environment variable name "${name}" is longer than ${MAX_NAME_LENGTH} characters`,
-    );
-  }
-  if (!NAME_PATTERN.test(name)) {
-    throw badRequest(
-      "InvalidEnvVarName",
-      `Environment variable name "${name}" must start with a letter and ` +
-        "contain only letters, digits and underscores",
-    );
-  }
   if (newValue === undefined || newValue === null) {
     return { name };
   }
@@ -41,12 +23,6 @@ function parseChange(value: unknown): Change {
     throw badRequest(
       "BadJsonBody",
       `Value of environment variable "${name}" must be a string`,
-    );
-  }
-  if (Buffer.byteLength(newValue) > MAX_VALUE_BYTES) {
-    throw badRequest(
-      "InvalidEnvVarValue",
-      `Value of environment variable "${name}" is larger than ${MAX_VALUE_BYTES} bytes`,
     );
   }
   return { name, value: newValue };

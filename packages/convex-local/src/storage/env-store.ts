@@ -1,7 +1,5 @@
 import type { SqliteDatabase } from "./database";
 
-const NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
-
 /** A change of one variable: set to `value`, or removed without one. */
 export type EnvChange = { name: string; value?: string };
 
@@ -22,28 +20,11 @@ export class EnvStore {
     return Object.fromEntries(this.values);
   }
 
-  /** Sets a variable; names follow Convex's rule (letter first, at most 40). */
-  set(name: string, value: string) {
-    this.apply([{ name, value }]);
-  }
-
-  /** Removes a variable; removing a missing one does nothing. */
-  remove(name: string) {
-    this.apply([{ name }]);
-  }
-
   /**
-   * Applies the changes in order in one SQLite transaction, after checking
-   * every name to set, so an invalid name applies none of them.
+   * Applies the changes in order in one SQLite transaction. The caller
+   * checks them first: this stores any name and value.
    */
   apply(changes: EnvChange[]) {
-    for (const { name, value } of changes) {
-      if (value !== undefined && !NAME_PATTERN.test(name)) {
-        throw new Error(
-          `Invalid environment variable name "${name}": use a letter followed by at most 39 letters, digits or underscores`,
-        );
-      }
-    }
     const upsert = this.db.prepare(
       "INSERT INTO env (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
     );

@@ -319,17 +319,19 @@ describe("environment variables", () => {
   });
 
   test.each([
-    ["1ABC", "InvalidEnvVarName"],
-    ["A".repeat(41), "InvalidEnvVarName"],
-    ["WITH-DASH", "InvalidEnvVarName"],
-  ])("rejects name %s", async (name, code) => {
+    ["a change that is no object", ["NAME=v"]],
+    ["a name that is no string", [{ name: 7, value: "v" }]],
+    ["a value that is no string", [{ name: "NAME", value: 7 }]],
+  ])("rejects %s", async (_label, changes) => {
     const response = await post(
       "/api/update_environment_variables",
-      { changes: [{ name, value: "v" }] },
+      { changes },
       admin,
     );
     expect(response.status).toBe(400);
-    expect(response.json().code).toBe(code);
+    expect(response.json().code).toBe("BadJsonBody");
+    const list = await post("/api/list_environment_variables", {}, admin);
+    expect(list.json()).toEqual({ environmentVariables: {} });
   });
 });
 

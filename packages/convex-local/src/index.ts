@@ -39,6 +39,7 @@ export type BackendOptions = {
   sitePort?: number;
   /** Interface to bind both servers to, by default 127.0.0.1. */
   host?: string;
+  /** Logger of the engine and both servers; by default one per part. */
   logger?: Logger;
 };
 
@@ -94,9 +95,20 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       adminKey,
     });
     closers.push(() => engine.close());
-    const api = await startApiServer({ engine, host, port: apiListen });
+    // A given logger serves the servers too; by default each names itself.
+    const api = await startApiServer({
+      engine,
+      host,
+      port: apiListen,
+      logger: options.logger,
+    });
     closers.unshift(() => api.close());
-    const site = await startSiteServer({ engine, host, port: siteListen });
+    const site = await startSiteServer({
+      engine,
+      host,
+      port: siteListen,
+      logger: options.logger,
+    });
     closers.unshift(() => site.close());
   } catch (error) {
     await closeAll(closers, logger);

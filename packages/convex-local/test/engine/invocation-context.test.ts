@@ -154,10 +154,12 @@ describe("invocation context", () => {
       interval = setInterval(() => {
         ticks += 1;
       }, 1);
+      while (ticks < 2) await new Promise((resolve) => setImmediate(resolve));
+      // Set last, so it is still pending when the function finishes, however
+      // long the loop took.
       setTimeout(() => {
         timeouts += 1;
       }, 5);
-      while (ticks < 2) await new Promise((resolve) => setImmediate(resolve));
     });
     target.finished = true;
     const ticksAtFinish = ticks;

@@ -1,4 +1,4 @@
-import { runInInvocation } from "../runtime/global";
+import { runInInvocation, type Invocation } from "../runtime/global";
 import { newRequestId } from "../runtime/server-error";
 import { toFunctionError, type FunctionError } from "./errors";
 import type { ExecContext } from "./execution";
@@ -196,29 +196,94 @@ async function serve(
     streams: new Map(),
     scheduledFunctionId: null,
   };
-  try {
-    const response = await runInInvocation(
-      {
-        ...makeHandlers(executor, context),
-        env: executor.environment(routed.component.node.path),
-        logLines: context.logLines,
-      },
-      () => handler.invokeHttpAction!(request),
+  const invocation: Invocation = {
+    ...makeHandlers(executor, context),
+    env: executor.environment(routed.component.node.path),
+    logLines: context.logLines,
+  };
+  // Lines reach the log as the action produces them: those before the
+  // response at once, those of a streamed body when it ends.
+  let linesSent = 0;
+  const sendLines = () => {
+    if (context.logLines.length === linesSent) return;
+    const lines = context.logLines.slice(linesSent);
+    linesSent = context.logLines.length;
+    executor.options.onFunctionLog?.(
+      context.fn.udfPath,
+      context.requestId,
+      lines,
     );
-    return response;
+  };
+  const finish = () => {
+    // Syscalls from promises the action left running now fail, and
+    // timers it left running stop.
+    context.finished = true;
+    invocation.finished = true;
+    sendLines();
+  };
+  let response: Response;
+  try {
+    response = await runInInvocation(invocation, () =>
+      handler.invokeHttpAction!(request),
+    );
   } catch (thrown) {
     const error = toFunctionError(thrown);
     executor.options.logger.warn(
       `HTTP action ${routeMethod} ${routePath} failed: ${error.message.split("\n")[0]}`,
     );
+    finish();
     return errorResponse(context.requestId, error);
-  } finally {
-    if (context.logLines.length > 0) {
-      executor.options.onFunctionLog?.(
-        context.fn.udfPath,
-        context.requestId,
-        context.logLines,
-      );
-    }
   }
+  if (!response.body) {
+    finish();
+    return response;
+  }
+  sendLines();
+  return streamInInvocation(response, invocation, finish);
+}
+
+/**
+ * Returns `response` with a body that reads the action's body inside its
+ * invocation, so the stream's own callbacks run as the action, and that
+ * calls `finish` once when the body ends, fails or is cancelled.
+ */
+function streamInInvocation(
+  response: Response,
+  invocation: Invocation,
+  finish: () => void,
+): Response {
+  const reader = response.body!.getReader();
+  let finished = false;
+  const finishOnce = () => {
+    if (finished) return;
+    finished = true;
+    finish();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await runInInvocation(invocation, () =>
+          reader.read(),
+        );
+        if (done) {
+          finishOnce();
+          controller.close();
+        } else {
+          controller.enqueue(value);
+        }
+      } catch (error) {
+        finishOnce();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      finishOnce();
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }

@@ -55,19 +55,46 @@ async function writeFetchResponse(
   if (cookies.length > 0) {
     response.setHeader("Set-Cookie", cookies);
   }
-  if (!result.body || method === "HEAD") {
+  if (!result.body) {
+    response.end();
+    return;
+  }
+  if (method === "HEAD") {
+    // The action ends with its body, which a HEAD response leaves unread.
+    await result.body.cancel();
     response.end();
     return;
   }
   const reader = result.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
+  // A client that goes away cancels the body, so the action ends instead
+  // of streaming on.
+  const onClose = () => {
+    if (!response.writableFinished) reader.cancel().catch(() => {});
+  };
+  response.once("close", onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || response.destroyed) break;
+      if (!response.write(value)) await drained(response);
     }
-    response.write(value);
+  } finally {
+    response.off("close", onClose);
   }
   response.end();
+}
+
+/** Resolves when `response` can take more data or has closed. */
+function drained(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off("drain", done);
+      response.off("close", done);
+      resolve();
+    };
+    response.once("drain", done);
+    response.once("close", done);
+  });
 }
 
 /**

@@ -196,6 +196,7 @@ export async function executeFunction(
       }
     });
     resultJson = await new Promise<string>((resolve, reject) => {
+      invocation.fail = reject;
       cancelDeadline = addDeadline(limitMs, () =>
         reject(
           new FunctionError(

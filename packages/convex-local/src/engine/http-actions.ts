@@ -223,9 +223,12 @@ async function serve(
   };
   let response: Response;
   try {
-    response = await runInInvocation(invocation, () =>
-      handler.invokeHttpAction!(request),
-    );
+    response = await new Promise<Response>((resolve, reject) => {
+      invocation.fail = reject;
+      runInInvocation(invocation, async () =>
+        handler.invokeHttpAction!(request),
+      ).then(resolve, reject);
+    });
   } catch (thrown) {
     const error = toFunctionError(thrown);
     executor.options.logger.warn(
@@ -260,6 +263,15 @@ function streamInInvocation(
     finish();
   };
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      // An error the action leaves uncaught while its body streams ends
+      // the body with that error.
+      invocation.fail = (error) => {
+        finishOnce();
+        controller.error(error);
+        reader.cancel(error).catch(() => {});
+      };
+    },
     async pull(controller) {
       try {
         const { done, value } = await runInInvocation(invocation, () =>

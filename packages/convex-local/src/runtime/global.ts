@@ -23,6 +23,13 @@ export type Invocation = {
    * `setInterval` and `setImmediate` callbacks then no longer run.
    */
   finished?: boolean;
+  /**
+   * Fails the running function with an error that its code left uncaught:
+   * a rejection with no handler or a throwing timer callback. Convex ends
+   * the function with such an error. Unset while a module loads, when the
+   * error goes to the log instead.
+   */
+  fail?: (error: unknown) => void;
 };
 
 /**
@@ -156,13 +163,27 @@ export function installRuntime() {
 }
 
 /**
- * Writes a rejection that function code left unhandled to that function's
- * log, so one forgotten `await` does not stop the backend as Node's
- * default does. A rejected promise of the backend's own code still stops
- * the process unless another listener handles it.
+ * Hands an error that function code left uncaught to its function, which
+ * fails with it, or to the log when the function cannot fail any more.
+ */
+function reportUncaught(invocation: Invocation, error: unknown, line: string) {
+  if (invocation.fail && !invocation.finished) {
+    invocation.fail(error);
+    return;
+  }
+  invocation.logLines.push(line);
+}
+
+/**
+ * Fails the function whose code left a rejection unhandled, so one
+ * forgotten `await` does not stop the backend as Node's default does. A
+ * rejected promise of the backend's own code still stops the process
+ * unless another listener handles it.
  *
- * NOTE: Node reports a rejection after the microtasks ran, so a line for
- * a function that returned by then is lost with its already reported log.
+ * NOTE: Node reports a rejection after the microtasks ran, so a function
+ * that returns within the same microtasks has finished by then. Its
+ * `[ERROR]` line is lost with its already reported log, where Convex
+ * would fail the function.
  */
 function catchFunctionRejections() {
   const onRejection = (reason: unknown, promise: Promise<unknown>) => {
@@ -171,7 +192,9 @@ function catchFunctionRejections() {
       if (process.listenerCount("unhandledRejection") === 1) throw reason;
       return;
     }
-    invocation.logLines.push(
+    reportUncaught(
+      invocation,
+      reason,
       `[ERROR] Unhandled promise rejection: ${formatLogArguments([reason])}`,
     );
   };
@@ -180,7 +203,7 @@ function catchFunctionRejections() {
 
 /**
  * Runs a timer callback of `invocation` inside it. An error the callback
- * throws goes to the function's log, as nothing could catch it, instead of
+ * throws fails the function, as nothing could catch it, instead of
  * stopping the backend.
  */
 function runTimerCallback(
@@ -192,7 +215,9 @@ function runTimerCallback(
     try {
       callback(...values);
     } catch (error) {
-      invocation.logLines.push(
+      reportUncaught(
+        invocation,
+        error,
         `[ERROR] Uncaught ${formatLogArguments([error])}`,
       );
     }

@@ -9,6 +9,7 @@ import type {
   RegisteredFunction,
 } from "./functions";
 import { makeHandlers } from "./syscalls";
+import { approachingLimitWarning, PendingOperations } from "./warnings";
 import type { Caller, UserIdentity } from "./types";
 
 /**
@@ -36,6 +37,12 @@ function textResponse(status: number, text: string): Response {
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 }
+
+/**
+ * Largest HTTP action request and response body, in bytes: Convex's
+ * HTTP_ACTION_BODY_LIMIT (crates/udf/src/http_action.rs), 20 MiB.
+ */
+export const MAX_HTTP_ACTION_BODY_BYTES = 20 * 1024 * 1024;
 
 type HttpRouterLike = {
   exactRoutes: Map<string, Map<string, RegisteredFunction>>;
@@ -195,24 +202,9 @@ async function serve(
     pagination: { journalEndCursor: null, endCursor: null, used: false },
     streams: new Map(),
     scheduledFunctionId: null,
+    pendingOperations: new PendingOperations(),
   };
-  try {
-    const response = await runInInvocation(
-      {
-        ...makeHandlers(executor, context),
-        env: executor.environment(routed.component.node.path),
-        logLines: context.logLines,
-      },
-      () => handler.invokeHttpAction!(request),
-    );
-    return response;
-  } catch (thrown) {
-    const error = toFunctionError(thrown);
-    executor.options.logger.warn(
-      `HTTP action ${routeMethod} ${routePath} failed: ${error.message.split("\n")[0]}`,
-    );
-    return errorResponse(context.requestId, error);
-  } finally {
+  const reportLog = () => {
     if (context.logLines.length > 0) {
       executor.options.onFunctionLog?.(
         context.fn.udfPath,
@@ -220,5 +212,114 @@ async function serve(
         context.logLines,
       );
     }
+  };
+  let response: Response;
+  try {
+    response = await runInInvocation(
+      {
+        ...makeHandlers(executor, context),
+        env: executor.environment(routed.component.node.path),
+        logLines: context.logLines,
+        pendingOperations: context.pendingOperations,
+      },
+      () => handler.invokeHttpAction!(request),
+    );
+  } catch (thrown) {
+    const error = toFunctionError(thrown);
+    executor.options.logger.warn(
+      `HTTP action ${routeMethod} ${routePath} failed: ${error.message.split("\n")[0]}`,
+    );
+    addHttpActionWarnings(context, null);
+    reportLog();
+    return errorResponse(context.requestId, error);
   }
+  if (response.body === null) {
+    addHttpActionWarnings(context, null);
+    reportLog();
+    return response;
+  }
+  // Taken now, when the handler settled, and logged with the response size
+  // once the body was sent.
+  const unawaited = context.pendingOperations!.warning();
+  const body = countBody(response.body, (bytesSent) => {
+    addHttpActionWarnings(context, bytesSent, unawaited);
+    reportLog();
+  });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * Appends the warnings of a finished HTTP action to its log lines, in the
+ * order of Convex's `add_warnings_to_log_lines_http_action`: the response
+ * size (when a body was sent), then the operations the handler left
+ * pending when it settled.
+ *
+ * NOTE: Convex also warns about an HTTP action that ran over 80% of its
+ * timeout. This backend sets no timeout on HTTP actions, so it does not.
+ */
+function addHttpActionWarnings(
+  context: ExecContext,
+  bytesSent: number | null,
+  unawaited = context.pendingOperations!.warning(),
+) {
+  const size = bytesSent === null ? null : httpResponseSizeWarning(bytesSent);
+  if (size !== null) context.logLines.push(size);
+  if (unawaited !== null) context.logLines.push(unawaited);
+}
+
+/**
+ * Returns Convex's warning for an HTTP action response body over 80% of
+ * the body limit (`add_warnings_to_log_lines_http_action`), else null.
+ */
+export function httpResponseSizeWarning(bytesSent: number): string | null {
+  return approachingLimitWarning(
+    bytesSent,
+    MAX_HTTP_ACTION_BODY_BYTES,
+    "Large response returned from an HTTP action",
+    { unit: " bytes" },
+  );
+}
+
+/**
+ * Passes `body` through unchanged and calls `done` with its byte count
+ * once it was read to the end, failed or was cancelled.
+ */
+function countBody(
+  body: ReadableStream<Uint8Array>,
+  done: (bytes: number) => void,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let bytes = 0;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done(bytes);
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        finish();
+        throw error;
+      }
+      if (chunk.done) {
+        controller.close();
+        finish();
+        return;
+      }
+      bytes += chunk.value.byteLength;
+      controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      finish();
+      return reader.cancel(reason);
+    },
+  });
 }

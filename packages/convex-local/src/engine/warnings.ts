@@ -2,8 +2,9 @@ import {
   MAX_SCHEDULED_FUNCTION_ARGS_BYTES,
   OVER_LIMIT_HELP,
   TRANSACTION_LIMITS,
+  type LimitName,
 } from "../transactions/limits";
-import type { Transaction } from "../transactions/transaction";
+import type { PendingWrite, Transaction } from "../transactions/transaction";
 import type { ExecContext } from "./execution";
 import { MAX_FUNCTION_VALUE_BYTES } from "../runtime/value-size";
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_NESTING } from "./syscalls-db";
@@ -165,23 +166,80 @@ export function durationWarning(
  * carry no shape and are left out.
  */
 function biggestWrites(tx: TransactionCounters) {
-  let largest: { id: string; size: number } | null = null;
-  let deepest: { id: string; nesting: number } | null = null;
+  let largest: PendingWrite | null = null;
+  let deepest: PendingWrite | null = null;
   for (const write of tx.writes.values()) {
     const shape = write.newDoc ? write.shape : undefined;
     if (!shape) continue;
-    if (largest === null || shape.size > largest.size) {
-      largest = { id: write.id, size: shape.size };
-    }
-    if (deepest === null || shape.nesting > deepest.nesting) {
-      deepest = { id: write.id, nesting: shape.nesting };
+    if (largest === null || shape.size > largest.shape!.size) largest = write;
+    if (deepest === null || shape.nesting > deepest.shape!.nesting) {
+      deepest = write;
     }
   }
   return { largest, deepest };
 }
 
-function dropNulls(lines: (string | null)[]): string[] {
-  return lines.filter((line): line is string => line !== null);
+const BYTES = { unit: " bytes" };
+const READ_HELP = { suffix: OVER_LIMIT_HELP };
+
+/** The counter warnings, in Convex's order, with their messages. */
+const COUNTER_WARNINGS: {
+  name: LimitName;
+  message: string;
+  options?: { unit?: string; suffix?: string };
+}[] = [
+  {
+    name: "documentsRead",
+    message: "Many documents read in a single function execution",
+    options: READ_HELP,
+  },
+  {
+    name: "databaseQueries",
+    message: "Many reads in a single function execution",
+    options: READ_HELP,
+  },
+  {
+    name: "bytesRead",
+    message: "Many bytes read in a single function execution",
+    options: { ...BYTES, ...READ_HELP },
+  },
+  {
+    name: "documentsWritten",
+    message: "Many writes in a single function execution",
+  },
+  {
+    name: "bytesWritten",
+    message: "Many bytes written in a single function execution",
+    options: BYTES,
+  },
+  {
+    name: "functionsScheduled",
+    message: "Many functions scheduled by this mutation",
+  },
+  {
+    name: "scheduledFunctionArgsBytes",
+    message:
+      "Large total size of the arguments of scheduled functions from this mutation",
+    options: BYTES,
+  },
+];
+
+/**
+ * Returns the warning for arguments or a return value over 80% of their
+ * 16 MiB limit, else null. A null `size` is a failed function's result.
+ */
+function valueSizeWarning(size: number | null, subject: string) {
+  if (size === null) return null;
+  return approachingLimitWarning(
+    size,
+    MAX_FUNCTION_VALUE_BYTES,
+    `Large size of the ${subject}`,
+    BYTES,
+  );
+}
+
+function pushIfPresent(lines: string[], line: string | null) {
+  if (line !== null) lines.push(line);
 }
 
 /**
@@ -191,90 +249,61 @@ function dropNulls(lines: (string | null)[]): string[] {
  * `ctx.runQuery` and `ctx.runMutation` calls included, against the
  * default limits.
  *
- * NOTE: Convex counts reads as merged read-set intervals; this backend
- * counts `db.get` and `db.query` calls, as its read limit does.
+ * NOTE: Convex counts reads as merged read-set intervals, but this
+ * backend counts `db.get` and `db.query` calls, as its read limit does.
  */
 export function transactionWarnings(
   usage: FunctionUsage,
   tx: TransactionCounters,
 ): string[] {
-  const used = tx.metrics.used;
-  const limits = TRANSACTION_LIMITS;
-  const bytes = { unit: " bytes" };
-  const help = { suffix: OVER_LIMIT_HELP };
-  const { largest, deepest } = biggestWrites(tx);
-  return dropNulls([
-    approachingLimitWarning(
-      usage.argsSize,
-      MAX_FUNCTION_VALUE_BYTES,
-      "Large size of the function arguments",
-      bytes,
-    ),
-    approachingLimitWarning(
-      used.documentsRead,
-      limits.documentsRead,
-      "Many documents read in a single function execution",
-      help,
-    ),
-    approachingLimitWarning(
-      used.databaseQueries,
-      limits.databaseQueries,
-      "Many reads in a single function execution",
-      help,
-    ),
-    approachingLimitWarning(
-      used.bytesRead,
-      limits.bytesRead,
-      "Many bytes read in a single function execution",
-      { ...bytes, ...help },
-    ),
-    approachingLimitWarning(
-      used.documentsWritten,
-      limits.documentsWritten,
-      "Many writes in a single function execution",
-    ),
-    approachingLimitWarning(
-      used.bytesWritten,
-      limits.bytesWritten,
-      "Many bytes written in a single function execution",
-      bytes,
-    ),
-    approachingLimitWarning(
-      used.functionsScheduled,
-      limits.functionsScheduled,
-      "Many functions scheduled by this mutation",
-    ),
-    approachingLimitWarning(
-      used.scheduledFunctionArgsBytes,
-      limits.scheduledFunctionArgsBytes,
-      "Large total size of the arguments of scheduled functions from this mutation",
-      bytes,
-    ),
-    scheduledArgsSizeWarning(tx.metrics.largestScheduledArgsBytes),
-    largest &&
+  const lines: string[] = [];
+  pushIfPresent(lines, valueSizeWarning(usage.argsSize, "function arguments"));
+  for (const { name, message, options } of COUNTER_WARNINGS) {
+    pushIfPresent(
+      lines,
       approachingLimitWarning(
-        largest.size,
+        tx.metrics.used[name],
+        TRANSACTION_LIMITS[name],
+        message,
+        options,
+      ),
+    );
+  }
+  pushIfPresent(
+    lines,
+    scheduledArgsSizeWarning(tx.metrics.largestScheduledArgsBytes),
+  );
+
+  const { largest, deepest } = biggestWrites(tx);
+  if (largest !== null) {
+    pushIfPresent(
+      lines,
+      approachingLimitWarning(
+        largest.shape!.size,
         MAX_DOCUMENT_BYTES,
         `Large document written with ID "${largest.id}"`,
-        bytes,
+        BYTES,
       ),
-    deepest &&
+    );
+  }
+  if (deepest !== null) {
+    pushIfPresent(
+      lines,
       approachingLimitWarning(
-        deepest.nesting,
+        deepest.shape!.nesting,
         MAX_DOCUMENT_NESTING,
         `Deeply nested document written with ID "${deepest.id}"`,
         { unit: " levels" },
       ),
-    usage.resultSize === null
-      ? null
-      : approachingLimitWarning(
-          usage.resultSize,
-          MAX_FUNCTION_VALUE_BYTES,
-          "Large size of the function return value",
-          bytes,
-        ),
-    durationWarning(usage.elapsedMs, usage.limitMs),
-  ]);
+    );
+  }
+
+  pushIfPresent(
+    lines,
+    valueSizeWarning(usage.resultSize, "function return value"),
+  );
+  pushIfPresent(lines, durationWarning(usage.elapsedMs, usage.limitMs));
+  return lines;
 }
 
 /**
@@ -339,24 +368,15 @@ export class PendingOperations {
  * action/mod.rs).
  */
 export function actionWarnings(usage: FunctionUsage): string[] {
-  return dropNulls([
-    approachingLimitWarning(
-      usage.argsSize,
-      MAX_FUNCTION_VALUE_BYTES,
-      "Large size of the action arguments",
-      { unit: " bytes" },
-    ),
-    usage.unawaitedWarning,
-    durationWarning(usage.elapsedMs, usage.limitMs),
-    usage.resultSize === null
-      ? null
-      : approachingLimitWarning(
-          usage.resultSize,
-          MAX_FUNCTION_VALUE_BYTES,
-          "Large size of the action return value",
-          { unit: " bytes" },
-        ),
-  ]);
+  const lines: string[] = [];
+  pushIfPresent(lines, valueSizeWarning(usage.argsSize, "action arguments"));
+  pushIfPresent(lines, usage.unawaitedWarning);
+  pushIfPresent(lines, durationWarning(usage.elapsedMs, usage.limitMs));
+  pushIfPresent(
+    lines,
+    valueSizeWarning(usage.resultSize, "action return value"),
+  );
+  return lines;
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   MAX_VALUE_NESTING,
 } from "../runtime/value-size";
 import { FunctionError, toFunctionError } from "./errors";
+import type { FunctionUsage, PendingOperations } from "./warnings";
 import type { LoadedApp, LoadedComponent, ResolvedFunction } from "./functions";
 import type { Caller, ConvexJson, UserIdentity } from "./types";
 
@@ -68,6 +69,10 @@ export type ExecContext = {
    * may contain `db.vars.commitTs` of that mutation's transaction.
    */
   acceptsCommitTs?: boolean;
+  /** Set once the body ran, for the warnings of the finished function. */
+  usage?: FunctionUsage;
+  /** The operations an action or HTTP action has started and not yet settled. */
+  pendingOperations?: PendingOperations;
 };
 
 /**
@@ -160,7 +165,7 @@ export async function executeFunction(
     );
   }
 
-  checkArgumentLimits(fn, argsValue);
+  const argsSize = checkArgumentLimits(fn, argsValue);
 
   if (validators.args.type !== "any" || argsValue === undefined) {
     const problem = validateValue(validators.args, argsValue, lookupId);
@@ -176,10 +181,29 @@ export async function executeFunction(
     logLines: context.logLines,
     frozenNowMs: deterministic ? realDateNow() : undefined,
     random: deterministic ? seededRandom(randomUint32()) : undefined,
+    pendingOperations: context.pendingOperations,
   };
 
   const argsJson = JSON.stringify([args]);
   const limitMs = deterministic ? TIMEOUT_MS.transaction : TIMEOUT_MS.action;
+  const usage: FunctionUsage = {
+    argsSize,
+    resultSize: null,
+    elapsedMs: 0,
+    limitMs,
+    unawaitedWarning: null,
+  };
+  const startedMs = performance.now();
+  let settled = false;
+  // Taken as soon as the body settles or times out, before its pending
+  // operations fail.
+  const settle = () => {
+    if (settled) return;
+    settled = true;
+    usage.elapsedMs = performance.now() - startedMs;
+    usage.unawaitedWarning = context.pendingOperations?.warning() ?? null;
+    context.usage = usage;
+  };
   let resultJson: string;
   let cancelDeadline = () => {};
   try {
@@ -196,15 +220,28 @@ export async function executeFunction(
       }
     });
     resultJson = await new Promise<string>((resolve, reject) => {
-      invocation.fail = reject;
-      cancelDeadline = addDeadline(limitMs, () =>
+      invocation.fail = (error: unknown) => {
+        settle();
+        reject(error);
+      };
+      cancelDeadline = addDeadline(limitMs, () => {
+        settle();
         reject(
           new FunctionError(
             `Function execution timed out (maximum duration: ${limitMs / 1000}s)`,
           ),
-        ),
+        );
+      });
+      run.then(
+        (value) => {
+          settle();
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
       );
-      run.then(resolve, reject);
     });
   } catch (thrown) {
     context.bodyFailed = true;
@@ -221,7 +258,7 @@ export async function executeFunction(
   let resultValue: Value;
   try {
     resultValue = jsonToConvex(result as never);
-    checkReturnLimits(fn, resultValue);
+    usage.resultSize = checkReturnLimits(fn, resultValue);
   } catch (error) {
     // Convex checks these limits inside the isolate, so a failure also
     // discards a reused context. Its returns validator runs outside.
@@ -262,8 +299,11 @@ function checkReturnNesting(fn: ResolvedFunction, result: Value) {
   }
 }
 
-/** Rejects a return value nested deeper or larger than Convex allows. */
-function checkReturnLimits(fn: ResolvedFunction, result: Value) {
+/**
+ * Rejects a return value nested deeper or larger than Convex allows, and
+ * returns its size.
+ */
+function checkReturnLimits(fn: ResolvedFunction, result: Value): number {
   checkReturnNesting(fn, result);
   const resultSize = convexValueSize(result);
   if (resultSize > MAX_FUNCTION_VALUE_BYTES) {
@@ -271,6 +311,7 @@ function checkReturnLimits(fn: ResolvedFunction, result: Value) {
       `Function ${canonicalPath(fn)} return value is too large (actual: ${formatBinarySize(resultSize)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
     );
   }
+  return resultSize;
 }
 
 function argumentsTooNestedError(fn: ResolvedFunction): FunctionError {
@@ -280,12 +321,12 @@ function argumentsTooNestedError(fn: ResolvedFunction): FunctionError {
 }
 
 /**
- * Rejects arguments over Convex's size or nesting limit, with its texts.
- * Convex measures the arguments array, `[args]`, so it is measured here.
- * Its `parse_udf_args` (crates/udf/src/helpers.rs) reports a nesting error
- * as a function error, not a bad request.
+ * Rejects arguments over Convex's size or nesting limit, with its texts,
+ * and returns their size. Convex measures the arguments array, `[args]`,
+ * so it is measured here. Its `parse_udf_args` (crates/udf/src/helpers.rs)
+ * reports a nesting error as a function error, not a bad request.
  */
-function checkArgumentLimits(fn: ResolvedFunction, args: Value) {
+function checkArgumentLimits(fn: ResolvedFunction, args: Value): number {
   const nesting = convexValueNesting(args) + 1;
   if (nesting > MAX_VALUE_NESTING) throw argumentsTooNestedError(fn);
   const size = convexValueSize(args) + 2;
@@ -294,4 +335,5 @@ function checkArgumentLimits(fn: ResolvedFunction, args: Value) {
       `Arguments for ${canonicalPath(fn)} are too large (actual: ${formatBinarySize(size)}, limit: ${formatBinarySize(MAX_FUNCTION_VALUE_BYTES)})`,
     );
   }
+  return size;
 }

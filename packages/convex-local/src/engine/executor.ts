@@ -28,6 +28,7 @@ import {
   type ResolvedFunction,
 } from "./functions";
 import { makeHandlers } from "./syscalls";
+import { addWarnings, PendingOperations } from "./warnings";
 import { MAX_CONCURRENT_MUTATIONS, Semaphore } from "./admission";
 import type { InstancePool, PooledInstance } from "./instance-pool";
 import type {
@@ -238,6 +239,8 @@ export class Executor {
       pagination: { journalEndCursor, endCursor: null, used: false },
       streams: new Map(),
       scheduledFunctionId: options.scheduledFunctionId ?? null,
+      pendingOperations:
+        fn.kind === "action" ? new PendingOperations() : undefined,
     };
   }
 
@@ -265,6 +268,8 @@ export class Executor {
       return { ok: true, value };
     } catch (thrown) {
       return { ok: false, error: toFunctionError(thrown) };
+    } finally {
+      addWarnings(context);
     }
   }
 

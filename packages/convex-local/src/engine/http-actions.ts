@@ -9,6 +9,7 @@ import type {
   RegisteredFunction,
 } from "./functions";
 import { makeHandlers } from "./syscalls";
+import { approachingLimitWarning, PendingOperations } from "./warnings";
 import type { Caller, UserIdentity } from "./types";
 
 /**
@@ -36,6 +37,12 @@ function textResponse(status: number, text: string): Response {
     headers: { "Content-Type": "text/plain; charset=utf-8" },
   });
 }
+
+/**
+ * Largest HTTP action request and response body, in bytes: Convex's
+ * HTTP_ACTION_BODY_LIMIT (crates/udf/src/http_action.rs), 20 MiB.
+ */
+export const MAX_HTTP_ACTION_BODY_BYTES = 20 * 1024 * 1024;
 
 type HttpRouterLike = {
   exactRoutes: Map<string, Map<string, RegisteredFunction>>;
@@ -195,14 +202,17 @@ async function serve(
     pagination: { journalEndCursor: null, endCursor: null, used: false },
     streams: new Map(),
     scheduledFunctionId: null,
+    pendingOperations: new PendingOperations(),
   };
   const invocation: Invocation = {
     ...makeHandlers(executor, context),
     env: executor.environment(routed.component.node.path),
     logLines: context.logLines,
+    pendingOperations: context.pendingOperations,
   };
   // Lines reach the log as the action produces them: those before the
-  // response at once, those of a streamed body when it ends.
+  // response at once, those of a streamed body and the warnings when it
+  // ends.
   let linesSent = 0;
   const sendLines = () => {
     if (context.logLines.length === linesSent) return;
@@ -214,11 +224,15 @@ async function serve(
       lines,
     );
   };
-  const finish = () => {
+  const finish = (
+    bytesSent: number | null,
+    unawaited = context.pendingOperations!.warning(),
+  ) => {
     // Syscalls from promises the action left running now fail, and
     // timers it left running stop.
     context.finished = true;
     invocation.finished = true;
+    addHttpActionWarnings(context, bytesSent, unawaited);
     sendLines();
   };
   let response: Response;
@@ -234,33 +248,72 @@ async function serve(
     executor.options.logger.warn(
       `HTTP action ${routeMethod} ${routePath} failed: ${error.message.split("\n")[0]}`,
     );
-    finish();
+    finish(null);
     return errorResponse(context.requestId, error);
   }
   if (!response.body) {
-    finish();
+    finish(null);
     return response;
   }
   sendLines();
-  return streamInInvocation(response, invocation, finish);
+  // Taken now, when the handler settled, and logged with the response size
+  // once the body was sent.
+  const unawaited = context.pendingOperations!.warning();
+  return streamInInvocation(response, invocation, (bytesSent) =>
+    finish(bytesSent, unawaited),
+  );
+}
+
+/**
+ * Appends the warnings of a finished HTTP action to its log lines, in the
+ * order of Convex's `add_warnings_to_log_lines_http_action`: the response
+ * size (when a body was sent), then the operations the handler left
+ * pending when it settled.
+ *
+ * NOTE: Convex also warns about an HTTP action that ran over 80% of its
+ * timeout. This backend sets no timeout on HTTP actions, so it does not.
+ */
+function addHttpActionWarnings(
+  context: ExecContext,
+  bytesSent: number | null,
+  unawaited: string | null,
+) {
+  const size = bytesSent === null ? null : httpResponseSizeWarning(bytesSent);
+  if (size !== null) context.logLines.push(size);
+  if (unawaited !== null) context.logLines.push(unawaited);
+}
+
+/**
+ * Returns Convex's warning for an HTTP action response body over 80% of
+ * the body limit (`add_warnings_to_log_lines_http_action`), else null.
+ */
+export function httpResponseSizeWarning(bytesSent: number): string | null {
+  return approachingLimitWarning(
+    bytesSent,
+    MAX_HTTP_ACTION_BODY_BYTES,
+    "Large response returned from an HTTP action",
+    { unit: " bytes" },
+  );
 }
 
 /**
  * Returns `response` with a body that reads the action's body inside its
  * invocation, so the stream's own callbacks run as the action, and that
- * calls `finish` once when the body ends, fails or is cancelled.
+ * calls `finish` once, with the bytes read, when the body ends, fails or
+ * is cancelled.
  */
 function streamInInvocation(
   response: Response,
   invocation: Invocation,
-  finish: () => void,
+  finish: (bytesSent: number) => void,
 ): Response {
   const reader = response.body!.getReader();
+  let bytes = 0;
   let finished = false;
   const finishOnce = () => {
     if (finished) return;
     finished = true;
-    finish();
+    finish(bytes);
   };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -281,6 +334,12 @@ function streamInInvocation(
           finishOnce();
           controller.close();
         } else {
+          // A stream built by the action may hold strings as well.
+          const chunk: unknown = value;
+          bytes +=
+            typeof chunk === "string"
+              ? Buffer.byteLength(chunk)
+              : value.byteLength;
           controller.enqueue(value);
         }
       } catch (error) {

@@ -15,7 +15,7 @@ import {
   type SerializedQuery,
 } from "../transactions/query";
 import { readPage, type PageRequest } from "../transactions/pagination";
-import type { Transaction } from "../transactions/transaction";
+import type { DocumentShape, Transaction } from "../transactions/transaction";
 import {
   openSearchStream,
   readSearchPage,
@@ -134,28 +134,40 @@ function tableForWrite(
 }
 
 /** Document limits from the Convex docs (production/state/limits). */
-const MAX_DOCUMENT_BYTES = 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 const MAX_FIELDS = 1024;
-const MAX_DEPTH = 16;
+/**
+ * Deepest nesting of arrays and objects in a document, the document itself
+ * being level 1 (MAX_DOCUMENT_NESTING in crates/common/src/document.rs).
+ */
+export const MAX_DOCUMENT_NESTING = 16;
 const MAX_ARRAY_LENGTH = 8192;
 
-function checkShape(value: Value, depth: number) {
-  if (depth > MAX_DEPTH) {
+/**
+ * Checks the nesting, field names, field counts and array lengths of a
+ * value at nesting level `depth`, and returns its nesting level. Scalars
+ * do not add a level, as in Convex's `Size::nesting`.
+ */
+function checkShape(value: Value, depth: number): number {
+  if (value === null || typeof value !== "object") return depth - 1;
+  if (value instanceof ArrayBuffer) return depth - 1;
+  if (depth > MAX_DOCUMENT_NESTING) {
     throw new Error(
-      `Document is too nested: the maximum nesting depth is ${MAX_DEPTH}.`,
+      `Document is too nested: the maximum nesting depth is ${MAX_DOCUMENT_NESTING}.`,
     );
   }
+  let deepest = depth;
   if (Array.isArray(value)) {
     if (value.length > MAX_ARRAY_LENGTH) {
       throw new Error(
         `Array length is too long (${value.length} > maximum length ${MAX_ARRAY_LENGTH}).`,
       );
     }
-    for (const item of value) checkShape(item, depth + 1);
-    return;
+    for (const item of value) {
+      deepest = Math.max(deepest, checkShape(item, depth + 1));
+    }
+    return deepest;
   }
-  if (value === null || typeof value !== "object") return;
-  if (value instanceof ArrayBuffer) return;
   const keys = Object.keys(value);
   if (keys.length > MAX_FIELDS) {
     throw new Error(
@@ -168,18 +180,26 @@ function checkShape(value: Value, depth: number) {
         `Field name ${key} starts with a '$', which is reserved.`,
       );
     }
-    checkShape((value as Record<string, Value>)[key]!, depth + 1);
+    const field = (value as Record<string, Value>)[key]!;
+    deepest = Math.max(deepest, checkShape(field, depth + 1));
   }
+  return deepest;
 }
 
-function checkUserFields(value: Record<string, Value>) {
-  checkShape(value, 1);
+/**
+ * Checks a document's fields against Convex's document limits and returns
+ * the size and nesting it measured, which the transaction keeps for the
+ * largest-document warnings.
+ */
+function checkUserFields(value: Record<string, Value>): DocumentShape {
+  const nesting = checkShape(value, 1);
   const size = convexValueSize(value);
   if (size > MAX_DOCUMENT_BYTES) {
     throw new Error(
       `Value is too large (${formatBinarySize(size)} > maximum size ${formatBinarySize(MAX_DOCUMENT_BYTES)})`,
     );
   }
+  return { size, nesting };
 }
 
 /** Handles the synchronous database syscalls. */
@@ -343,7 +363,7 @@ export function asyncDatabaseSyscall(
           );
         }
       }
-      checkUserFields(value);
+      const shape = checkUserFields(value);
       const table = executor.catalog.ensureTable(
         namespaceOf(context),
         tableName,
@@ -354,7 +374,7 @@ export function asyncDatabaseSyscall(
         _creationTime: tx.takeCreationTime(),
       };
       executor.validateDocument(namespaceOf(context), table.name, doc);
-      tx.insert(table, doc);
+      tx.insert(table, doc, shape);
       return { value: { _id: doc._id } };
     }
     case "1.0/shallowMerge":
@@ -396,9 +416,9 @@ export function asyncDatabaseSyscall(
         }
         next[field] = current[field]!;
       }
-      checkUserFields(next);
+      const shape = checkUserFields(next);
       executor.validateDocument(namespaceOf(context), table.name, next);
-      tx.update(table, id, next);
+      tx.update(table, id, next, shape);
       return { value: op === "1.0/replace" ? null : docToJson(next) };
     }
     case "1.0/remove": {

@@ -20,6 +20,7 @@ import {
 import { asyncDatabaseSyscall, databaseSyscall, RawJson } from "./syscalls-db";
 import { storageJsSyscall, storageSyscall } from "./syscalls-storage";
 import { checkSyscallJson } from "./syscall-json";
+import { danglingOperationName } from "./warnings";
 import type { ConvexJson } from "./types";
 import {
   containsCommitTs,
@@ -77,6 +78,19 @@ export function makeHandlers(
   executor: Executor,
   context: ExecContext,
 ): SyscallHandlers {
+  const runAsyncSyscall = async (op: string, json: string) => {
+    checkSyscallJson(json);
+    const args = JSON.parse(json) as Args;
+    // Yielding here lets concurrent functions interleave at every await
+    // that reads the database, as they do against a real database.
+    if (readsDatabase(context, op, args)) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    checkRunning(context, op);
+    const result = await asyncSyscall(executor, context, op, args);
+    if (result instanceof RawJson) return result.text;
+    return JSON.stringify(result ?? null);
+  };
   return {
     syscall(op, json) {
       checkRunning(context, op);
@@ -87,22 +101,22 @@ export function makeHandlers(
         databaseSyscall(executor, context, op, args) ?? null,
       );
     },
-    async asyncSyscall(op, json) {
-      checkSyscallJson(json);
-      const args = JSON.parse(json) as Args;
-      // Yielding here lets concurrent functions interleave at every await
-      // that reads the database, as they do against a real database.
-      if (readsDatabase(context, op, args)) {
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      checkRunning(context, op);
-      const result = await asyncSyscall(executor, context, op, args);
-      if (result instanceof RawJson) return result.text;
-      return JSON.stringify(result ?? null);
+    asyncSyscall(op, json) {
+      const pending = context.pendingOperations;
+      if (pending === undefined) return runAsyncSyscall(op, json);
+      // Counted from the call, so one left unawaited is pending when the
+      // action's handler settles.
+      return pending.track(
+        danglingOperationName(op),
+        runAsyncSyscall(op, json),
+      );
     },
     jsSyscall(op, arg) {
       checkRunning(context, op);
-      return storageJsSyscall(executor, context, op, arg as Args);
+      const result = storageJsSyscall(executor, context, op, arg as Args);
+      const pending = context.pendingOperations;
+      if (pending === undefined || !(result instanceof Promise)) return result;
+      return pending.track(danglingOperationName(op), result);
     },
   };
 }
@@ -358,6 +372,10 @@ function schedule(
   const argsJson = JSON.stringify(args.args ?? {});
   tx.metrics.add("functionsScheduled", 1);
   tx.metrics.add("scheduledFunctionArgsBytes", argsJson.length);
+  tx.metrics.largestScheduledArgsBytes = Math.max(
+    tx.metrics.largestScheduledArgsBytes,
+    argsJson.length,
+  );
   const table = executor.catalog.ensureTable(
     fn.component.node.path,
     "_scheduled_functions",

@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { MAX_HTTP_ACTION_BODY_BYTES } from "../engine/http-actions.js";
 import type { Engine } from "../engine/types.js";
 import type { Logger } from "../logger.js";
 import { HttpError } from "./errors.js";
 import { readBody, sendHttpError } from "./io.js";
-
-/** Largest HTTP action request body, in bytes (Convex allows 20 MiB). */
-const MAX_HTTP_ACTION_BODY_BYTES = 20 * 1024 * 1024;
 
 /**
  * Converts a Node request into a fetch `Request` for `pathname` (with the

@@ -19,6 +19,13 @@ export type Invocation = {
   /** Log lines in Convex's `[LEVEL] message` form. */
   logLines: string[];
   /**
+   * Counts an action's operations until they settle, for Convex's
+   * unawaited-operations warning. Unset in queries and mutations.
+   */
+  pendingOperations?: {
+    track<T>(name: string, promise: Promise<T>): Promise<T>;
+  };
+  /**
    * Set once the function returned or failed. Its `setTimeout`,
    * `setInterval` and `setImmediate` callbacks then no longer run.
    */
@@ -156,6 +163,7 @@ export function installRuntime() {
   trackPromises();
   catchFunctionRejections();
   installTimers(globals);
+  installFetch(globals);
   installClock(globals);
   installRandom();
   installConsole();
@@ -270,6 +278,22 @@ function installTimers(globals: Record<string, unknown>) {
     process.nextTick as (...args: unknown[]) => unknown,
     false,
   ) as typeof process.nextTick;
+}
+
+/**
+ * Wraps the global `fetch`, so a request that an action starts counts as
+ * pending until its response headers arrive.
+ */
+function installFetch(globals: Record<string, unknown>) {
+  const original = globals.fetch as typeof fetch;
+  globals.fetch = Object.assign(function (
+    this: unknown,
+    ...args: Parameters<typeof fetch>
+  ) {
+    const pending = current?.pendingOperations;
+    const response = Reflect.apply(original, this, args) as Promise<Response>;
+    return pending ? pending.track("fetch", response) : response;
+  }, original);
 }
 
 function installClock(globals: Record<string, unknown>) {

@@ -14,6 +14,13 @@ export const TRANSACTION_LIMITS = {
 
 export type LimitName = keyof typeof TRANSACTION_LIMITS;
 
+/**
+ * Largest arguments of one scheduled function, in the bytes that
+ * `scheduledFunctionArgsBytes` counts. Convex only warns above it:
+ * MAX_SCHEDULED_JOB_ARGUMENT_SIZE_BYTES in crates/common/src/knobs.rs.
+ */
+export const MAX_SCHEDULED_FUNCTION_ARGS_BYTES = 4 * 1024 * 1024;
+
 /** Limits that a nested call's `transactionLimits` may lower. */
 export type TransactionBudget = Partial<Record<LimitName, number>>;
 
@@ -28,6 +35,9 @@ export class TransactionMetrics {
     functionsScheduled: 0,
     scheduledFunctionArgsBytes: 0,
   };
+
+  /** Largest arguments of one function scheduled here, in bytes. */
+  largestScheduledArgsBytes = 0;
 
   /** The limits in force, lowered while a nested call with a budget runs. */
   limits: Record<LimitName, number> = { ...TRANSACTION_LIMITS };
@@ -83,8 +93,11 @@ export class TransactionMetrics {
   }
 }
 
-/** Advice Convex appends to read-limit errors (crates/database/src/reads.rs). */
-const OVER_LIMIT_HELP =
+/**
+ * Advice Convex appends to read-limit errors and warnings
+ * (crates/database/src/reads.rs).
+ */
+export const OVER_LIMIT_HELP =
   "Consider using smaller limits in your queries, paginating your queries, or using indexed queries with a selective index range expressions.";
 
 /**

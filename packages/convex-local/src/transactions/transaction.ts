@@ -21,7 +21,15 @@ export type PendingWrite = {
   oldDoc: Document | null;
   /** The version this transaction wrote; null for a deletion. */
   newDoc: Document | null;
+  /** Size and nesting of `newDoc` when a function wrote it. */
+  shape?: DocumentShape;
 };
+
+/**
+ * Size (as `convexValueSize` measures it) and nesting level of a document
+ * that a function wrote, measured by the document limit checks.
+ */
+export type DocumentShape = { size: number; nesting: number };
 
 /** A restore point for a subtransaction. */
 export type Savepoint = { writes: Map<string, PendingWrite> };
@@ -121,8 +129,11 @@ export class Transaction {
     }
   }
 
-  /** Buffers an insert of a complete document (system fields set). */
-  insert(table: TableInfo, doc: Document) {
+  /**
+   * Buffers an insert of a complete document (system fields set), with its
+   * shape when a function wrote it.
+   */
+  insert(table: TableInfo, doc: Document, shape?: DocumentShape) {
     const id = doc._id as string;
     this.countWrite(doc);
     this.writes.set(writeKey(table.tableId, id), {
@@ -130,11 +141,17 @@ export class Transaction {
       id,
       oldDoc: null,
       newDoc: doc,
+      shape,
     });
   }
 
   /** Buffers a new version (or a deletion) of a document read before. */
-  update(table: TableInfo, id: string, newDoc: Document | null) {
+  update(
+    table: TableInfo,
+    id: string,
+    newDoc: Document | null,
+    shape?: DocumentShape,
+  ) {
     const key = writeKey(table.tableId, id);
     const pending = this.writes.get(key);
     const oldDoc = pending
@@ -146,7 +163,7 @@ export class Transaction {
       this.writes.delete(key);
       return;
     }
-    this.writes.set(key, { table, id, oldDoc, newDoc });
+    this.writes.set(key, { table, id, oldDoc, newDoc, shape });
   }
 
   private countWrite(doc: Document) {

@@ -207,11 +207,11 @@ export async function createEngine(
    * a change makes every later call start fresh.
    */
   const updateEnv = async (changes: EnvChange[]) => {
-    checkEnvChanges(envStore.list(), changes);
+    const ordered = checkEnvChanges(envStore.list(), changes);
     const root = executor.app.get("")!.node;
-    for (const change of changes)
+    for (const change of ordered)
       checkEnvChange(root, change.name, change.value);
-    envStore.apply(changes);
+    envStore.apply(ordered);
     envByComponent = new WeakMap();
     executor.transactionPool?.clearSaved();
   };

@@ -277,8 +277,14 @@ function streamInInvocation(
       }
     },
     async cancel(reason) {
+      // The body's own `cancel` runs as the action, so its lines reach the
+      // function log. NOTE: the action ends as soon as that callback starts,
+      // so lines it logs after an `await` are lost and its syscalls fail.
+      const cancelled = runInInvocation(invocation, () =>
+        reader.cancel(reason),
+      );
       finishOnce();
-      await reader.cancel(reason);
+      await cancelled;
     },
   });
   return new Response(body, {

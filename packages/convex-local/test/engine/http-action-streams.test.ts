@@ -79,6 +79,24 @@ test("cancelled body stops the action's timers", async () => {
   await expectTicksStopped();
 });
 
+test("cancelled body logs its cancel callback", async () => {
+  const lines: string[] = [];
+  const stop = t.engine.onFunctionLog((_path, _requestId, reported) => {
+    lines.push(...reported);
+  });
+  try {
+    const response = await t.engine.runHttpAction(
+      new Request("http://127.0.0.1/cancel-logged"),
+    );
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    await reader.cancel("reader left");
+    expect(lines).toEqual(["[LOG] body cancelled: reader left"]);
+  } finally {
+    stop();
+  }
+});
+
 test("client that disconnects ends the action", async () => {
   await new Promise<void>((resolve, reject) => {
     const outgoing = request(`http://127.0.0.1:${site.port}/endless`);

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 
 import { createEngine, type LocalEngine } from "./engine/create-engine";
@@ -64,6 +65,14 @@ export type Backend = {
  */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const host = options.host ?? "127.0.0.1";
+  const apiPort = options.port ?? 3210;
+  const sitePort = options.sitePort ?? 3211;
+  if (apiPort !== 0 && apiPort === sitePort) {
+    throw new CliError(
+      "invalidArguments",
+      `The API and the HTTP actions site cannot share port ${apiPort}. Choose two different ports.`,
+    );
+  }
   const stateDir = path.resolve(options.stateDir);
   const logger = options.logger ?? createLogger("convex-local");
   const running = readLiveServerRecord(stateDir);
@@ -81,8 +90,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   let url: string;
   let siteUrl: string;
   try {
-    const apiListen = await preBind(options.port ?? 3210, host, closers);
-    const siteListen = await preBind(options.sitePort ?? 3211, host, closers);
+    const apiListen = await preBind(apiPort, host, "API", closers);
+    const siteListen = await preBind(
+      sitePort,
+      host,
+      "HTTP actions site",
+      closers,
+    );
     const urlHost = host.includes(":") ? `[${host}]` : host;
     url = `http://${urlHost}:${listenPort(apiListen)}`;
     siteUrl = `http://${urlHost}:${listenPort(siteListen)}`;
@@ -137,20 +151,42 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 }
 
 /**
- * Binds port 0 at once, so that the port the kernel picks stays ours; a
- * fixed port is bound later, when its requests can be served.
+ * Binds port 0 at once, so that the port the kernel picks stays ours. A
+ * fixed port is bound for good later, when its requests can be served, but
+ * it is tried now: a taken port then fails the start before the engine
+ * runs scheduled functions and crons.
  */
 async function preBind(
   port: number,
   host: string,
+  label: string,
   closers: (() => Promise<void>)[],
 ): Promise<Listen> {
+  const server = await bindPort(port, host, label);
   if (port !== 0) {
+    await closeHttpServer(server);
     return port;
   }
-  const server = await bindHttpServer(0, host);
   closers.push(() => closeHttpServer(server));
   return server;
+}
+
+/** Binds `port`, raising a `portInUse` CliError when it is taken. */
+async function bindPort(
+  port: number,
+  host: string,
+  label: string,
+): Promise<Server> {
+  try {
+    return await bindHttpServer(port, host);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new CliError(
+      "portInUse",
+      `Port ${port} on ${host}, for the ${label}, is already in use by another process. Stop that process or choose another port.`,
+      { cause: error },
+    );
+  }
 }
 
 function listenPort(listen: Listen): number {

@@ -114,6 +114,25 @@ test("client that disconnects ends the action", async () => {
   await expectTicksStopped();
 });
 
+test("client gone before the response ends the action", async () => {
+  const state = globalThis as {
+    endlessTicks?: number;
+    delayedRequests?: number;
+  };
+  const requestsBefore = state.delayedRequests ?? 0;
+  // The action sets the count to 0 once its delay is over.
+  state.endlessTicks = -1;
+  const outgoing = request(`http://127.0.0.1:${site.port}/endless?delayMs=300`);
+  outgoing.on("error", () => {});
+  outgoing.end();
+  await expect
+    .poll(() => state.delayedRequests ?? 0, { interval: 5, timeout: 5000 })
+    .toBe(requestsBefore + 1);
+  outgoing.destroy();
+  await expect.poll(endlessTicks, { timeout: 5000 }).toBeGreaterThanOrEqual(0);
+  await expectTicksStopped();
+});
+
 test("HEAD request ends a streamed action", async () => {
   const status = await new Promise<number>((resolve, reject) => {
     const outgoing = request(`http://127.0.0.1:${site.port}/endless`, {

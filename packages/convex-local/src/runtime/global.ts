@@ -171,7 +171,8 @@ function catchFunctionRejections() {
       if (process.listenerCount("unhandledRejection") === 1) throw reason;
       return;
     }
-    invocation.logLines.push(
+    appendLogLine(
+      invocation.logLines,
       `[ERROR] Unhandled promise rejection: ${formatLogArguments([reason])}`,
     );
   };
@@ -192,7 +193,8 @@ function runTimerCallback(
     try {
       callback(...values);
     } catch (error) {
-      invocation.logLines.push(
+      appendLogLine(
+        invocation.logLines,
         `[ERROR] Uncaught ${formatLogArguments([error])}`,
       );
     }
@@ -298,6 +300,28 @@ export function formatLogArguments(args: unknown[]): string {
 }
 
 /**
+ * Log lines that one function execution keeps, with nested calls, as
+ * `MAX_LOG_LINES` in the Convex backend's crates/isolate/src/environment/
+ * helpers/mod.rs. The last of them is the overflow notice.
+ */
+export const MAX_LOG_LINES = 256;
+
+/**
+ * Appends `line` to a function's `lines` as Convex's `emit_log_line`
+ * does: below the maximum it is kept, at the maximum an overflow notice
+ * takes its place, and after that lines are dropped.
+ */
+export function appendLogLine(lines: string[], line: string): void {
+  if (lines.length < MAX_LOG_LINES - 1) {
+    lines.push(line);
+  } else if (lines.length === MAX_LOG_LINES - 1) {
+    lines.push(
+      `[ERROR] Log overflow (maximum ${MAX_LOG_LINES}). Remaining log lines omitted.`,
+    );
+  }
+}
+
+/**
  * Routes console calls made inside an invocation to its log lines; calls
  * from anywhere else reach the real console unchanged.
  */
@@ -313,7 +337,10 @@ function installConsole() {
         original(...args);
         return;
       }
-      invocation.logLines.push(`[${level}] ${formatLogArguments(args)}`);
+      appendLogLine(
+        invocation.logLines,
+        `[${level}] ${formatLogArguments(args)}`,
+      );
     };
   }
 }

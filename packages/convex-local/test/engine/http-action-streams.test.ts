@@ -69,6 +69,46 @@ test("streamed body logs its lines when it ends", async () => {
   }
 });
 
+const OVERFLOW_LINE =
+  "[ERROR] Log overflow (maximum 256). Remaining log lines omitted.";
+
+/** Runs `body` with the function log lines reported while it runs. */
+async function withLogLines(body: (lines: string[]) => Promise<void>) {
+  const lines: string[] = [];
+  const stop = t.engine.onFunctionLog((_path, _requestId, reported) => {
+    lines.push(...reported);
+  });
+  try {
+    await body(lines);
+  } finally {
+    stop();
+  }
+}
+
+test("streamed body keeps at most 256 lines", async () => {
+  await withLogLines(async (lines) => {
+    const response = await t.engine.runHttpAction(
+      new Request("http://127.0.0.1/chatty"),
+    );
+    expect(await response.text()).toHaveLength(300);
+    expect(lines).toHaveLength(256);
+    expect(lines[254]).toBe("[LOG] chunk 254");
+    expect(lines[255]).toBe(OVERFLOW_LINE);
+  });
+});
+
+test("query keeps at most 256 lines", async () => {
+  await withLogLines(async (lines) => {
+    await t.query("streams:chatty", { count: 100 });
+    expect(lines).toHaveLength(100);
+    lines.length = 0;
+    await t.query("streams:chatty", { count: 400 });
+    expect(lines).toHaveLength(256);
+    expect(lines[254]).toBe("[LOG] line 254");
+    expect(lines[255]).toBe(OVERFLOW_LINE);
+  });
+});
+
 test("cancelled body stops the action's timers", async () => {
   const response = await t.engine.runHttpAction(
     new Request("http://127.0.0.1/endless"),
@@ -80,11 +120,7 @@ test("cancelled body stops the action's timers", async () => {
 });
 
 test("cancelled body logs its cancel callback", async () => {
-  const lines: string[] = [];
-  const stop = t.engine.onFunctionLog((_path, _requestId, reported) => {
-    lines.push(...reported);
-  });
-  try {
+  await withLogLines(async (lines) => {
     const response = await t.engine.runHttpAction(
       new Request("http://127.0.0.1/cancel-logged"),
     );
@@ -92,9 +128,7 @@ test("cancelled body logs its cancel callback", async () => {
     expect((await reader.read()).done).toBe(false);
     await reader.cancel("reader left");
     expect(lines).toEqual(["[LOG] body cancelled: reader left"]);
-  } finally {
-    stop();
-  }
+  });
 });
 
 test("client that disconnects ends the action", async () => {

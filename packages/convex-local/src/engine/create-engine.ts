@@ -35,7 +35,7 @@ import { componentEnvironment } from "./component-env";
 import {
   checkDeploymentEnv,
   checkEnvBindings,
-  checkEnvChange,
+  checkDeclaredEnvChanges,
   EnvDeclarationError,
 } from "./env-declarations";
 import {
@@ -208,9 +208,7 @@ export async function createEngine(
    */
   const updateEnv = async (changes: EnvChange[]) => {
     const ordered = checkEnvChanges(envStore.list(), changes);
-    const root = executor.app.get("")!.node;
-    for (const change of ordered)
-      checkEnvChange(root, change.name, change.value);
+    checkDeclaredEnvChanges(executor.app.get("")!.node, ordered);
     envStore.apply(ordered);
     envByComponent = new WeakMap();
     executor.transactionPool?.clearSaved();

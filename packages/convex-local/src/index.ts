@@ -13,10 +13,11 @@ import {
 import { createLogger, type Logger } from "./logger";
 import { CliError } from "./cli/errors";
 import {
+  claimServerRecord,
   loadOrCreateAdminKey,
   readLiveServerRecord,
   removeServerRecord,
-  writeServerRecord,
+  type ServerRecord,
 } from "./cli/state";
 
 export { generateCode } from "./cli/codegen";
@@ -77,18 +78,16 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const logger = options.logger ?? createLogger("convex-local");
   const running = readLiveServerRecord(stateDir);
   if (running !== undefined) {
-    throw new CliError(
-      "serverRunning",
-      `The state folder ${stateDir} is in use by the backend at ${running.url} (process ${running.pid}). Stop it first or pick another state folder.`,
-    );
+    throw stateDirInUse(stateDir, running);
   }
 
-  const adminKey = loadOrCreateAdminKey(stateDir);
   // Functions see both URLs in process.env, so the ports are fixed first.
   const closers: (() => Promise<void>)[] = [];
+  let adminKey: string;
   let engine: LocalEngine;
   let url: string;
   let siteUrl: string;
+  let claimed = false;
   try {
     const apiListen = await preBind(apiPort, host, "API", closers);
     const siteListen = await preBind(
@@ -100,6 +99,19 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     const urlHost = host.includes(":") ? `[${host}]` : host;
     url = `http://${urlHost}:${listenPort(apiListen)}`;
     siteUrl = `http://${urlHost}:${listenPort(siteListen)}`;
+    // Another start on this folder may have begun since the check above,
+    // so the record is claimed before the admin key and the database.
+    const owner = claimServerRecord(stateDir, {
+      url,
+      siteUrl,
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+    });
+    if (owner !== undefined) {
+      throw stateDirInUse(stateDir, owner);
+    }
+    claimed = true;
+    adminKey = loadOrCreateAdminKey(stateDir);
     engine = await createEngine({
       projectDir: path.resolve(options.projectDir),
       stateDir,
@@ -126,15 +138,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     closers.unshift(() => site.close());
   } catch (error) {
     await closeAll(closers, logger);
+    if (claimed) removeServerRecord(stateDir, process.pid);
     throw error;
   }
 
-  writeServerRecord(stateDir, {
-    url,
-    siteUrl,
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-  });
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -148,6 +155,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       return closing;
     },
   };
+}
+
+function stateDirInUse(stateDir: string, running: ServerRecord): CliError {
+  return new CliError(
+    "serverRunning",
+    `The state folder ${stateDir} is in use by the backend at ${running.url} (process ${running.pid}). Stop it first or pick another state folder.`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,6 +64,7 @@ test("frees picked ports when the start fails", async () => {
   for (const { port } of engineStart.seen) {
     expect(await canBind(port)).toBe(true);
   }
+  expect(existsSync(path.join(stateDir, "server.json"))).toBe(false);
 });
 
 /** Binds a free port on 127.0.0.1 and returns it with a function to free it. */

@@ -221,11 +221,18 @@ async function serve(
     invocation.finished = true;
     sendLines();
   };
-  let response: Response;
   try {
-    response = await runInInvocation(invocation, () =>
+    const response = await runInInvocation(invocation, () =>
       handler.invokeHttpAction!(request),
     );
+    if (!response.body) {
+      finish();
+      return response;
+    }
+    // Throws for a body that the action locked with a reader of its own.
+    const streamed = streamInInvocation(response, invocation, finish);
+    sendLines();
+    return streamed;
   } catch (thrown) {
     const error = toFunctionError(thrown);
     executor.options.logger.warn(
@@ -234,12 +241,6 @@ async function serve(
     finish();
     return errorResponse(context.requestId, error);
   }
-  if (!response.body) {
-    finish();
-    return response;
-  }
-  sendLines();
-  return streamInInvocation(response, invocation, finish);
 }
 
 /**

@@ -167,6 +167,19 @@ test("client gone before the response ends the action", async () => {
   await expectTicksStopped();
 });
 
+test("locked body fails the action", async () => {
+  const state = globalThis as { lockedTicks?: number };
+  const response = await t.engine.runHttpAction(
+    new Request("http://127.0.0.1/locked"),
+  );
+  expect(response.status).toBe(500);
+  const body = (await response.json()) as { code: string };
+  expect(body.code).toMatch(/^\[Request ID: [0-9a-f]+\] Server Error: /);
+  const stoppedAt = state.lockedTicks;
+  await sleep(60);
+  expect(state.lockedTicks).toBe(stoppedAt);
+});
+
 test("HEAD request ends a streamed action", async () => {
   const status = await new Promise<number>((resolve, reject) => {
     const outgoing = request(`http://127.0.0.1:${site.port}/endless`, {

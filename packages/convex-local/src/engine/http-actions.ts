@@ -269,8 +269,12 @@ function streamInInvocation(
         if (done) {
           finishOnce();
           controller.close();
-        } else {
+        } else if (value instanceof Uint8Array) {
           controller.enqueue(value);
+        } else {
+          // A fetch body contains bytes only: Node's own `Response` rejects
+          // other chunks with this error, where the server would send them.
+          throw new TypeError("Received non-Uint8Array chunk");
         }
       } catch (error) {
         finishOnce();

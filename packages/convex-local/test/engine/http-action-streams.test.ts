@@ -180,6 +180,14 @@ test("locked body fails the action", async () => {
   expect(state.lockedTicks).toBe(stoppedAt);
 });
 
+test("string chunk fails the body", async () => {
+  // The server ends the connection instead of sending the chunk.
+  const received = await fetch(`http://127.0.0.1:${site.port}/string-chunk`)
+    .then((response) => response.text())
+    .catch((error: unknown) => error);
+  expect(received).toBeInstanceOf(Error);
+});
+
 test("HEAD request ends a streamed action", async () => {
   const status = await new Promise<number>((resolve, reject) => {
     const outgoing = request(`http://127.0.0.1:${site.port}/endless`, {

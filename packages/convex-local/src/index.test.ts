@@ -16,6 +16,7 @@ import { anyApi } from "convex/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { generateCode } from "./cli/codegen";
+import { CliError } from "./cli/errors";
 import { startBackend, type Backend } from "./index";
 
 const APP: Record<string, string> = {
@@ -149,6 +150,32 @@ describe("startBackend", () => {
     await expect(
       startBackend({ projectDir, stateDir, port: 0, sitePort: 0 }),
     ).rejects.toThrow(/in use by the backend/);
+  });
+});
+
+describe("concurrent starts", () => {
+  test("one state folder starts once", async () => {
+    const sharedDir = path.join(projectDir, ".shared-state");
+    const starts = await Promise.allSettled(
+      [0, 1].map(() =>
+        startBackend({ projectDir, stateDir: sharedDir, port: 0, sitePort: 0 }),
+      ),
+    );
+    const started = starts.flatMap((start) =>
+      start.status === "fulfilled" ? [start.value] : [],
+    );
+    const rejected = starts.flatMap((start) =>
+      start.status === "rejected" ? [start.reason as unknown] : [],
+    );
+    try {
+      expect(started).toHaveLength(1);
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0]).toBeInstanceOf(CliError);
+      expect((rejected[0] as CliError).kind).toBe("serverRunning");
+    } finally {
+      await Promise.all(started.map((backend) => backend.close()));
+    }
+    expect(existsSync(path.join(sharedDir, "server.json"))).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import path from "node:path";
 
 import { createEngine, type LocalEngine } from "./engine/create-engine";
@@ -12,10 +13,11 @@ import {
 import { createLogger, type Logger } from "./logger";
 import { CliError } from "./cli/errors";
 import {
+  claimServerRecord,
   loadOrCreateAdminKey,
   readLiveServerRecord,
   removeServerRecord,
-  writeServerRecord,
+  type ServerRecord,
 } from "./cli/state";
 
 export { generateCode } from "./cli/codegen";
@@ -64,28 +66,52 @@ export type Backend = {
  */
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const host = options.host ?? "127.0.0.1";
+  const apiPort = options.port ?? 3210;
+  const sitePort = options.sitePort ?? 3211;
+  if (apiPort !== 0 && apiPort === sitePort) {
+    throw new CliError(
+      "invalidArguments",
+      `The API and the HTTP actions site cannot share port ${apiPort}. Choose two different ports.`,
+    );
+  }
   const stateDir = path.resolve(options.stateDir);
   const logger = options.logger ?? createLogger("convex-local");
   const running = readLiveServerRecord(stateDir);
   if (running !== undefined) {
-    throw new CliError(
-      "serverRunning",
-      `The state folder ${stateDir} is in use by the backend at ${running.url} (process ${running.pid}). Stop it first or pick another state folder.`,
-    );
+    throw stateDirInUse(stateDir, running);
   }
 
-  const adminKey = loadOrCreateAdminKey(stateDir);
   // Functions see both URLs in process.env, so the ports are fixed first.
   const closers: (() => Promise<void>)[] = [];
+  let adminKey: string;
   let engine: LocalEngine;
   let url: string;
   let siteUrl: string;
+  let claimed = false;
   try {
-    const apiListen = await preBind(options.port ?? 3210, host, closers);
-    const siteListen = await preBind(options.sitePort ?? 3211, host, closers);
+    const apiListen = await preBind(apiPort, host, "API", closers);
+    const siteListen = await preBind(
+      sitePort,
+      host,
+      "HTTP actions site",
+      closers,
+    );
     const urlHost = host.includes(":") ? `[${host}]` : host;
     url = `http://${urlHost}:${listenPort(apiListen)}`;
     siteUrl = `http://${urlHost}:${listenPort(siteListen)}`;
+    // Another start on this folder may have begun since the check above,
+    // so the record is claimed before the admin key and the database.
+    const owner = claimServerRecord(stateDir, {
+      url,
+      siteUrl,
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+    });
+    if (owner !== undefined) {
+      throw stateDirInUse(stateDir, owner);
+    }
+    claimed = true;
+    adminKey = loadOrCreateAdminKey(stateDir);
     engine = await createEngine({
       projectDir: path.resolve(options.projectDir),
       stateDir,
@@ -112,15 +138,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     closers.unshift(() => site.close());
   } catch (error) {
     await closeAll(closers, logger);
+    if (claimed) removeServerRecord(stateDir, process.pid);
     throw error;
   }
 
-  writeServerRecord(stateDir, {
-    url,
-    siteUrl,
-    pid: process.pid,
-    startedAt: new Date().toISOString(),
-  });
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -136,21 +157,50 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
 }
 
+function stateDirInUse(stateDir: string, running: ServerRecord): CliError {
+  return new CliError(
+    "serverRunning",
+    `The state folder ${stateDir} is in use by the backend at ${running.url} (process ${running.pid}). Stop it first or pick another state folder.`,
+  );
+}
+
 /**
- * Binds port 0 at once, so that the port the kernel picks stays ours; a
- * fixed port is bound later, when its requests can be served.
+ * Binds port 0 at once, so that the port the kernel picks stays ours. A
+ * fixed port is bound for good later, when its requests can be served, but
+ * it is tried now: a taken port then fails the start before the engine
+ * runs scheduled functions and crons.
  */
 async function preBind(
   port: number,
   host: string,
+  label: string,
   closers: (() => Promise<void>)[],
 ): Promise<Listen> {
+  const server = await bindPort(port, host, label);
   if (port !== 0) {
+    await closeHttpServer(server);
     return port;
   }
-  const server = await bindHttpServer(0, host);
   closers.push(() => closeHttpServer(server));
   return server;
+}
+
+/** Binds `port`, raising a `portInUse` CliError when it is taken. */
+async function bindPort(
+  port: number,
+  host: string,
+  label: string,
+): Promise<Server> {
+  try {
+    return await bindHttpServer(port, host);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new CliError(
+      "portInUse",
+      `Port ${port} on ${host}, for the ${label}, is already in use by another process. Stop that process or choose another port.`,
+      { cause: error },
+    );
+  }
 }
 
 function listenPort(listen: Listen): number {

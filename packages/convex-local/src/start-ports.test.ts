@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 
+import { CliError } from "./cli/errors";
 import { startBackend } from "./index";
 
 type EngineOptions = { cloudUrl: string; siteUrl: string };
@@ -63,4 +64,71 @@ test("frees picked ports when the start fails", async () => {
   for (const { port } of engineStart.seen) {
     expect(await canBind(port)).toBe(true);
   }
+  expect(existsSync(path.join(stateDir, "server.json"))).toBe(false);
+});
+
+/** Binds a free port on 127.0.0.1 and returns it with a function to free it. */
+async function holdPort(): Promise<{
+  port: number;
+  free: () => Promise<void>;
+}> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (address === null || typeof address === "string") {
+    throw new Error("The test server has no port");
+  }
+  return {
+    port: address.port,
+    free: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+test.each([
+  ["API", "port"],
+  ["HTTP actions site", "sitePort"],
+] as const)("rejects a taken %s port early", async (label, option) => {
+  const taken = await holdPort();
+  try {
+    const start = startBackend({
+      projectDir: stateDir,
+      stateDir,
+      port: 0,
+      sitePort: 0,
+      [option]: taken.port,
+    });
+    const error = await start.then(
+      () => new Error("The backend started"),
+      (rejection: unknown) => rejection,
+    );
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).kind).toBe("portInUse");
+    expect((error as CliError).message).toBe(
+      `Port ${taken.port} on 127.0.0.1, for the ${label}, is already in use by another process. Stop that process or choose another port.`,
+    );
+    expect(engineStart.seen).toEqual([]);
+  } finally {
+    await taken.free();
+  }
+});
+
+test("rejects one fixed port for both servers", async () => {
+  const { port, free } = await holdPort();
+  await free();
+  const error = await startBackend({
+    projectDir: stateDir,
+    stateDir,
+    port,
+    sitePort: port,
+  }).then(
+    () => new Error("The backend started"),
+    (rejection: unknown) => rejection,
+  );
+  expect(error).toBeInstanceOf(CliError);
+  expect((error as CliError).kind).toBe("invalidArguments");
+  expect((error as CliError).message).toBe(
+    `The API and the HTTP actions site cannot share port ${port}. Choose two different ports.`,
+  );
+  expect(engineStart.seen).toEqual([]);
+  expect(await canBind(port)).toBe(true);
 });

@@ -5,6 +5,7 @@ export type CliErrorKind =
   | "invalidConfig"
   | "serverNotRunning"
   | "serverRunning"
+  | "portInUse"
   | "requestFailed";
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   readFileSync,
   rmSync,
@@ -55,6 +56,39 @@ export function writeServerRecord(stateDir: string, record: ServerRecord) {
     path.join(stateDir, SERVER_FILE),
     `${JSON.stringify(record, null, 2)}\n`,
   );
+}
+
+/**
+ * Writes `<stateDir>/server.json` for `record` unless a live backend is
+ * recorded there, whose record it then returns without writing. The file
+ * is created exclusively, so of two backends that start on one folder at
+ * once only one claims it. A record of a process that is gone is replaced.
+ */
+export function claimServerRecord(
+  stateDir: string,
+  record: ServerRecord,
+): ServerRecord | undefined {
+  mkdirSync(stateDir, { recursive: true });
+  const file = path.join(stateDir, SERVER_FILE);
+  // Linking a complete file into place is atomic, so no reader sees the
+  // record half written and takes it for a stale one.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(draft, `${JSON.stringify(record, null, 2)}\n`);
+  try {
+    for (;;) {
+      try {
+        linkSync(draft, file);
+        return undefined;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      const running = readLiveServerRecord(stateDir);
+      if (running !== undefined) return running;
+      rmSync(file, { force: true });
+    }
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }
 
 /** Removes `<stateDir>/server.json` if it still names process `pid`. */

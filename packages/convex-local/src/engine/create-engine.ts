@@ -35,7 +35,7 @@ import { componentEnvironment } from "./component-env";
 import {
   checkDeploymentEnv,
   checkEnvBindings,
-  checkEnvChange,
+  checkDeclaredEnvChanges,
   EnvDeclarationError,
 } from "./env-declarations";
 import {
@@ -207,11 +207,9 @@ export async function createEngine(
    * a change makes every later call start fresh.
    */
   const updateEnv = async (changes: EnvChange[]) => {
-    checkEnvChanges(envStore.list(), changes);
-    const root = executor.app.get("")!.node;
-    for (const change of changes)
-      checkEnvChange(root, change.name, change.value);
-    envStore.apply(changes);
+    const ordered = checkEnvChanges(envStore.list(), changes);
+    checkDeclaredEnvChanges(executor.app.get("")!.node, ordered);
+    envStore.apply(ordered);
     envByComponent = new WeakMap();
     executor.transactionPool?.clearSaved();
   };

@@ -6,6 +6,7 @@ import {
 } from "../bundle/components";
 import { HttpError } from "../http/errors";
 import { validateValue, type ValidatorJson } from "../runtime/validators";
+import type { EnvChange } from "../storage/env-store";
 
 /**
  * A push or environment variable change that Convex rejects, with its
@@ -243,25 +244,30 @@ function checkDeclaredValue(
 }
 
 /**
- * Checks a change of the deployment's variables against the app's
- * declarations, as Convex's `update_environment_variables` does: a set
- * value must match its validator, and a required variable cannot be
- * removed. `value` is undefined for a removal.
+ * Checks changes of the deployment's variables against the app's
+ * declarations, as Convex's `update_environment_variables` does: first
+ * that no required variable is removed, naming all that are, then that
+ * each set value matches its validator. A change without a value is a
+ * removal.
  */
-export function checkEnvChange(
+export function checkDeclaredEnvChanges(
   root: ComponentNode,
-  name: string,
-  value: string | undefined,
+  changes: EnvChange[],
 ): void {
   const declarations = declarationsOf(root);
-  if (value !== undefined) {
-    checkDeclaredValue(declarations, name, value);
-    return;
-  }
-  if (declarations.get(name)?.optional === false) {
+  const blocked = changes
+    .filter(
+      ({ name, value }) =>
+        value === undefined && declarations.get(name)?.optional === false,
+    )
+    .map(({ name }) => name);
+  if (blocked.length > 0) {
     throw new EnvDeclarationError(
       "RequiredEnvironmentVariable",
-      `Cannot delete required environment variables: ${name}. These are declared as required in the app definition.`,
+      `Cannot delete required environment variables: ${blocked.join(", ")}. These are declared as required in the app definition.`,
     );
+  }
+  for (const { name, value } of changes) {
+    if (value !== undefined) checkDeclaredValue(declarations, name, value);
   }
 }

@@ -47,20 +47,42 @@ export function checkEnvValue(value: string): void {
 }
 
 /**
+ * Returns `changes` in the order Convex applies them: every removal before
+ * every setting, removals by name and settings by name, then value. Convex
+ * sorts them so (`EnvVarChange` derives `Ord` in the Convex backend's
+ * crates/application/src/lib.rs), so a batch that sets and removes one
+ * name keeps it, whatever the order in the request.
+ */
+export function sortEnvChanges(changes: EnvChange[]): EnvChange[] {
+  // Rust orders strings by their UTF-8 bytes.
+  const compare = (a: string, b: string) =>
+    Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return [...changes].sort((a, b) => {
+    const aRemoves = a.value === undefined;
+    const bRemoves = b.value === undefined;
+    if (aRemoves !== bRemoves) return aRemoves ? -1 : 1;
+    return compare(a.name, b.name) || compare(a.value ?? "", b.value ?? "");
+  });
+}
+
+/**
  * Checks `changes` to the deployment's variables `current` as a whole, as
  * Convex does before it commits them: every name and value, no built-in
  * name set, and the resulting set within the count and total size limits.
+ * Returns the changes in the order to apply them (see `sortEnvChanges`).
  */
 export function checkEnvChanges(
   current: Record<string, string>,
   changes: EnvChange[],
-): void {
+): EnvChange[] {
+  // Convex parses the changes in the order of the request.
   for (const { name, value } of changes) {
     checkEnvName(name);
     if (value !== undefined) checkEnvValue(value);
   }
+  const ordered = sortEnvChanges(changes);
   const next = new Map(Object.entries(current));
-  for (const { name, value } of changes) {
+  for (const { name, value } of ordered) {
     if (value === undefined) {
       next.delete(name);
       continue;
@@ -90,4 +112,5 @@ export function checkEnvChanges(
       `The total size of all environment variables (${total} bytes) exceeds the limit (${MAX_TOTAL_BYTES} bytes).`,
     );
   }
+  return ordered;
 }

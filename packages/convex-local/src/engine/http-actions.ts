@@ -235,14 +235,26 @@ async function serve(
     addHttpActionWarnings(context, bytesSent, unawaited);
     sendLines();
   };
-  let response: Response;
   try {
-    response = await new Promise<Response>((resolve, reject) => {
+    const response = await new Promise<Response>((resolve, reject) => {
       invocation.fail = reject;
       runInInvocation(invocation, async () =>
         handler.invokeHttpAction!(request),
       ).then(resolve, reject);
     });
+    if (!response.body) {
+      finish(null);
+      return response;
+    }
+    // Taken now, when the handler settled, and logged with the response
+    // size once the body was sent.
+    const unawaited = context.pendingOperations!.warning();
+    // Throws for a body that the action locked with a reader of its own.
+    const streamed = streamInInvocation(response, invocation, (bytesSent) =>
+      finish(bytesSent, unawaited),
+    );
+    sendLines();
+    return streamed;
   } catch (thrown) {
     const error = toFunctionError(thrown);
     executor.options.logger.warn(
@@ -251,17 +263,6 @@ async function serve(
     finish(null);
     return errorResponse(context.requestId, error);
   }
-  if (!response.body) {
-    finish(null);
-    return response;
-  }
-  sendLines();
-  // Taken now, when the handler settled, and logged with the response size
-  // once the body was sent.
-  const unawaited = context.pendingOperations!.warning();
-  return streamInInvocation(response, invocation, (bytesSent) =>
-    finish(bytesSent, unawaited),
-  );
 }
 
 /**
@@ -333,14 +334,13 @@ function streamInInvocation(
         if (done) {
           finishOnce();
           controller.close();
-        } else {
-          // A stream built by the action may hold strings as well.
-          const chunk: unknown = value;
-          bytes +=
-            typeof chunk === "string"
-              ? Buffer.byteLength(chunk)
-              : value.byteLength;
+        } else if (value instanceof Uint8Array) {
+          bytes += value.byteLength;
           controller.enqueue(value);
+        } else {
+          // A fetch body contains bytes only: Node's own `Response` rejects
+          // other chunks with this error, where the server would send them.
+          throw new TypeError("Received non-Uint8Array chunk");
         }
       } catch (error) {
         finishOnce();
@@ -348,8 +348,14 @@ function streamInInvocation(
       }
     },
     async cancel(reason) {
+      // The body's own `cancel` runs as the action, so its lines reach the
+      // function log. NOTE: the action ends as soon as that callback starts,
+      // so lines it logs after an `await` are lost and its syscalls fail.
+      const cancelled = runInInvocation(invocation, () =>
+        reader.cancel(reason),
+      );
       finishOnce();
-      await reader.cancel(reason);
+      await cancelled;
     },
   });
   return new Response(body, {

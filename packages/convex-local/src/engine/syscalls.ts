@@ -26,7 +26,7 @@ import {
   containsCommitTs,
   RESERVED_COMMIT_TS_FIELD,
 } from "../runtime/commit-ts";
-import { realDateNow, realPreciseNow } from "../runtime/global";
+import { appendLogLine, realDateNow, realPreciseNow } from "../runtime/global";
 import { runVectorSearch, type VectorQuery } from "../search/vector-search";
 
 type Args = Record<string, unknown>;
@@ -333,7 +333,7 @@ async function runFromAction(
       : op === "1.0/actions/mutation"
         ? await executor.runMutationResolved(fn, callArgs, options)
         : await executor.runActionResolved(fn, callArgs, options);
-  context.logLines.push(...result.logLines);
+  for (const line of result.logLines) appendLogLine(context.logLines, line);
   if (!result.ok) {
     throw syscallRejection(
       new FunctionError(result.errorMessage, result.errorData),

@@ -70,6 +70,8 @@ async function writeFetchResponse(
     if (!response.writableFinished) reader.cancel().catch(() => {});
   };
   response.once("close", onClose);
+  // A client may also have gone while the action ran, before this listener.
+  if (response.destroyed) onClose();
   try {
     for (;;) {
       const { done, value } = await reader.read();

@@ -179,7 +179,7 @@ function reportUncaught(invocation: Invocation, error: unknown, line: string) {
     invocation.fail(error);
     return;
   }
-  invocation.logLines.push(line);
+  appendLogLine(invocation.logLines, line);
 }
 
 /**
@@ -347,6 +347,28 @@ export function formatLogArguments(args: unknown[]): string {
 }
 
 /**
+ * Log lines that one function execution keeps, with nested calls, as
+ * `MAX_LOG_LINES` in the Convex backend's crates/isolate/src/environment/
+ * helpers/mod.rs. The last of them is the overflow notice.
+ */
+export const MAX_LOG_LINES = 256;
+
+/**
+ * Appends `line` to a function's `lines` as Convex's `emit_log_line`
+ * does: below the maximum it is kept, at the maximum an overflow notice
+ * takes its place, and after that lines are dropped.
+ */
+export function appendLogLine(lines: string[], line: string): void {
+  if (lines.length < MAX_LOG_LINES - 1) {
+    lines.push(line);
+  } else if (lines.length === MAX_LOG_LINES - 1) {
+    lines.push(
+      `[ERROR] Log overflow (maximum ${MAX_LOG_LINES}). Remaining log lines omitted.`,
+    );
+  }
+}
+
+/**
  * Routes console calls made inside an invocation to its log lines; calls
  * from anywhere else reach the real console unchanged.
  */
@@ -362,7 +384,10 @@ function installConsole() {
         original(...args);
         return;
       }
-      invocation.logLines.push(`[${level}] ${formatLogArguments(args)}`);
+      appendLogLine(
+        invocation.logLines,
+        `[${level}] ${formatLogArguments(args)}`,
+      );
     };
   }
 }

@@ -324,6 +324,31 @@ test("env changes follow the declarations", async () => {
   expect(await engine.env.list()).toEqual({ API_KEY: "key-5" });
 });
 
+test("removal of required variables names all", async () => {
+  const engine = await start(
+    writeProject(
+      appConfig(
+        `{ env: { API_KEY: v.string(), SECRET: v.string() } }`,
+        VALID_USE_OPTIONS,
+      ),
+    ),
+  );
+  await engine.env.update([
+    { name: "API_KEY", value: "key" },
+    { name: "SECRET", value: "secret" },
+  ]);
+  await expect(
+    engine.env.update([
+      { name: "SECRET" },
+      { name: "OTHER" },
+      { name: "API_KEY" },
+    ]),
+  ).rejects.toThrow(
+    "Cannot delete required environment variables: API_KEY, SECRET. These are declared as required in the app definition.",
+  );
+  expect(await engine.env.list()).toEqual({ API_KEY: "key", SECRET: "secret" });
+});
+
 test("app without declarations accepts any env", async () => {
   const engine = await start(
     writeProject(appConfig("", `{ env: { TOKEN: "t", LEVEL: "low" } }`)),

@@ -161,3 +161,21 @@ describe("limits of the whole set", () => {
     expect(await t.engine.env.list()).toEqual({ KEPT: "before" });
   });
 });
+
+describe("order of changes", () => {
+  test("applies removals before settings", async () => {
+    await t.engine.env.update([
+      { name: "SET_THEN_REMOVED", value: "kept" },
+      { name: "SET_THEN_REMOVED" },
+    ]);
+    expect(await t.engine.env.list()).toEqual({ SET_THEN_REMOVED: "kept" });
+  });
+
+  test("applies settings of one name by value", async () => {
+    await t.engine.env.update([
+      { name: "TWICE", value: "b" },
+      { name: "TWICE", value: "a" },
+    ]);
+    expect(await t.engine.env.list()).toEqual({ TWICE: "b" });
+  });
+});

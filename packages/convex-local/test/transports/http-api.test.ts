@@ -322,6 +322,7 @@ describe("environment variables", () => {
     ["a change that is no object", ["NAME=v"]],
     ["a name that is no string", [{ name: 7, value: "v" }]],
     ["a value that is no string", [{ name: "NAME", value: 7 }]],
+    ["a value with a lone surrogate", [{ name: "NAME", value: "x\ud800y" }]],
   ])("rejects %s", async (_label, changes) => {
     const response = await post(
       "/api/update_environment_variables",

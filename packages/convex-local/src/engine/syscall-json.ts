@@ -21,13 +21,22 @@ const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
  * column in UTF-8 where it stopped reading.
  */
 export function checkSyscallJson(json: string): void {
-  // Most arguments contain no surrogate escape, so a single search settles them.
-  if (!SURROGATE_ESCAPE.test(json)) return;
+  const error = loneSurrogateError(json);
+  if (error !== null) throw new Error(`Received invalid json: ${error}`);
+}
+
+/**
+ * Returns serde_json's error for the first lone surrogate escape in
+ * `json`, such as `lone leading surrogate in hex escape at line 1 column
+ * 12`, or null when there is none. Request bodies and sync messages reach
+ * Convex through serde_json as well.
+ */
+export function loneSurrogateError(json: string): string | null {
+  // Most texts contain no surrogate escape, so a single search settles them.
+  if (!SURROGATE_ESCAPE.test(json)) return null;
   const error = findLoneSurrogate(json);
-  if (error === null) return;
-  throw new Error(
-    `Received invalid json: ${error.reason} at ${position(json, error)}`,
-  );
+  if (error === null) return null;
+  return `${error.reason} at ${position(json, error)}`;
 }
 
 type SurrogateError = {

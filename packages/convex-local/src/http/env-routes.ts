@@ -5,25 +5,6 @@ import { readJsonObject, sendJson } from "./io.js";
 
 type Change = { name: string; value?: string };
 
-/** A UTF-16 surrogate that is not part of a pair. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
-/**
- * Rejects a name or value that is not valid Unicode. Convex parses the
- * body with serde_json, which rejects a lone surrogate escape, and SQLite
- * would store it as other characters, so the value would change on a
- * restart.
- */
-function checkUnicode(name: string, text: string): void {
-  if (LONE_SURROGATE.test(text)) {
-    // NOTE: Convex's message is serde_json's, with the byte position.
-    throw badRequest(
-      "BadJsonBody",
-      `Environment variable "${name}" contains a lone UTF-16 surrogate. Send valid Unicode text.`,
-    );
-  }
-}
-
 function parseChange(value: unknown): Change {
   if (typeof value !== "object" || value === null) {
     throw badRequest("BadJsonBody", "Each change must be {name, value?}");
@@ -35,7 +16,6 @@ function parseChange(value: unknown): Change {
       'Field "name" of a change must be a string',
     );
   }
-  checkUnicode(name, name);
   if (newValue === undefined || newValue === null) {
     return { name };
   }
@@ -45,7 +25,6 @@ function parseChange(value: unknown): Change {
       `Value of environment variable "${name}" must be a string`,
     );
   }
-  checkUnicode(name, newValue);
   return { name, value: newValue };
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { loneSurrogateError } from "../engine/syscall-json.js";
 import { badRequest, HttpError } from "./errors.js";
 
 /** Largest request body accepted, in bytes: 16 MiB of arguments plus room. */
@@ -91,6 +92,15 @@ export async function readJsonObject(
     throw badRequest(
       "BadJsonBody",
       `Failed to parse the request body as JSON: ${(error as Error).message}`,
+    );
+  }
+  // JSON.parse accepts a lone surrogate escape, which Convex's parser
+  // refuses.
+  const surrogate = loneSurrogateError(body);
+  if (surrogate !== null) {
+    throw badRequest(
+      "BadJsonBody",
+      `Failed to parse the request body as JSON: ${surrogate}`,
     );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {

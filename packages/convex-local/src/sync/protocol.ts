@@ -3,6 +3,7 @@
  * `browser/sync/protocol.ts`), as they appear on the wire: timestamps are
  * EncodedTS strings and values are in `convexToJson` form.
  */
+import { loneSurrogateError } from "../engine/syscall-json.js";
 import type { ConvexJson } from "../engine/types.js";
 
 export type QueryId = number;
@@ -216,6 +217,8 @@ export function parseClientMessage(text: string): ClientMessage {
   } catch (error) {
     fail((error as Error).message);
   }
+  const surrogate = loneSurrogateError(text);
+  if (surrogate !== null) fail(surrogate);
   if (!isObject(message)) {
     fail("Received a websocket message that is not a JSON object");
   }

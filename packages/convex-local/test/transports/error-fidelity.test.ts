@@ -217,8 +217,45 @@ test("malformed HTTP body is 400", async () => {
   await expectServing();
 });
 
+test("lone surrogate in an HTTP body is 400", async () => {
+  const body = JSON.stringify({
+    path: "errors:count",
+    args: { text: "x\ud800" },
+    format: "json",
+  });
+  const response = await fetch(`${url}/api/query`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  expect(response.status).toBe(400);
+  // serde_json stops one byte past the escape, on the closing quote.
+  const column = body.indexOf("\\ud800") + "\\ud800".length + 1;
+  expect(await response.json()).toEqual({
+    code: "BadJsonBody",
+    message: `Failed to parse the request body as JSON: unexpected end of hex escape at line 1 column ${column}`,
+  });
+  await expectServing();
+});
+
 test.each([
   ["not JSON", "{oops"],
+  [
+    "lone surrogate",
+    JSON.stringify({
+      type: "ModifyQuerySet",
+      baseVersion: 0,
+      newVersion: 1,
+      modifications: [
+        {
+          type: "Add",
+          queryId: 0,
+          udfPath: "errors:count",
+          args: [{ text: "\ud800" }],
+        },
+      ],
+    }),
+  ],
   ["unknown type", JSON.stringify({ type: "Nope" })],
   ["missing field", JSON.stringify({ type: "Mutation", udfPath: "x" })],
 ])("malformed sync message: %s", async (_name, frame) => {

@@ -11,7 +11,7 @@ import { startBackend } from "./index";
 type EngineOptions = { cloudUrl: string; siteUrl: string };
 
 const engineStart = vi.hoisted(() => ({
-  seen: [] as { port: number; taken: boolean }[],
+  seen: [] as { port: number; inUse: boolean }[],
 }));
 
 // The engine is replaced by a check that fails the start on purpose: the
@@ -20,7 +20,7 @@ vi.mock("./engine/create-engine", () => ({
   createEngine: async ({ cloudUrl, siteUrl }: EngineOptions) => {
     for (const url of [cloudUrl, siteUrl]) {
       const port = Number(new URL(url).port);
-      engineStart.seen.push({ port, taken: !(await canBind(port)) });
+      engineStart.seen.push({ port, inUse: !(await canBind(port)) });
     }
     throw new Error("engine left out of this test");
   },
@@ -53,7 +53,7 @@ test("holds picked ports while the engine starts", async () => {
   expect(engineStart.seen).toHaveLength(2);
   const [api, site] = engineStart.seen;
   expect(api?.port).not.toBe(site?.port);
-  expect(engineStart.seen.map((entry) => entry.taken)).toEqual([true, true]);
+  expect(engineStart.seen.map((entry) => entry.inUse)).toEqual([true, true]);
 });
 
 test("frees picked ports when the start fails", async () => {
@@ -88,14 +88,14 @@ test.each([
   ["API", "port"],
   ["HTTP actions site", "sitePort"],
 ] as const)("rejects a taken %s port early", async (label, option) => {
-  const taken = await holdPort();
+  const held = await holdPort();
   try {
     const start = startBackend({
       projectDir: stateDir,
       stateDir,
       port: 0,
       sitePort: 0,
-      [option]: taken.port,
+      [option]: held.port,
     });
     const error = await start.then(
       () => new Error("The backend started"),
@@ -104,11 +104,11 @@ test.each([
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).kind).toBe("portInUse");
     expect((error as CliError).message).toBe(
-      `Port ${taken.port} on 127.0.0.1, for the ${label}, is already in use by another process. Stop that process or choose another port.`,
+      `Port ${held.port} on 127.0.0.1, for the ${label}, is already in use by another process. Stop that process or choose another port.`,
     );
     expect(engineStart.seen).toEqual([]);
   } finally {
-    await taken.free();
+    await held.free();
   }
 });
 

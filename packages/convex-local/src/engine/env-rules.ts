@@ -19,7 +19,7 @@ const MAX_TOTAL_BYTES = 512 * 1024;
 const BUILT_IN_NAMES = new Set(["CONVEX_CLOUD_URL", "CONVEX_SITE_URL"]);
 
 /** Throws Convex's error for a name it would not parse. */
-export function checkEnvName(name: string): void {
+function checkEnvName(name: string): void {
   if (!NAME_PATTERN.test(name)) {
     throw badRequest(
       "EnvironmentVariableNameInvalid",
@@ -35,7 +35,7 @@ export function checkEnvName(name: string): void {
 }
 
 /** Throws Convex's error for a value over 8 KiB of UTF-8. */
-export function checkEnvValue(value: string): void {
+function checkEnvValue(value: string): void {
   const bytes = Buffer.byteLength(value);
   if (bytes > MAX_VALUE_BYTES) {
     // Convex's text has no closing parenthesis.
@@ -53,7 +53,7 @@ export function checkEnvValue(value: string): void {
  * crates/application/src/lib.rs), so a batch that sets and removes one
  * name keeps it, whatever the order in the request.
  */
-export function sortEnvChanges(changes: EnvChange[]): EnvChange[] {
+function sortEnvChanges(changes: EnvChange[]): EnvChange[] {
   // Rust orders strings by their UTF-8 bytes.
   const compare = (a: string, b: string) =>
     Buffer.compare(Buffer.from(a), Buffer.from(b));

@@ -220,28 +220,22 @@ export async function executeFunction(
       }
     });
     resultJson = await new Promise<string>((resolve, reject) => {
-      invocation.fail = (error: unknown) => {
+      const fail = (error: unknown) => {
         settle();
         reject(error);
       };
-      cancelDeadline = addDeadline(limitMs, () => {
-        settle();
-        reject(
+      invocation.fail = fail;
+      cancelDeadline = addDeadline(limitMs, () =>
+        fail(
           new FunctionError(
             `Function execution timed out (maximum duration: ${limitMs / 1000}s)`,
           ),
-        );
-      });
-      run.then(
-        (value) => {
-          settle();
-          resolve(value);
-        },
-        (error: unknown) => {
-          settle();
-          reject(error);
-        },
+        ),
       );
+      run.then((value) => {
+        settle();
+        resolve(value);
+      }, fail);
     });
   } catch (thrown) {
     context.bodyFailed = true;

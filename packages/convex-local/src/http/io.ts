@@ -85,24 +85,21 @@ export async function readJsonObject(
   if (body.trim() === "") {
     return {};
   }
+  const invalidJson = (reason: string) =>
+    badRequest(
+      "BadJsonBody",
+      `Failed to parse the request body as JSON: ${reason}`,
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
-    throw badRequest(
-      "BadJsonBody",
-      `Failed to parse the request body as JSON: ${(error as Error).message}`,
-    );
+    throw invalidJson((error as Error).message);
   }
   // JSON.parse accepts a lone surrogate escape, which Convex's parser
-  // refuses.
+  // rejects.
   const surrogate = loneSurrogateError(body);
-  if (surrogate !== null) {
-    throw badRequest(
-      "BadJsonBody",
-      `Failed to parse the request body as JSON: ${surrogate}`,
-    );
-  }
+  if (surrogate !== null) throw invalidJson(surrogate);
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw badRequest("BadJsonBody", "The request body must be a JSON object");
   }

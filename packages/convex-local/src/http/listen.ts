@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * Where a server listens: a port to bind on the host (0 picks a free one),
- * or an HTTP server that is already listening.
+ * Listening target of a server: a port to bind on the host (0 picks a free
+ * one), or an HTTP server that is already listening.
  */
 export type Listen = number | Server;
 
@@ -35,7 +35,7 @@ export async function openListener(
   return typeof listen === "number" ? bindHttpServer(listen, host) : listen;
 }
 
-/** The port a listening server is bound to. */
+/** Returns the port that a listening server is bound to. */
 export function boundPort(server: Server): number {
   return (server.address() as AddressInfo).port;
 }

@@ -171,8 +171,8 @@ export function installRuntime() {
 }
 
 /**
- * Hands an error that function code left uncaught to its function, which
- * fails with it, or to the log when the function cannot fail any more.
+ * Fails the function with an error that its code left uncaught. A function
+ * that has finished, or runs without `fail`, gets `line` in its log instead.
  */
 function reportUncaught(invocation: Invocation, error: unknown, line: string) {
   if (invocation.fail && !invocation.finished) {

@@ -339,7 +339,7 @@ describe("action warnings", () => {
   });
 
   test("unawaited fetch warns", async () => {
-    // A server that never answers, so the request is still pending.
+    // A server that never responds, so the request stays pending.
     const sockets = new Set<import("node:net").Socket>();
     const server: Server = createServer(() => {});
     server.on("connection", (socket) => sockets.add(socket));
